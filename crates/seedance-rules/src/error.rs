@@ -1,0 +1,111 @@
+//! The one error type: misuse of the library, never an invalid request (that
+//! is a [`Report`](crate::Report)).
+
+use std::fmt;
+
+/// Why a check or a price book could not be read at all.
+///
+/// An invalid request is not an error: it is a [`Report`](crate::Report) with
+/// violations. This is for what the library cannot read: an unknown endpoint
+/// id, text that is not JSON, a price book that does not fit its schema.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    kind: ErrorKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum ErrorKind {
+    UnknownEndpoint(String),
+    Json {
+        message: String,
+        line: usize,
+        column: usize,
+    },
+    PriceBook {
+        path: String,
+        message: String,
+    },
+}
+
+impl Error {
+    pub(crate) fn unknown_endpoint(id: &str) -> Error {
+        Error {
+            kind: ErrorKind::UnknownEndpoint(crate::json::clip(id).into_owned()),
+        }
+    }
+
+    pub(crate) fn json(e: serde_json::Error) -> Error {
+        // serde_json's message ends with " at line L column C"; keep the words.
+        let full = e.to_string();
+        let message = match full.rfind(" at line ") {
+            Some(i) => full[..i].to_owned(),
+            None => full,
+        };
+        Error {
+            kind: ErrorKind::Json {
+                message,
+                line: e.line(),
+                column: e.column(),
+            },
+        }
+    }
+
+    pub(crate) fn price_book(path: &str, message: impl Into<String>) -> Error {
+        Error {
+            kind: ErrorKind::PriceBook {
+                path: path.to_owned(),
+                message: message.into(),
+            },
+        }
+    }
+
+    /// The endpoint id is not one of [`Endpoint::ALL`](crate::Endpoint::ALL).
+    pub fn is_unknown_endpoint(&self) -> bool {
+        matches!(self.kind, ErrorKind::UnknownEndpoint(_))
+    }
+
+    /// The body is not JSON text.
+    pub fn is_json(&self) -> bool {
+        matches!(self.kind, ErrorKind::Json { .. })
+    }
+
+    /// The price book does not fit the `seedance-rules/price-book/v1` schema.
+    pub fn is_price_book(&self) -> bool {
+        matches!(self.kind, ErrorKind::PriceBook { .. })
+    }
+
+    /// A stable code: `UNKNOWN_ENDPOINT`, `INVALID_JSON` or `INVALID_PRICE_BOOK`.
+    pub fn code(&self) -> &'static str {
+        match self.kind {
+            ErrorKind::UnknownEndpoint(_) => "UNKNOWN_ENDPOINT",
+            ErrorKind::Json { .. } => "INVALID_JSON",
+            ErrorKind::PriceBook { .. } => "INVALID_PRICE_BOOK",
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            ErrorKind::UnknownEndpoint(id) => write!(
+                f,
+                "unknown endpoint `{id}`; known endpoints: {}",
+                crate::Endpoint::ids()
+            ),
+            ErrorKind::Json {
+                message,
+                line,
+                column,
+            } => write!(
+                f,
+                "the body is not JSON: {message} (line {line}, column {column})"
+            ),
+            ErrorKind::PriceBook { path, message } if path.is_empty() => {
+                write!(f, "price book: {message}")
+            }
+            ErrorKind::PriceBook { path, message } => write!(f, "price book `{path}`: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}

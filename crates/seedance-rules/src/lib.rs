@@ -1,0 +1,204 @@
+//! Pre-flight validation and exact credit quotes for Seedance video and image
+//! generation APIs, before any network call.
+//!
+//! ```
+//! let report = seedance_rules::check(
+//!     "seedanceapi-v2",
+//!     r#"{"prompt": "A slow dolly shot through a neon-lit street", "model": "seedance-2-mini",
+//!         "duration": 8, "resolution": "1080p"}"#,
+//! )?;
+//! assert!(report.is_ok());
+//! assert_eq!(report.credits(), Some(246)); // billed as 720p: ceil(20.5 × 3/2 × 8)
+//! assert_eq!(report.usd().unwrap().to_string(), "2.46");
+//! assert_eq!(report.warnings()[0].code, "NORMALIZED_VALUE");
+//! # Ok::<(), seedance_rules::Error>(())
+//! ```
+//!
+//! An invalid request is not an error but a [`Report`] listing every violation,
+//! each with the provider's own code, HTTP status, field and a message:
+//!
+//! ```
+//! let report = seedance_rules::check("seedanceapi-v2",
+//!     r#"{"prompt": "", "model": "seedance-2.0", "duration": 7}"#)?;
+//! assert!(!report.is_ok());
+//! let codes: Vec<_> = report.violations().iter().map(|v| v.code.as_ref()).collect();
+//! assert_eq!(codes, ["INVALID_PROMPT", "INVALID_DURATION"]);
+//! assert_eq!(report.credits(), None);
+//! # Ok::<(), seedance_rules::Error>(())
+//! ```
+//!
+//! `Err` is kept for misuse: an unknown endpoint id, text that is not JSON, a
+//! price book that does not fit its schema ([`Error`]).
+//!
+//! # Where the rules come from
+//!
+//! Each endpoint is a table in the crate's `tables/` folder, one line a field
+//! and one line a rule, beside the provider's own parameter table. Every
+//! field, rule, error code and price row carries a [`Source`]: the provider
+//! document (a file of `docs/sources/`) and the words in it, or the decision
+//! the library takes where the documents are silent. [`describe`] exposes all
+//! of it; [`PriceBook::builtin`] exports the prices as JSON.
+//!
+//! # Arithmetic
+//!
+//! Prices are integers or exact rationals ([`Ratio`]); nothing is floating
+//! point. Mini's per-second prices are its upstream rates times 3/2, rounded
+//! up to a whole credit once, at the end.
+//!
+//! # URLs
+//!
+//! URLs are parsed by the WHATWG URL standard, as browsers do. Whether a host
+//! is public is judged from the URL alone: the library never resolves names,
+//! so a name whose DNS records point at a private address passes.
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+mod describe;
+mod endpoint;
+mod engine;
+mod error;
+mod json;
+mod price;
+mod ratio;
+mod report;
+mod requests;
+mod spec;
+mod suggest;
+mod tables;
+mod url_rules;
+mod value;
+
+pub use crate::describe::{describe, field_options, FieldOptions};
+pub use crate::endpoint::Endpoint;
+pub use crate::error::Error;
+pub use crate::price::{
+    Amount, EndpointPrices, Match, MatchValue, PriceBook, PriceRow, Quote, Usd, PRICE_BOOK_SCHEMA,
+};
+pub use crate::ratio::{ParseRatioError, Ratio};
+pub use crate::report::{warning, OwnedReport, Report, Violation, Warning};
+pub use crate::requests::{
+    ApiinoneVideosRequest, Request, Seedance2aiGptImage2Request, Seedance2aiNanoBananaProRequest,
+    Seedance2aiVideoRequest, SeedanceApiV1Request, SeedanceApiV2Request,
+};
+pub use crate::spec::{
+    Check, Code, Cond, DefaultValue, EndpointSpec, Field, Kind, Rule, Source, UrlPolicy,
+};
+pub use crate::value::{List, Normalized, Value};
+
+use crate::report::Diag;
+
+/// Checks a JSON body against an endpoint's rules and prices it with the
+/// built-in tables.
+///
+/// `Err` only when `endpoint` is unknown or `body` is not JSON text; an
+/// invalid request is an `Ok` report with violations.
+pub fn check<'a>(endpoint: &str, body: &'a str) -> Result<Report<'a>, Error> {
+    Checker::new().check(endpoint, body)
+}
+
+/// [`check`], priced with a price book; endpoints the book does not list are
+/// priced by the built-in tables.
+pub fn check_with<'a>(
+    book: &'a PriceBook,
+    endpoint: &str,
+    body: &'a str,
+) -> Result<Report<'a>, Error> {
+    Checker::new().price_book(book).check(endpoint, body)
+}
+
+/// Checks a typed request with the built-in tables. Makes no heap allocation
+/// when the request is valid and draws no warning.
+pub fn check_request<R: Request>(request: &R) -> Report<'_> {
+    Checker::new().check_request(request)
+}
+
+/// A check with options: a price book, an account balance.
+///
+/// ```
+/// use seedance_rules::Checker;
+/// let report = Checker::new().balance(400).check("seedanceapi-v2",
+///     r#"{"prompt": "Sunrise over misty mountains", "duration": 10}"#)?;
+/// assert_eq!(report.credits(), Some(480));
+/// assert_eq!(report.violations()[0].code, "INSUFFICIENT_CREDITS");
+/// assert_eq!(report.violations()[0].status, 402);
+/// # Ok::<(), seedance_rules::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Checker<'b> {
+    book: Option<&'b PriceBook>,
+    balance: Option<u64>,
+}
+
+impl<'b> Checker<'b> {
+    /// The built-in tables, no balance.
+    pub const fn new() -> Checker<'b> {
+        Checker {
+            book: None,
+            balance: None,
+        }
+    }
+
+    /// Prices with `book` (falling back to the built-in tables for endpoints it does not list).
+    pub const fn price_book(mut self, book: &'b PriceBook) -> Checker<'b> {
+        self.book = Some(book);
+        self
+    }
+
+    /// The account balance in credits: a quote above it is the provider's
+    /// "insufficient credits" violation (HTTP 402).
+    pub const fn balance(mut self, credits: u64) -> Checker<'b> {
+        self.balance = Some(credits);
+        self
+    }
+
+    /// Checks a JSON body; see [`check`].
+    pub fn check<'a>(&self, endpoint: &str, body: &'a str) -> Result<Report<'a>, Error>
+    where
+        'b: 'a,
+    {
+        let endpoint =
+            Endpoint::from_id(endpoint).ok_or_else(|| Error::unknown_endpoint(endpoint))?;
+        self.check_endpoint(endpoint, body)
+    }
+
+    /// Checks a JSON body for an endpoint.
+    pub fn check_endpoint<'a>(&self, endpoint: Endpoint, body: &'a str) -> Result<Report<'a>, Error>
+    where
+        'b: 'a,
+    {
+        let spec = endpoint.spec();
+        let mut diag = Diag::default();
+        let (slots, readable) = json::read_body(spec, body, &mut diag)?;
+        Ok(self.finish(endpoint, slots, diag, readable))
+    }
+
+    /// Checks a typed request.
+    pub fn check_request<'a, R: Request>(&self, request: &'a R) -> Report<'a>
+    where
+        'b: 'a,
+    {
+        let slots = requests::private::Sealed::slots(request);
+        self.finish(R::ENDPOINT, slots, Diag::default(), true)
+    }
+
+    fn finish<'a>(
+        &self,
+        endpoint: Endpoint,
+        slots: value::Slots<'a>,
+        diag: Diag,
+        readable: bool,
+    ) -> Report<'a>
+    where
+        'b: 'a,
+    {
+        let spec = endpoint.spec();
+        let (name, prices) = match self
+            .book
+            .and_then(|b| Some((b.name(), b.prices(endpoint)?)))
+        {
+            Some(found) => found,
+            None => (price::BUILTIN_NAME, spec.prices),
+        };
+        engine::evaluate(spec, slots, diag, readable, name, prices, self.balance)
+    }
+}

@@ -1,0 +1,681 @@
+//! Price tables and price books.
+//!
+//! A price table is a list of rows; each row says which normalized requests it
+//! matches (`when`) and what they cost: a number of credits a task, or a rate a
+//! second, times an optional markup and an optional integer field (images a
+//! batch), rounded up to a whole credit once, at the end. The first row that
+//! matches prices the request. The built-in tables (one per endpoint, in
+//! `tables/`) are one price book; [`PriceBook::from_json`] loads another in the
+//! same schema, which [`PriceBook::to_json`] writes.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
+use serde_json::Value as Json;
+
+use crate::endpoint::Endpoint;
+use crate::error::Error;
+use crate::ratio::Ratio;
+use crate::spec::{EndpointSpec, Source};
+use crate::value::{Slots, Value};
+
+/// The schema name of a price book, written in its `schema` key.
+pub const PRICE_BOOK_SCHEMA: &str = "seedance-rules/price-book/v1";
+
+/// What a `when` entry compares a normalized field with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MatchValue {
+    /// The field holds this string (or, for an integer field, this integer written out).
+    Str(Cow<'static, str>),
+    /// The field holds this integer (or, for a duration string, its digits).
+    Int(i64),
+    /// The field holds this boolean.
+    Bool(bool),
+    /// The field is present (`true`) or absent (`false`).
+    Present(bool),
+}
+
+/// One condition of a row: a field (by index in the endpoint's field table) and a value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match {
+    /// Index in the endpoint's field table.
+    pub field: usize,
+    /// What the field must hold.
+    pub value: MatchValue,
+}
+
+/// What a row charges before its markup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Amount {
+    /// A fixed number of credits a task.
+    Credits(u64),
+    /// Credits a second of the endpoint's duration.
+    PerSecond(Ratio),
+}
+
+/// One row of a price table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PriceRow {
+    /// The conditions, all of which must hold.
+    pub when: Cow<'static, [Match]>,
+    /// The amount.
+    pub amount: Amount,
+    /// The row's markup (`3/2` for Mini over the upstream rates); one for none.
+    pub markup: Ratio,
+    /// An integer field that multiplies the row (`batchCount`).
+    pub per: Option<usize>,
+    /// Where the row comes from.
+    pub source: Source,
+}
+
+/// An endpoint's price table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EndpointPrices {
+    /// What one credit is worth in US dollars, where the provider says.
+    pub usd_per_credit: Option<Ratio>,
+    /// Where that rate comes from.
+    pub usd_source: Source,
+    /// A markup on every row's rounded result (a reseller's); one for none.
+    pub markup: Ratio,
+    /// The rows, first match wins. Empty when no price is published.
+    pub rows: Cow<'static, [PriceRow]>,
+    /// Why there are no rows, or what a reader of the table must know.
+    pub note: Source,
+}
+
+/// A set of price tables: the built-in one, or one loaded from JSON.
+///
+/// ```
+/// use seedance_rules::{check_with, PriceBook};
+/// let book = PriceBook::from_json(r#"{
+///   "schema": "seedance-rules/price-book/v1", "name": "my list",
+///   "endpoints": { "seedance2ai-video": { "usd_per_credit": "0.01",
+///     "rows": [ { "when": { "resolution": "1080p" }, "credits_per_second": "8" },
+///               { "when": {}, "credits_per_second": "5" } ] } } }"#).unwrap();
+/// let report = check_with(&book, "seedance2ai-video",
+///     r#"{"prompt": "a glass train on a snowy bridge", "duration": "6"}"#).unwrap();
+/// assert_eq!(report.credits(), Some(30));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PriceBook {
+    name: Cow<'static, str>,
+    entries: [Option<EndpointPrices>; Endpoint::ALL.len()],
+}
+
+impl PriceBook {
+    /// The book of the built-in tables, as the provider documents publish them.
+    pub fn builtin() -> PriceBook {
+        PriceBook {
+            name: Cow::Borrowed(BUILTIN_NAME),
+            entries: Endpoint::ALL.map(|e| Some(e.spec().prices.clone())),
+        }
+    }
+
+    /// The book's name (`"built-in"` for the built-in tables).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The endpoint's table in this book, if the book lists it.
+    pub fn prices(&self, endpoint: Endpoint) -> Option<&EndpointPrices> {
+        self.entries[endpoint as usize].as_ref()
+    }
+
+    /// Reads a book in the `seedance-rules/price-book/v1` schema. Every row is
+    /// checked: unknown endpoints, unknown field names, unreadable rationals
+    /// and misspelt keys are errors, so a typo cannot silently change a price.
+    pub fn from_json(text: &str) -> Result<PriceBook, Error> {
+        let json: Json = serde_json::from_str(text)
+            .map_err(|e| Error::price_book("", format!("not JSON: {e}")))?;
+        parse_book(&json)
+    }
+
+    /// Writes the book in the `seedance-rules/price-book/v1` schema.
+    pub fn to_json(&self) -> String {
+        // Serializing plain strings and numbers into a String cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+pub(crate) const BUILTIN_NAME: &str = "built-in";
+
+/// How a request was priced: the credits and how they were reached.
+#[derive(Debug, Clone)]
+pub struct Quote<'a> {
+    pub(crate) endpoint: &'static EndpointSpec,
+    pub(crate) book: &'a str,
+    pub(crate) prices: &'a EndpointPrices,
+    pub(crate) row: Option<&'a PriceRow>,
+    pub(crate) seconds: Option<u64>,
+    pub(crate) per: Option<u64>,
+    pub(crate) row_credits: Option<u64>,
+    pub(crate) credits: Option<u64>,
+}
+
+impl<'a> Quote<'a> {
+    /// The credits, or `None` when no row prices the request (no published price).
+    pub fn credits(&self) -> Option<u64> {
+        self.credits
+    }
+
+    /// The exact US dollar value, where the provider states the rate.
+    pub fn usd(&self) -> Option<Usd> {
+        let rate = self.prices.usd_per_credit?;
+        Ratio::int(u128::from(self.credits?))
+            .checked_mul(rate)
+            .map(Usd)
+    }
+
+    /// The row that priced the request.
+    pub fn row(&self) -> Option<&'a PriceRow> {
+        self.row
+    }
+
+    /// The name of the book that priced the request.
+    pub fn book(&self) -> &'a str {
+        self.book
+    }
+
+    /// How the credits were computed, for people: `ceil(19/2 × 3/2 × 8 s) = 114`.
+    pub fn formula(&self) -> String {
+        let Some(row) = self.row else {
+            return String::new();
+        };
+        let mut f = match row.amount {
+            Amount::Credits(c) => c.to_string(),
+            Amount::PerSecond(r) => format!("{r} × {} s", self.seconds.unwrap_or(0)),
+        };
+        if row.markup != Ratio::ONE {
+            f = format!("{f} × {}", row.markup);
+        }
+        if let (Some(per), Some(ix)) = (self.per, row.per) {
+            f = format!("{f} × {per} ({})", self.endpoint.fields[ix].name);
+        }
+        let exact = !matches!(row.amount, Amount::Credits(_)) || row.markup != Ratio::ONE;
+        if exact || row.per.is_some() {
+            f = format!("ceil({f})");
+        }
+        match self.row_credits {
+            Some(r) if self.prices.markup != Ratio::ONE => {
+                format!("ceil({r} × {})", self.prices.markup)
+                    + &format!(" where {r} = {f}")
+                    + &self.credits.map(|c| format!(" → {c}")).unwrap_or_default()
+            }
+            Some(r) => format!("{f} = {r}"),
+            None => format!("{f} overflows"),
+        }
+    }
+}
+
+/// An exact amount of US dollars.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Usd(pub Ratio);
+
+impl fmt::Display for Usd {
+    /// At least two decimals, and as many more as the amount needs (`0.08`, `0.125`).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0.to_decimal(2) {
+            Some(d) => f.write_str(&d),
+            None => write!(f, "{}", self.0),
+        }
+    }
+}
+
+impl Serialize for Usd {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// Prices a normalized request with a table. Allocation-free.
+pub(crate) fn quote<'a>(
+    spec: &'static EndpointSpec,
+    book: &'a str,
+    prices: &'a EndpointPrices,
+    slots: &Slots<'_>,
+) -> Quote<'a> {
+    let mut q = Quote {
+        endpoint: spec,
+        book,
+        prices,
+        row: None,
+        seconds: None,
+        per: None,
+        row_credits: None,
+        credits: None,
+    };
+    let Some(row) = prices
+        .rows
+        .iter()
+        .find(|r| r.when.iter().all(|m| matches(m, slots)))
+    else {
+        return q;
+    };
+    q.row = Some(row);
+    let mut exact = match row.amount {
+        Amount::Credits(c) => Some(Ratio::int(u128::from(c))),
+        Amount::PerSecond(rate) => {
+            let secs = spec.seconds_field.and_then(|i| slots.get(i)?.as_int());
+            q.seconds = secs.and_then(|s| u64::try_from(s).ok());
+            q.seconds
+                .and_then(|s| rate.checked_mul(Ratio::int(u128::from(s))))
+        }
+    };
+    exact = exact.and_then(|e| e.checked_mul(row.markup));
+    if let Some(ix) = row.per {
+        q.per = slots
+            .get(ix)
+            .and_then(|v| v.as_int())
+            .and_then(|n| u64::try_from(n).ok());
+        exact = match q.per {
+            Some(n) => exact.and_then(|e| e.checked_mul(Ratio::int(u128::from(n)))),
+            None => None,
+        };
+    }
+    q.row_credits = exact.and_then(|e| u64::try_from(e.ceil()).ok());
+    q.credits = q
+        .row_credits
+        .and_then(|r| Ratio::int(u128::from(r)).checked_mul(prices.markup))
+        .and_then(|e| u64::try_from(e.ceil()).ok());
+    q
+}
+
+fn matches(m: &Match, slots: &Slots<'_>) -> bool {
+    let v = slots.get(m.field);
+    match (&m.value, v) {
+        (MatchValue::Present(p), v) => v.is_some() == *p,
+        (_, None) => false,
+        (MatchValue::Str(s), Some(Value::Str(t))) => s == t,
+        (MatchValue::Str(s), Some(Value::Int(i))) => s.parse::<i64>() == Ok(*i),
+        (MatchValue::Int(i), Some(v)) => v.as_int() == Some(*i),
+        (MatchValue::Bool(b), Some(Value::Bool(c))) => b == c,
+        _ => false,
+    }
+}
+
+// ---- the JSON schema -------------------------------------------------------
+
+struct Rows<'a>(&'static EndpointSpec, &'a [PriceRow]);
+struct When<'a>(&'static EndpointSpec, &'a [Match]);
+pub(crate) struct RowOut<'a>(pub &'static EndpointSpec, pub &'a PriceRow);
+
+impl Serialize for PriceBook {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        struct Endpoints<'a>(&'a PriceBook);
+        impl Serialize for Endpoints<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut m = s.serialize_map(None)?;
+                for e in Endpoint::ALL {
+                    if let Some(p) = self.0.prices(e) {
+                        m.serialize_entry(e.id(), &TableOut(e.spec(), p))?;
+                    }
+                }
+                m.end()
+            }
+        }
+        let mut m = s.serialize_map(Some(3))?;
+        m.serialize_entry("schema", PRICE_BOOK_SCHEMA)?;
+        m.serialize_entry("name", &self.name)?;
+        m.serialize_entry("endpoints", &Endpoints(self))?;
+        m.end()
+    }
+}
+
+/// One endpoint's table, serialized in the price-book schema.
+pub(crate) struct TableOut<'a>(pub &'static EndpointSpec, pub &'a EndpointPrices);
+
+impl Serialize for TableOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let p = self.1;
+        let mut m = s.serialize_map(None)?;
+        if let Some(u) = p.usd_per_credit {
+            m.serialize_entry("usd_per_credit", &Usd(u))?;
+            m.serialize_entry("usd_source", &p.usd_source)?;
+        }
+        if p.markup != Ratio::ONE {
+            m.serialize_entry("markup", &p.markup.to_string())?;
+        }
+        m.serialize_entry("rows", &Rows(self.0, &p.rows))?;
+        if p.note != Source::default() {
+            m.serialize_entry("note", &p.note)?;
+        }
+        m.end()
+    }
+}
+
+impl Serialize for Rows<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut q = s.serialize_seq(Some(self.1.len()))?;
+        for r in self.1 {
+            q.serialize_element(&RowOut(self.0, r))?;
+        }
+        q.end()
+    }
+}
+
+impl Serialize for RowOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (spec, r) = (self.0, self.1);
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("when", &When(spec, &r.when))?;
+        match r.amount {
+            Amount::Credits(c) => m.serialize_entry("credits", &c)?,
+            Amount::PerSecond(rate) => {
+                m.serialize_entry("credits_per_second", &rate.to_string())?
+            }
+        }
+        if r.markup != Ratio::ONE {
+            m.serialize_entry("markup", &r.markup.to_string())?;
+        }
+        if let Some(ix) = r.per {
+            m.serialize_entry("per", spec.fields[ix].name)?;
+        }
+        if r.source != Source::default() {
+            m.serialize_entry("source", &r.source)?;
+        }
+        m.end()
+    }
+}
+
+impl Serialize for When<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        struct Present(bool);
+        impl Serialize for Present {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut m = s.serialize_map(Some(1))?;
+                m.serialize_entry("present", &self.0)?;
+                m.end()
+            }
+        }
+        let mut m = s.serialize_map(Some(self.1.len()))?;
+        for w in self.1 {
+            let name = self.0.fields[w.field].name;
+            match &w.value {
+                MatchValue::Str(v) => m.serialize_entry(name, v)?,
+                MatchValue::Int(v) => m.serialize_entry(name, v)?,
+                MatchValue::Bool(v) => m.serialize_entry(name, v)?,
+                MatchValue::Present(p) => m.serialize_entry(name, &Present(*p))?,
+            }
+        }
+        m.end()
+    }
+}
+
+impl PriceRow {
+    /// The row in the price-book schema, as JSON.
+    pub fn to_json(&self, endpoint: Endpoint) -> Json {
+        serde_json::to_value(RowOut(endpoint.spec(), self)).unwrap_or(Json::Null)
+    }
+}
+
+fn parse_book(json: &Json) -> Result<PriceBook, Error> {
+    let obj = json
+        .as_object()
+        .ok_or_else(|| Error::price_book("", "a price book is a JSON object"))?;
+    known_keys(obj, "", &["schema", "name", "endpoints"])?;
+    match obj.get("schema").and_then(Json::as_str) {
+        Some(PRICE_BOOK_SCHEMA) => {}
+        other => {
+            return Err(Error::price_book(
+                "schema",
+                format!(
+                    "expected \"{PRICE_BOOK_SCHEMA}\", found {}",
+                    other.map_or_else(|| "nothing".to_owned(), |s| format!("\"{s}\""))
+                ),
+            ))
+        }
+    }
+    let name = match obj.get("name") {
+        None => "price book".to_owned(),
+        Some(Json::String(s)) => s.clone(),
+        Some(_) => return Err(Error::price_book("name", "must be a string")),
+    };
+    let endpoints = obj
+        .get("endpoints")
+        .and_then(Json::as_object)
+        .ok_or_else(|| Error::price_book("endpoints", "must be an object of endpoint ids"))?;
+    let mut entries: [Option<EndpointPrices>; Endpoint::ALL.len()] = Default::default();
+    for (id, table) in endpoints {
+        let path = format!("endpoints.{id}");
+        let e = Endpoint::from_id(id).ok_or_else(|| {
+            Error::price_book(
+                &path,
+                format!("unknown endpoint; known: {}", Endpoint::ids()),
+            )
+        })?;
+        entries[e as usize] = Some(parse_table(e.spec(), table, &path)?);
+    }
+    Ok(PriceBook {
+        name: Cow::Owned(name),
+        entries,
+    })
+}
+
+fn known_keys(
+    obj: &serde_json::Map<String, Json>,
+    path: &str,
+    known: &[&str],
+) -> Result<(), Error> {
+    match obj.keys().find(|k| !known.contains(&k.as_str())) {
+        Some(k) => Err(Error::price_book(
+            path,
+            format!("unknown key `{k}`; expected one of {}", known.join(", ")),
+        )),
+        None => Ok(()),
+    }
+}
+
+fn ratio_at(v: &Json, path: &str) -> Result<Ratio, Error> {
+    let text = match v {
+        Json::String(s) => s.clone(),
+        Json::Number(n) if n.is_u64() => n.to_string(),
+        _ => {
+            return Err(Error::price_book(
+                path,
+                "must be a string such as \"19/2\" or \"9.5\", or a whole number",
+            ))
+        }
+    };
+    text.parse::<Ratio>()
+        .map_err(|e| Error::price_book(path, format!("`{text}`: {e}")))
+}
+
+fn source_at(v: Option<&Json>, path: &str) -> Result<Source, Error> {
+    let Some(v) = v else {
+        return Ok(Source::default());
+    };
+    let obj = v
+        .as_object()
+        .ok_or_else(|| Error::price_book(path, "must be an object"))?;
+    known_keys(obj, path, &["document", "quote", "decision", "note"])?;
+    let get = |k: &str| -> Result<Cow<'static, str>, Error> {
+        match obj.get(k) {
+            None => Ok(Cow::Borrowed("")),
+            Some(Json::String(s)) => Ok(Cow::Owned(s.clone())),
+            Some(_) => Err(Error::price_book(
+                &format!("{path}.{k}"),
+                "must be a string",
+            )),
+        }
+    };
+    Ok(Source {
+        document: get("document")?,
+        quote: get("quote")?,
+        decision: get("decision")?,
+        note: get("note")?,
+    })
+}
+
+fn parse_table(spec: &'static EndpointSpec, v: &Json, path: &str) -> Result<EndpointPrices, Error> {
+    let obj = v
+        .as_object()
+        .ok_or_else(|| Error::price_book(path, "must be an object with `rows`"))?;
+    known_keys(
+        obj,
+        path,
+        &["usd_per_credit", "usd_source", "markup", "rows", "note"],
+    )?;
+    let usd_per_credit = match obj.get("usd_per_credit") {
+        None | Some(Json::Null) => None,
+        Some(v) => {
+            let p = format!("{path}.usd_per_credit");
+            let r = ratio_at(v, &p)?;
+            if r.to_decimal(0).is_none() {
+                return Err(Error::price_book(
+                    &p,
+                    "must be a terminating decimal such as \"0.01\"",
+                ));
+            }
+            Some(r)
+        }
+    };
+    let markup = match obj.get("markup") {
+        None => Ratio::ONE,
+        Some(v) => ratio_at(v, &format!("{path}.markup"))?,
+    };
+    let rows_json = obj
+        .get("rows")
+        .and_then(Json::as_array)
+        .ok_or_else(|| Error::price_book(&format!("{path}.rows"), "must be an array of rows"))?;
+    let mut rows = Vec::with_capacity(rows_json.len());
+    for (i, r) in rows_json.iter().enumerate() {
+        rows.push(parse_row(spec, r, &format!("{path}.rows[{i}]"))?);
+    }
+    Ok(EndpointPrices {
+        usd_per_credit,
+        usd_source: source_at(obj.get("usd_source"), &format!("{path}.usd_source"))?,
+        markup,
+        rows: Cow::Owned(rows),
+        note: source_at(obj.get("note"), &format!("{path}.note"))?,
+    })
+}
+
+fn parse_row(spec: &'static EndpointSpec, v: &Json, path: &str) -> Result<PriceRow, Error> {
+    let obj = v
+        .as_object()
+        .ok_or_else(|| Error::price_book(path, "a row is an object"))?;
+    known_keys(
+        obj,
+        path,
+        &[
+            "when",
+            "credits",
+            "credits_per_second",
+            "markup",
+            "per",
+            "source",
+        ],
+    )?;
+    let field = |name: &str, p: &str| -> Result<usize, Error> {
+        spec.field_index(name).ok_or_else(|| {
+            let names: Vec<&str> = spec.fields.iter().map(|f| f.name).collect();
+            Error::price_book(
+                p,
+                format!(
+                    "`{name}` is not a field of {}; its fields: {}",
+                    spec.id,
+                    names.join(", ")
+                ),
+            )
+        })
+    };
+    let mut when = Vec::new();
+    match obj.get("when") {
+        None => {}
+        Some(Json::Object(w)) => {
+            for (k, val) in w {
+                let p = format!("{path}.when.{k}");
+                let value = match val {
+                    Json::String(s) => MatchValue::Str(Cow::Owned(s.clone())),
+                    Json::Bool(b) => MatchValue::Bool(*b),
+                    Json::Number(n) => MatchValue::Int(
+                        n.as_i64()
+                            .ok_or_else(|| Error::price_book(&p, "must be an integer"))?,
+                    ),
+                    Json::Object(o) => match (o.len(), o.get("present")) {
+                        (1, Some(Json::Bool(b))) => MatchValue::Present(*b),
+                        _ => return Err(Error::price_book(
+                            &p,
+                            "an object here must be {\"present\": true} or {\"present\": false}",
+                        )),
+                    },
+                    _ => {
+                        return Err(Error::price_book(
+                            &p,
+                            "must be a string, an integer, a boolean or {\"present\": bool}",
+                        ))
+                    }
+                };
+                when.push(Match {
+                    field: field(k, &p)?,
+                    value,
+                });
+            }
+        }
+        Some(_) => {
+            return Err(Error::price_book(
+                &format!("{path}.when"),
+                "must be an object",
+            ))
+        }
+    }
+    let amount = match (obj.get("credits"), obj.get("credits_per_second")) {
+        (Some(c), None) => Amount::Credits(c.as_u64().ok_or_else(|| {
+            Error::price_book(
+                &format!("{path}.credits"),
+                "must be a whole number of credits",
+            )
+        })?),
+        (None, Some(r)) => {
+            if spec.seconds_field.is_none() {
+                return Err(Error::price_book(
+                    &format!("{path}.credits_per_second"),
+                    format!("{} has no duration; use `credits`", spec.id),
+                ));
+            }
+            Amount::PerSecond(ratio_at(r, &format!("{path}.credits_per_second"))?)
+        }
+        _ => {
+            return Err(Error::price_book(
+                path,
+                "a row needs exactly one of `credits` and `credits_per_second`",
+            ))
+        }
+    };
+    let markup = match obj.get("markup") {
+        None => Ratio::ONE,
+        Some(v) => ratio_at(v, &format!("{path}.markup"))?,
+    };
+    let per = match obj.get("per") {
+        None => None,
+        Some(Json::String(name)) => {
+            let p = format!("{path}.per");
+            let ix = field(name, &p)?;
+            if !matches!(
+                spec.fields[ix].kind,
+                crate::spec::Kind::Int | crate::spec::Kind::DurationInt
+            ) {
+                return Err(Error::price_book(
+                    &p,
+                    format!("`{name}` is not an integer field"),
+                ));
+            }
+            Some(ix)
+        }
+        Some(_) => {
+            return Err(Error::price_book(
+                &format!("{path}.per"),
+                "must be a field name",
+            ))
+        }
+    };
+    Ok(PriceRow {
+        when: Cow::Owned(when),
+        amount,
+        markup,
+        per,
+        source: source_at(obj.get("source"), &format!("{path}.source"))?,
+    })
+}

@@ -1,0 +1,176 @@
+//! Exact non-negative rationals for prices: rates such as 19/2 credits a second,
+//! markups such as 3/2, and the USD value of a credit. No floating point.
+
+use std::fmt;
+
+/// An exact non-negative rational number, always in lowest terms.
+///
+/// ```
+/// use seedance_rules::Ratio;
+/// let rate: Ratio = "9.5".parse().unwrap();
+/// assert_eq!(rate, Ratio::new(19, 2).unwrap());
+/// assert_eq!(rate.to_string(), "19/2");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Ratio {
+    num: u128,
+    den: u128,
+}
+
+/// The most a numerator or denominator of a parsed rational may be. Keeping
+/// them small keeps every product of a quote far from overflow.
+const LIMIT: u128 = 1_000_000_000_000_000_000;
+
+impl Ratio {
+    /// One.
+    pub const ONE: Ratio = Ratio { num: 1, den: 1 };
+
+    /// `num / den` in lowest terms, or `None` when `den` is zero.
+    pub const fn new(num: u128, den: u128) -> Option<Ratio> {
+        if den == 0 {
+            return None;
+        }
+        let g = gcd(num, den);
+        Some(Ratio {
+            num: num / g,
+            den: den / g,
+        })
+    }
+
+    /// A whole number.
+    pub const fn int(n: u128) -> Ratio {
+        Ratio { num: n, den: 1 }
+    }
+
+    /// The numerator (lowest terms).
+    pub const fn numer(self) -> u128 {
+        self.num
+    }
+
+    /// The denominator (lowest terms).
+    pub const fn denom(self) -> u128 {
+        self.den
+    }
+
+    /// The product, or `None` on overflow.
+    pub fn checked_mul(self, other: Ratio) -> Option<Ratio> {
+        // Cross-reduce first so that the products stay as small as they can.
+        let g1 = gcd(self.num, other.den).max(1);
+        let g2 = gcd(other.num, self.den).max(1);
+        let num = (self.num / g1).checked_mul(other.num / g2)?;
+        let den = (self.den / g2).checked_mul(other.den / g1)?;
+        Ratio::new(num, den)
+    }
+
+    /// The least integer not below this number.
+    pub fn ceil(self) -> u128 {
+        self.num.div_ceil(self.den)
+    }
+
+    /// Whether this is a whole number.
+    pub fn is_integer(self) -> bool {
+        self.den == 1
+    }
+
+    /// The exact decimal expansion with at least `min_decimals` decimals, or
+    /// `None` when the expansion does not terminate (a denominator with a prime
+    /// factor other than 2 and 5).
+    pub fn to_decimal(self, min_decimals: usize) -> Option<String> {
+        let mut d = self.den;
+        let mut decimals = 0usize;
+        // den = 2^a 5^b; the number of decimals is max(a, b).
+        let (mut twos, mut fives) = (0usize, 0usize);
+        while d % 2 == 0 {
+            d /= 2;
+            twos += 1;
+        }
+        while d % 5 == 0 {
+            d /= 5;
+            fives += 1;
+        }
+        if d != 1 {
+            return None;
+        }
+        decimals = decimals.max(twos).max(fives).max(min_decimals);
+        let scale = 10u128.checked_pow(u32::try_from(decimals).ok()?)?;
+        let scaled = self.num.checked_mul(scale)? / self.den;
+        let int = scaled / scale;
+        let frac = scaled % scale;
+        if decimals == 0 {
+            return Some(int.to_string());
+        }
+        Some(format!("{int}.{frac:0decimals$}"))
+    }
+}
+
+const fn gcd(mut a: u128, mut b: u128) -> u128 {
+    while b != 0 {
+        let t = a % b;
+        a = b;
+        b = t;
+    }
+    if a == 0 {
+        1
+    } else {
+        a
+    }
+}
+
+impl fmt::Display for Ratio {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.den == 1 {
+            write!(f, "{}", self.num)
+        } else {
+            write!(f, "{}/{}", self.num, self.den)
+        }
+    }
+}
+
+/// Why a rational could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseRatioError(&'static str);
+
+impl fmt::Display for ParseRatioError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl std::error::Error for ParseRatioError {}
+
+impl std::str::FromStr for Ratio {
+    type Err = ParseRatioError;
+
+    /// Reads `"19/2"`, `"9.5"` or `"12"`: digits only, no sign, no exponent.
+    fn from_str(s: &str) -> Result<Ratio, ParseRatioError> {
+        let digits = |t: &str| -> Result<u128, ParseRatioError> {
+            if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(ParseRatioError(
+                    "expected digits, a decimal such as `9.5` or a fraction such as `19/2`",
+                ));
+            }
+            match t.parse::<u128>() {
+                Ok(n) if n <= LIMIT => Ok(n),
+                _ => Err(ParseRatioError("number too large (at most 10^18)")),
+            }
+        };
+        if let Some((n, d)) = s.split_once('/') {
+            let (n, d) = (digits(n)?, digits(d)?);
+            return Ratio::new(n, d).ok_or(ParseRatioError("denominator is zero"));
+        }
+        if let Some((i, f)) = s.split_once('.') {
+            if f.len() > 18 {
+                return Err(ParseRatioError("at most 18 decimals"));
+            }
+            let whole = digits(i)?;
+            let frac = digits(f)?;
+            let scale = 10u128.pow(f.len() as u32);
+            let num = whole
+                .checked_mul(scale)
+                .and_then(|w| w.checked_add(frac))
+                .ok_or(ParseRatioError("number too large (at most 10^18)"))?;
+            return Ratio::new(num, scale).ok_or(ParseRatioError("denominator is zero"));
+        }
+        Ok(Ratio::int(digits(s)?))
+    }
+}

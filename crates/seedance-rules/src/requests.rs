@@ -1,0 +1,331 @@
+//! Typed request bodies, one per endpoint, serde-compatible with the wire JSON
+//! exactly as documented (field names, JSON types, camelCase where the
+//! provider uses it). Checking one of these is the allocation-free hot path:
+//! every value is borrowed, nothing is parsed.
+//!
+//! Values with a closed set of allowed strings stay strings here, so that the
+//! rule tables remain the one place that lists them; a value outside the set
+//! is reported like any other violation.
+//!
+//! ```
+//! use seedance_rules::{check_request, SeedanceApiV2Request};
+//! let req = SeedanceApiV2Request {
+//!     model: Some("seedance-2-mini".into()),
+//!     duration: Some(8),
+//!     resolution: Some("480p".into()),
+//!     ..SeedanceApiV2Request::new("A compact product demo with smooth camera motion")
+//! };
+//! let report = check_request(&req);
+//! assert_eq!(report.credits(), Some(114)); // ceil(9.5 × 3/2 × 8)
+//! ```
+
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
+
+use crate::endpoint::Endpoint;
+use crate::spec::ix;
+use crate::tables;
+use crate::value::{List, Slots, Value};
+
+/// A typed request body of one endpoint.
+pub trait Request: private::Sealed {
+    /// The endpoint the body is for.
+    const ENDPOINT: Endpoint;
+}
+
+pub(crate) mod private {
+    pub trait Sealed {
+        fn slots(&self) -> crate::value::Slots<'_>;
+    }
+}
+
+fn text<'a>(v: &'a Cow<'_, str>) -> Option<Value<'a>> {
+    Some(Value::Str(Cow::Borrowed(v)))
+}
+fn opt_text<'a>(v: &'a Option<Cow<'_, str>>) -> Option<Value<'a>> {
+    v.as_deref().map(|s| Value::Str(Cow::Borrowed(s)))
+}
+fn opt_bool(v: &Option<bool>) -> Option<Value<'static>> {
+    v.map(Value::Bool)
+}
+fn opt_u32(v: &Option<u32>) -> Option<Value<'static>> {
+    v.map(|n| Value::Int(i64::from(n)))
+}
+fn opt_i64(v: &Option<i64>) -> Option<Value<'static>> {
+    v.map(Value::Int)
+}
+fn list<'a>(v: &'a [Cow<'a, str>]) -> Option<Value<'a>> {
+    (!v.is_empty()).then_some(Value::List(List::Borrowed(v)))
+}
+
+macro_rules! typed_request {
+    ($ty:ident, $endpoint:expr, $table:ident, { $($field:ident => $name:literal : $conv:ident),* $(,)? }) => {
+        impl Request for $ty<'_> {
+            const ENDPOINT: Endpoint = $endpoint;
+        }
+        impl private::Sealed for $ty<'_> {
+            fn slots(&self) -> Slots<'_> {
+                let mut s = Slots::new();
+                $( s.set(const { ix(&tables::$table::FIELDS, $name) }, $conv(&self.$field)); )*
+                s
+            }
+        }
+    };
+}
+
+/// A body for `seedanceapi-v1` (`POST /v1/generate`, Seedance 1.5 Pro).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct SeedanceApiV1Request<'a> {
+    /// Text description of the video (1-2000 characters).
+    #[serde(borrow)]
+    pub prompt: Cow<'a, str>,
+    /// `1:1 16:9 9:16 4:3 3:4 21:9 9:21`; default `1:1`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aspect_ratio: Option<Cow<'a, str>>,
+    /// `480p` or `720p`; default `720p`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolution: Option<Cow<'a, str>>,
+    /// `"4"`, `"8"` or `"12"` (a string on the wire); default `"8"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<Cow<'a, str>>,
+    /// Audio generation; default false.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub generate_audio: Option<bool>,
+    /// Lock the camera lens; default false.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fixed_lens: Option<bool>,
+    /// At most one reference image URL (image-to-video).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub image_urls: Vec<Cow<'a, str>>,
+    /// Public webhook URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub callback_url: Option<Cow<'a, str>>,
+}
+
+typed_request!(SeedanceApiV1Request, Endpoint::SeedanceApiV1, seedanceapi_v1, {
+    prompt => "prompt": text, aspect_ratio => "aspect_ratio": opt_text,
+    resolution => "resolution": opt_text, duration => "duration": opt_text,
+    generate_audio => "generate_audio": opt_bool, fixed_lens => "fixed_lens": opt_bool,
+    image_urls => "image_urls": list, callback_url => "callback_url": opt_text,
+});
+
+/// A body for `seedanceapi-v2` (`POST /v2/generate`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct SeedanceApiV2Request<'a> {
+    /// Text prompt (1-2000 characters).
+    #[serde(borrow)]
+    pub prompt: Cow<'a, str>,
+    /// `seedance-2.0` (default), `seedance-2.0-fast` or `seedance-2-mini`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<Cow<'a, str>>,
+    /// Seconds: 5, 10 or 15 for 2.0 and Fast; 4-15 for Mini. Default 5.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<u32>,
+    /// `480p`, `720p` or `1080p` (Mini: 1080p is billed and sent as 720p); default `720p`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolution: Option<Cow<'a, str>>,
+    /// `16:9 9:16 4:3 3:4`, Mini also `1:1 21:9 adaptive`; default `16:9` for text-to-video.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aspect_ratio: Option<Cow<'a, str>>,
+    /// 1-4 http(s) image URLs (image-to-video).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub images: Vec<Cow<'a, str>>,
+    /// Mini only: reference video URLs (priced at the video-input rate).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reference_video_urls: Vec<Cow<'a, str>>,
+    /// Mini only: reference audio URLs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reference_audio_urls: Vec<Cow<'a, str>>,
+    /// Public webhook URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub callback_url: Option<Cow<'a, str>>,
+    /// Gallery visibility.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public: Option<bool>,
+}
+
+typed_request!(SeedanceApiV2Request, Endpoint::SeedanceApiV2, seedanceapi_v2, {
+    prompt => "prompt": text, model => "model": opt_text, duration => "duration": opt_u32,
+    resolution => "resolution": opt_text, aspect_ratio => "aspect_ratio": opt_text,
+    images => "images": list, reference_video_urls => "reference_video_urls": list,
+    reference_audio_urls => "reference_audio_urls": list, callback_url => "callback_url": opt_text,
+    public => "public": opt_bool,
+});
+
+/// A body for `seedance2ai-video` (`POST /api/v1/video/seedance`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Seedance2aiVideoRequest<'a> {
+    /// `text-to-video` (default), `image-to-video` or `media-to-video`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mode: Option<Cow<'a, str>>,
+    /// `standard` (default) or `pro`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quality_tier: Option<Cow<'a, str>>,
+    /// `standard` (default), `real` or `wild`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<Cow<'a, str>>,
+    /// Text prompt (3-10000 characters).
+    #[serde(borrow)]
+    pub prompt: Cow<'a, str>,
+    /// `1:1 21:9 4:3 3:4 16:9 9:16`; default `16:9`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aspect_ratio: Option<Cow<'a, str>>,
+    /// `"4"` to `"15"` (a string on the wire); default `"5"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<Cow<'a, str>>,
+    /// `720p` (default) or `1080p`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolution: Option<Cow<'a, str>>,
+    /// Start frame, a public https URL; required for image-to-video.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_url: Option<Cow<'a, str>>,
+    /// End frame, a public https URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_image_url: Option<Cow<'a, str>>,
+    /// 1-12 public https URLs; required for media-to-video.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub media_urls: Vec<Cow<'a, str>>,
+    /// Audio track; default true.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub generate_audio: Option<bool>,
+    /// Lock the camera lens; default false.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fixed_lens: Option<bool>,
+    /// -1 to 4294967295; not on the `real` channel.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<i64>,
+}
+
+typed_request!(Seedance2aiVideoRequest, Endpoint::Seedance2aiVideo, seedance2ai_video, {
+    mode => "mode": opt_text, quality_tier => "quality_tier": opt_text, channel => "channel": opt_text,
+    prompt => "prompt": text, aspect_ratio => "aspect_ratio": opt_text, duration => "duration": opt_text,
+    resolution => "resolution": opt_text, image_url => "image_url": opt_text,
+    end_image_url => "end_image_url": opt_text, media_urls => "media_urls": list,
+    generate_audio => "generate_audio": opt_bool, fixed_lens => "fixed_lens": opt_bool, seed => "seed": opt_i64,
+});
+
+/// A body for `seedance2ai-gpt-image-2` (`POST /api/v1/image/gpt-image-2`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Seedance2aiGptImage2Request<'a> {
+    /// `text-to-image` or `image-to-image` (required).
+    #[serde(rename = "type", borrow)]
+    pub kind: Cow<'a, str>,
+    /// `standard` (default) or `economy`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<Cow<'a, str>>,
+    /// Text prompt (3-20000 characters).
+    #[serde(borrow)]
+    pub prompt: Cow<'a, str>,
+    /// `1K`, `2K` or `4K` (required).
+    #[serde(borrow)]
+    pub resolution: Cow<'a, str>,
+    /// `auto` (1K only) or one of fifteen ratios (required).
+    #[serde(rename = "aspectRatio", borrow)]
+    pub aspect_ratio: Cow<'a, str>,
+    /// Number of images, 1-4; default 1.
+    #[serde(
+        rename = "batchCount",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub batch_count: Option<u32>,
+    /// 1-10 public https URLs; required for image-to-image.
+    #[serde(rename = "imageUrls", default, skip_serializing_if = "Vec::is_empty")]
+    pub image_urls: Vec<Cow<'a, str>>,
+}
+
+typed_request!(Seedance2aiGptImage2Request, Endpoint::Seedance2aiGptImage2, seedance2ai_gpt_image_2, {
+    kind => "type": text, channel => "channel": opt_text, prompt => "prompt": text,
+    resolution => "resolution": text, aspect_ratio => "aspectRatio": text,
+    batch_count => "batchCount": opt_u32, image_urls => "imageUrls": list,
+});
+
+/// A body for `seedance2ai-nano-banana-pro` (`POST /api/v1/image/nano-banana-pro`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Seedance2aiNanoBananaProRequest<'a> {
+    /// `text-to-image` or `image-to-image` (required).
+    #[serde(rename = "type", borrow)]
+    pub kind: Cow<'a, str>,
+    /// Text prompt (3-10000 characters).
+    #[serde(borrow)]
+    pub prompt: Cow<'a, str>,
+    /// Aspect ratio, `auto` (default) or one of ten.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_size: Option<Cow<'a, str>>,
+    /// `png` (default) or `jpeg`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output_format: Option<Cow<'a, str>>,
+    /// `1K` (default), `2K` or `4K`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolution: Option<Cow<'a, str>>,
+    /// 1-8 public https URLs; required for image-to-image.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub image_urls: Vec<Cow<'a, str>>,
+}
+
+typed_request!(Seedance2aiNanoBananaProRequest, Endpoint::Seedance2aiNanoBananaPro, seedance2ai_nano_banana_pro, {
+    kind => "type": text, prompt => "prompt": text, image_size => "image_size": opt_text,
+    output_format => "output_format": opt_text, resolution => "resolution": opt_text,
+    image_urls => "image_urls": list,
+});
+
+/// A body for `apiinone-videos` (`POST /api/v1/videos/generations`) with `seedance-1-5-pro`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ApiinoneVideosRequest<'a> {
+    /// `seedance-1-5-pro` (required).
+    #[serde(borrow)]
+    pub model: Cow<'a, str>,
+    /// Text description of the video (required).
+    #[serde(borrow)]
+    pub prompt: Cow<'a, str>,
+    /// Reference image URL (image-to-video).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<Cow<'a, str>>,
+    /// `16:9` (default), `9:16`, `4:3`, `3:4` or `1:1`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aspect_ratio: Option<Cow<'a, str>>,
+    /// `480p` or `720p` (default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolution: Option<Cow<'a, str>>,
+    /// `"4"`, `"8"` (default) or `"12"` (a string on the wire).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<Cow<'a, str>>,
+    /// Audio generation; default false.
+    #[serde(
+        rename = "generateAudio",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub generate_audio: Option<bool>,
+    /// Lock the camera; default false.
+    #[serde(rename = "fixedLens", default, skip_serializing_if = "Option::is_none")]
+    pub fixed_lens: Option<bool>,
+    /// Webhook URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub callback_url: Option<Cow<'a, str>>,
+}
+
+typed_request!(ApiinoneVideosRequest, Endpoint::ApiinoneVideos, apiinone_videos, {
+    model => "model": text, prompt => "prompt": text, image => "image": opt_text,
+    aspect_ratio => "aspect_ratio": opt_text, resolution => "resolution": opt_text,
+    duration => "duration": opt_text, generate_audio => "generateAudio": opt_bool,
+    fixed_lens => "fixedLens": opt_bool, callback_url => "callback_url": opt_text,
+});
+
+macro_rules! with_prompt {
+    ($($ty:ident),*) => {$(
+        impl<'a> $ty<'a> {
+            /// A body with this prompt and every other field left to its default.
+            pub fn new(prompt: impl Into<Cow<'a, str>>) -> Self {
+                $ty { prompt: prompt.into(), ..Default::default() }
+            }
+        }
+    )*};
+}
+
+with_prompt!(
+    SeedanceApiV1Request,
+    SeedanceApiV2Request,
+    Seedance2aiVideoRequest
+);

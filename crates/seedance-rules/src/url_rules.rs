@@ -1,0 +1,102 @@
+//! URL rules: WHATWG parsing (the `url` crate, as browsers do), so that
+//! `http://2130706433/` and `http://0x7f.1/` are the host `127.0.0.1`.
+//!
+//! "Public" is decided from the URL alone: the host must not be `localhost`
+//! or a `*.localhost` name, nor an IP literal in a loopback, private,
+//! link-local, unique-local, unspecified (`0.0.0.0/8`, `::`), carrier-grade
+//! NAT, broadcast or multicast range (an IPv4-mapped IPv6 address is judged
+//! by its IPv4 address), and the URL must carry no user name or password.
+//! The library never resolves names: a name whose DNS records point at a
+//! private address cannot be seen here, and passes.
+
+use std::net::{Ipv4Addr, Ipv6Addr};
+
+use url::{Host, Url};
+
+use crate::spec::UrlPolicy;
+
+/// `Ok` when `text` meets the policy, else why not (for a message).
+pub(crate) fn check(policy: UrlPolicy, text: &str) -> Result<(), String> {
+    let url = Url::parse(text).map_err(|e| format!("is not an absolute URL ({e})"))?;
+    let https_only = matches!(policy, UrlPolicy::PublicHttps);
+    match url.scheme() {
+        "https" => {}
+        "http" if !https_only => {}
+        other => {
+            let wanted = if https_only { "https" } else { "http or https" };
+            return Err(format!("must use {wanted}, not `{other}:`"));
+        }
+    }
+    if matches!(policy, UrlPolicy::Http) {
+        return Ok(());
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err("must not carry a user name or password".to_owned());
+    }
+    match url.host() {
+        None => Err("has no host".to_owned()),
+        Some(Host::Domain(d)) => {
+            let d = d.trim_end_matches('.');
+            if d == "localhost" || d.ends_with(".localhost") {
+                Err(format!("points at `{d}`, which is not a public host"))
+            } else {
+                Ok(())
+            }
+        }
+        Some(Host::Ipv4(a)) => match ipv4_range(a) {
+            Some(range) => Err(format!(
+                "points at {a}, a {range} address, not a public host"
+            )),
+            None => Ok(()),
+        },
+        Some(Host::Ipv6(a)) => match ipv6_range(a) {
+            Some(range) => Err(format!(
+                "points at [{a}], a {range} address, not a public host"
+            )),
+            None => Ok(()),
+        },
+    }
+}
+
+/// The non-public range an IPv4 address is in, if any.
+fn ipv4_range(a: Ipv4Addr) -> Option<&'static str> {
+    let [b0, b1, ..] = a.octets();
+    if a.is_loopback() {
+        Some("loopback")
+    } else if a.is_private() {
+        Some("private")
+    } else if a.is_link_local() {
+        Some("link-local")
+    } else if b0 == 0 {
+        Some("unspecified")
+    } else if b0 == 100 && (64..128).contains(&b1) {
+        Some("carrier-grade NAT")
+    } else if a.is_broadcast() {
+        Some("broadcast")
+    } else if a.is_multicast() {
+        Some("multicast")
+    } else {
+        None
+    }
+}
+
+/// The non-public range an IPv6 address is in, if any.
+fn ipv6_range(a: Ipv6Addr) -> Option<&'static str> {
+    if let Some(v4) = a.to_ipv4_mapped() {
+        return ipv4_range(v4).map(|_| "IPv4-mapped non-public");
+    }
+    let s0 = a.segments()[0];
+    if a.is_loopback() {
+        Some("loopback")
+    } else if a.is_unspecified() {
+        Some("unspecified")
+    } else if s0 & 0xffc0 == 0xfe80 {
+        Some("link-local")
+    } else if s0 & 0xfe00 == 0xfc00 {
+        Some("unique-local")
+    } else if a.is_multicast() {
+        Some("multicast")
+    } else {
+        None
+    }
+}

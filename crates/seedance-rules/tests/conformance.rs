@@ -1,0 +1,183 @@
+//! Runs `conformance/cases.json`, the case file the Node and browser tests run too.
+
+use std::collections::BTreeSet;
+
+use seedance_rules::{Checker, PriceBook};
+use serde_json::{Map, Value};
+
+fn cases() -> Value {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../conformance/cases.json");
+    let text = std::fs::read_to_string(path).expect("conformance/cases.json is readable");
+    serde_json::from_str(&text).expect("conformance/cases.json is JSON")
+}
+
+fn pairs(list: &Value, keys: &[&str]) -> BTreeSet<String> {
+    list.as_array()
+        .into_iter()
+        .flatten()
+        .map(|v| {
+            keys.iter()
+                .map(|k| v.get(*k).map(|x| x.to_string()).unwrap_or_default())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+/// The differences between a case's expectation and the report, if any.
+fn compare(expect: &Map<String, Value>, report: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    for key in ["ok", "credits", "usd"] {
+        if let Some(want) = expect.get(key) {
+            if report.get(key) != Some(want) {
+                out.push(format!("{key}: want {want}, got {}", report[key]));
+            }
+        }
+    }
+    for key in ["violations", "warnings"] {
+        let Some(want) = expect.get(key) else {
+            continue;
+        };
+        // Compare on the keys the case gives for each entry (code and field, and
+        // status or rule when it gives them).
+        let mut keys = vec!["code", "field"];
+        for extra in ["status", "rule"] {
+            if want
+                .as_array()
+                .into_iter()
+                .flatten()
+                .any(|w| w.get(extra).is_some())
+            {
+                keys.push(extra);
+            }
+        }
+        let got_all = report[key].as_array().cloned().unwrap_or_default();
+        let got: Vec<Value> = got_all
+            .iter()
+            .map(|g| {
+                let mut m = Map::new();
+                for k in &keys {
+                    let w_has = want
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .any(|w| w.get(*k).is_some());
+                    if w_has || ["code", "field"].contains(k) {
+                        m.insert((*k).to_owned(), g[*k].clone());
+                    }
+                }
+                Value::Object(m)
+            })
+            .collect();
+        // Entries that leave out status/rule match on code and field alone.
+        let want_set = pairs(want, &["code", "field"]);
+        let got_set = pairs(&Value::Array(got.clone()), &["code", "field"]);
+        if want_set != got_set {
+            out.push(format!(
+                "{key}: want {want_set:?}, got {got_set:?} ({})",
+                report[key]
+            ));
+            continue;
+        }
+        for w in want.as_array().into_iter().flatten() {
+            for extra in ["status", "rule"] {
+                if let Some(wv) = w.get(extra) {
+                    let hit = got_all.iter().any(|g| {
+                        g["code"] == w["code"] && g["field"] == w["field"] && &g[extra] == wv
+                    });
+                    if !hit {
+                        out.push(format!(
+                            "{key}: no entry {w} with {extra} {wv}; got {}",
+                            report[key]
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    if let Some(want) = expect.get("normalized") {
+        let got = &report["normalized"];
+        match want {
+            Value::Null if !got.is_null() => out.push(format!("normalized: want null, got {got}")),
+            Value::Object(w) => {
+                for (k, v) in w {
+                    if got.get(k) != Some(v) {
+                        out.push(format!(
+                            "normalized.{k}: want {v}, got {}",
+                            got.get(k).unwrap_or(&Value::Null)
+                        ));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(absent) = expect.get("normalized_absent").and_then(Value::as_array) {
+        for k in absent.iter().filter_map(Value::as_str) {
+            if report["normalized"].get(k).is_some() {
+                out.push(format!(
+                    "normalized.{k} should be absent, got {}",
+                    report["normalized"][k]
+                ));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_case_of_the_shared_file_holds() {
+    let all = cases();
+    let books: Vec<(String, PriceBook)> = all["price_books"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .map(|(name, b)| {
+            (
+                name.clone(),
+                PriceBook::from_json(&b.to_string()).unwrap_or_else(|e| panic!("book {name}: {e}")),
+            )
+        })
+        .collect();
+    let cases = all["cases"].as_array().expect("cases is an array");
+    assert!(cases.len() > 300, "the case file lost its cases");
+    let mut failures = Vec::new();
+    for case in cases {
+        let id = case["id"].as_str().unwrap_or("?");
+        let endpoint = case["endpoint"].as_str().expect("endpoint");
+        let body = match (case.get("body"), case.get("body_text")) {
+            (Some(b), None) => b.to_string(),
+            (None, Some(Value::String(t))) => t.clone(),
+            _ => panic!("{id}: exactly one of body and body_text"),
+        };
+        let mut checker = Checker::new();
+        if let Some(name) = case.get("price_book").and_then(Value::as_str) {
+            let book = &books
+                .iter()
+                .find(|(n, _)| n == name)
+                .unwrap_or_else(|| panic!("{id}: no book {name}"))
+                .1;
+            checker = checker.price_book(book);
+        }
+        if let Some(balance) = case.get("balance").and_then(Value::as_u64) {
+            checker = checker.balance(balance);
+        }
+        let report = match checker.check(endpoint, &body) {
+            Ok(r) => serde_json::to_value(&r).expect("a report serializes"),
+            Err(e) => {
+                failures.push(format!("{id}: error {e}"));
+                continue;
+            }
+        };
+        let expect = case["expect"].as_object().expect("expect is an object");
+        for d in compare(expect, &report) {
+            failures.push(format!("{id}: {d}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

@@ -1,0 +1,7 @@
+//! One integration test binary, a module per area.
+
+mod conformance;
+mod misuse;
+mod prices;
+mod sources;
+mod typed;

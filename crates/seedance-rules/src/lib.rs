@@ -53,6 +53,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod compare;
 mod describe;
 mod endpoint;
 mod engine;
@@ -68,7 +69,8 @@ mod tables;
 mod url_rules;
 mod value;
 
-pub use crate::describe::{describe, field_options, FieldOptions};
+pub use crate::compare::{compare, Clip, Comparison, Input};
+pub use crate::describe::{describe, field_options, Description, FieldOptions};
 pub use crate::endpoint::Endpoint;
 pub use crate::error::Error;
 pub use crate::price::{

@@ -332,6 +332,8 @@ impl Serialize for TableOut<'_> {
         let mut m = s.serialize_map(None)?;
         if let Some(u) = p.usd_per_credit {
             m.serialize_entry("usd_per_credit", &Usd(u))?;
+        }
+        if p.usd_source != Source::default() {
             m.serialize_entry("usd_source", &p.usd_source)?;
         }
         if p.markup != Ratio::ONE {

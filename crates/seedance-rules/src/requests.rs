@@ -40,7 +40,7 @@ pub(crate) mod private {
     }
 }
 
-fn text<'a>(v: &'a Cow<'_, str>) -> Option<Value<'a>> {
+fn text(v: &str) -> Option<Value<'_>> {
     Some(Value::Str(Cow::Borrowed(v)))
 }
 fn opt_text<'a>(v: &'a Option<Cow<'_, str>>) -> Option<Value<'a>> {

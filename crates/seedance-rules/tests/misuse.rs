@@ -1,1 +1,163 @@
-//! placeholder
+//! Bad input gets a clear answer and never a panic.
+
+use seedance_rules::{check, Endpoint, PriceBook};
+
+#[test]
+fn unknown_endpoint_is_an_error_naming_the_known_ones() {
+    let e = check("seedanceapi-v3", "{}").unwrap_err();
+    assert!(e.is_unknown_endpoint());
+    assert_eq!(e.code(), "UNKNOWN_ENDPOINT");
+    assert!(e.to_string().contains("seedanceapi-v2"), "{e}");
+}
+
+#[test]
+fn text_that_is_not_json_is_an_error_with_a_position() {
+    for text in [
+        "",
+        "{",
+        "{\"prompt\": }",
+        "[1,",
+        "{} {}",
+        "nul",
+        "{\"a\":1,}",
+    ] {
+        let e = check("seedanceapi-v1", text).unwrap_err();
+        assert!(e.is_json(), "{text:?}: {e}");
+        assert_eq!(e.code(), "INVALID_JSON");
+    }
+}
+
+#[test]
+fn json_that_is_not_an_object_is_a_violation() {
+    for (text, what) in [
+        ("[]", "an array"),
+        ("\"a\"", "a string"),
+        ("5.5", "a number"),
+        ("null", "null"),
+        ("true", "a boolean"),
+    ] {
+        for e in Endpoint::ALL {
+            let r = check(e.id(), text).unwrap();
+            assert!(!r.is_ok());
+            assert_eq!(r.violations().len(), 1);
+            assert_eq!(r.violations()[0].field, "");
+            assert!(
+                r.violations()[0].message.contains(what),
+                "{}",
+                r.violations()[0].message
+            );
+            assert!(r.normalized().is_none());
+        }
+    }
+}
+
+#[test]
+fn deep_nesting_does_not_overflow_the_stack() {
+    let deep = "[".repeat(100_000);
+    assert!(check("seedanceapi-v2", &deep).unwrap_err().is_json());
+    let deep_value = format!("{{\"prompt\": {}}}", "[".repeat(100_000));
+    assert!(check("seedanceapi-v2", &deep_value).unwrap_err().is_json());
+    let closed = format!(
+        "{{\"prompt\": \"a\", \"x\": {}{}}}",
+        "[".repeat(100),
+        "]".repeat(100)
+    );
+    assert!(check("seedanceapi-v2", &closed).is_ok());
+}
+
+#[test]
+fn a_five_megabyte_prompt_is_a_violation_that_counts_characters() {
+    let body = format!("{{\"prompt\": \"{}\"}}", "é".repeat(2_500_000));
+    let r = check("seedanceapi-v1", &body).unwrap();
+    assert_eq!(r.violations()[0].code, "INVALID_PROMPT");
+    assert!(
+        r.violations()[0].message.contains("2500000 characters"),
+        "{}",
+        r.violations()[0].message
+    );
+}
+
+#[test]
+fn huge_and_odd_numbers_are_read_exactly() {
+    for (duration, ok) in [
+        ("1e400", false),
+        ("-0", false),
+        ("5.0", true),
+        ("0.5e1", true),
+        ("50e-1", true),
+        ("5.000001", false),
+        ("99999999999999999999", false),
+    ] {
+        let body = format!("{{\"prompt\": \"a\", \"duration\": {duration}}}");
+        let r = check("seedanceapi-v2", &body).unwrap();
+        assert_eq!(r.is_ok(), ok, "{duration}: {:?}", r.violations());
+    }
+}
+
+#[test]
+fn escaped_strings_are_decoded() {
+    let r = check(
+        "seedanceapi-v2",
+        r#"{"prompt": "a\nb", "model": "seedance\u002d2-mini", "duration": 4}"#,
+    )
+    .unwrap();
+    assert!(r.is_ok(), "{:?}", r.violations());
+    assert_eq!(
+        r.normalized().unwrap().get("model").unwrap().as_str(),
+        Some("seedance-2-mini")
+    );
+}
+
+#[test]
+fn price_books_that_do_not_fit_the_schema_say_where() {
+    let cases = [
+        ("[]", "a price book is a JSON object"),
+        (r#"{"schema": "v0", "endpoints": {}}"#, "schema"),
+        (
+            r#"{"schema": "seedance-rules/price-book/v1", "endpoints": {"nope": {"rows": []}}}"#,
+            "unknown endpoint",
+        ),
+        (
+            r#"{"schema": "seedance-rules/price-book/v1", "endpoints": {"seedance2ai-video": {"rows": [{"when": {"durations": "5"}, "credits": 1}]}}}"#,
+            "`durations` is not a field",
+        ),
+        (
+            r#"{"schema": "seedance-rules/price-book/v1", "endpoints": {"seedance2ai-video": {"rows": [{"credits": 1, "credits_per_second": "1"}]}}}"#,
+            "exactly one",
+        ),
+        (
+            r#"{"schema": "seedance-rules/price-book/v1", "endpoints": {"seedance2ai-video": {"rows": [{"credits_per_second": "1/0"}]}}}"#,
+            "denominator",
+        ),
+        (
+            r#"{"schema": "seedance-rules/price-book/v1", "endpoints": {"seedance2ai-video": {"rows": [{"credit": 5}]}}}"#,
+            "unknown key `credit`",
+        ),
+        (
+            r#"{"schema": "seedance-rules/price-book/v1", "endpoints": {"seedance2ai-gpt-image-2": {"rows": [{"credits_per_second": "2"}]}}}"#,
+            "no duration",
+        ),
+    ];
+    for (text, words) in cases {
+        let e = PriceBook::from_json(text).unwrap_err();
+        assert!(e.is_price_book());
+        assert!(e.to_string().contains(words), "{text}: {e}");
+    }
+}
+
+#[test]
+fn random_bytes_never_panic() {
+    // A cheap deterministic fuzz: every prefix of every example body, and each
+    // with one byte changed, is either an error or a report.
+    for e in Endpoint::ALL {
+        let example = e.spec().example.as_bytes();
+        for cut in 0..example.len() {
+            let _ = check(e.id(), &String::from_utf8_lossy(&example[..cut]));
+            for b in [b'"', b'{', b'[', b'\\', b'0', b'-', b'e', b'}'] {
+                let mut v = example.to_vec();
+                v[cut] = b;
+                let _ = check(e.id(), &String::from_utf8_lossy(&v));
+            }
+        }
+    }
+}

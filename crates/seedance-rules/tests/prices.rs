@@ -1,1 +1,172 @@
-//! placeholder
+//! Properties of the prices: exact rounding, monotony, and Mini's two views.
+
+use proptest::prelude::*;
+use seedance_rules::{check, check_request, Amount, Endpoint, Ratio, SeedanceApiV2Request};
+
+/// The published per-second rate of a Mini row, read from the document's
+/// words in the row's source ("ceil(14.25 × seconds)", "9 × seconds").
+fn published_rate(quote: &str) -> Ratio {
+    // "| 480p | text / image | ceil(14.25 × seconds) |": the third cell.
+    let formula = quote
+        .trim_matches(|c| c == '|' || c == ' ')
+        .split(" | ")
+        .nth(2)
+        .unwrap();
+    let number: String = formula
+        .trim_start_matches("ceil(")
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    number.parse().unwrap()
+}
+
+#[test]
+fn mini_rows_are_the_upstream_rates_times_three_halves_of_the_published_table() {
+    let rows = &Endpoint::SeedanceApiV2.spec().prices.rows;
+    let mini: Vec<_> = rows
+        .iter()
+        .filter(|r| matches!(r.amount, Amount::PerSecond(_)))
+        .collect();
+    assert_eq!(mini.len(), 4);
+    for row in mini {
+        let Amount::PerSecond(upstream) = row.amount else {
+            unreachable!()
+        };
+        assert_eq!(row.markup, Ratio::new(3, 2).unwrap());
+        let published = published_rate(&row.source.quote);
+        assert_eq!(
+            upstream.checked_mul(row.markup),
+            Some(published),
+            "{}",
+            row.source.quote
+        );
+    }
+}
+
+fn mini_body(seconds: u32, resolution: &str, video: bool) -> String {
+    let refs = if video {
+        r#", "reference_video_urls": ["https://example.com/a.mp4"]"#
+    } else {
+        ""
+    };
+    format!(
+        r#"{{"prompt": "p", "model": "seedance-2-mini", "duration": {seconds}, "resolution": "{resolution}"{refs}}}"#
+    )
+}
+
+proptest! {
+    #[test]
+    fn mini_quote_is_the_least_integer_not_below_the_published_rate_times_seconds(
+        seconds in 4u32..=15, res in prop::sample::select(vec!["480p", "720p", "1080p"]), video: bool,
+    ) {
+        let credits = check("seedanceapi-v2", &mini_body(seconds, res, video)).unwrap().credits().unwrap();
+        // Published rates in quarters of a credit: 14.25 = 57/4, 9 = 36/4, 30.75 = 123/4, 18.75 = 75/4.
+        let quarters: u64 = match (res, video) {
+            ("480p", false) => 57,
+            ("480p", true) => 36,
+            (_, false) => 123,
+            (_, true) => 75,
+        };
+        let exact_times_4 = quarters * u64::from(seconds);
+        prop_assert!(credits * 4 >= exact_times_4);
+        prop_assert!((credits - 1) * 4 < exact_times_4);
+        // And the same from the upstream view: ceil(upstream × 3/2 × s), upstream in halves.
+        let upstream_halves: u64 = match (res, video) { ("480p", false) => 19, ("480p", true) => 12, (_, false) => 41, (_, true) => 25 };
+        prop_assert_eq!(credits, (upstream_halves * 3 * u64::from(seconds)).div_ceil(4));
+    }
+
+    #[test]
+    fn mini_never_gets_cheaper_with_more_seconds_or_a_higher_resolution(seconds in 4u32..15, video: bool) {
+        let q = |s, r| check("seedanceapi-v2", &mini_body(s, r, video)).unwrap().credits().unwrap();
+        prop_assert!(q(seconds + 1, "480p") >= q(seconds, "480p"));
+        prop_assert!(q(seconds + 1, "720p") >= q(seconds, "720p"));
+        prop_assert!(q(seconds, "720p") >= q(seconds, "480p"));
+        prop_assert_eq!(q(seconds, "1080p"), q(seconds, "720p"));
+    }
+
+    #[test]
+    fn typed_and_json_mini_agree(seconds in 0u32..20, res in prop::sample::select(vec!["480p", "720p", "1080p", "4K"])) {
+        let req = SeedanceApiV2Request {
+            model: Some("seedance-2-mini".into()),
+            duration: Some(seconds),
+            resolution: Some(res.into()),
+            ..SeedanceApiV2Request::new("p")
+        };
+        let typed = check_request(&req);
+        let json = serde_json::to_string(&req).unwrap();
+        let parsed = check("seedanceapi-v2", &json).unwrap();
+        prop_assert_eq!(serde_json::to_value(&typed).unwrap(), serde_json::to_value(&parsed).unwrap());
+    }
+
+    #[test]
+    fn a_reseller_markup_rounds_up_once_over_the_rounded_row(num in 1u64..400, den in 1u64..100, seconds in 4u32..=15) {
+        let book = format!(r#"{{"schema": "seedance-rules/price-book/v1", "name": "r",
+            "endpoints": {{"seedanceapi-v2": {{"markup": "{num}/{den}", "rows": [
+              {{"when": {{"model": "seedance-2-mini"}}, "credits_per_second": "19/2", "markup": "3/2"}}]}}}}}}"#);
+        let book = seedance_rules::PriceBook::from_json(&book).unwrap();
+        let body = mini_body(seconds, "480p", false);
+        let credits = seedance_rules::check_with(&book, "seedanceapi-v2", &body).unwrap().credits().unwrap();
+        let row = (57 * u64::from(seconds)).div_ceil(4);
+        prop_assert_eq!(credits, (row * num).div_ceil(den));
+    }
+}
+
+#[test]
+fn fixed_tables_never_fall_as_duration_resolution_or_audio_rise() {
+    for endpoint in ["seedanceapi-v1", "apiinone-videos"] {
+        let audio_field = if endpoint == "apiinone-videos" {
+            "generateAudio"
+        } else {
+            "generate_audio"
+        };
+        let model = if endpoint == "apiinone-videos" {
+            r#""model": "seedance-1-5-pro", "#
+        } else {
+            ""
+        };
+        let q = |d: &str, r: &str, a: bool| {
+            let body = format!(
+                r#"{{{model}"prompt": "p", "duration": "{d}", "resolution": "{r}", "{audio_field}": {a}}}"#
+            );
+            check(endpoint, &body).unwrap().credits().unwrap()
+        };
+        for a in [false, true] {
+            for r in ["480p", "720p"] {
+                assert!(q("4", r, a) <= q("8", r, a) && q("8", r, a) <= q("12", r, a));
+            }
+            for d in ["4", "8", "12"] {
+                assert!(q(d, "480p", a) <= q(d, "720p", a));
+                assert!(q(d, "480p", false) <= q(d, "480p", true));
+            }
+        }
+    }
+    for model in ["seedance-2.0", "seedance-2.0-fast"] {
+        let q = |d: u32| {
+            check(
+                "seedanceapi-v2",
+                &format!(r#"{{"prompt": "p", "model": "{model}", "duration": {d}}}"#),
+            )
+            .unwrap()
+            .credits()
+            .unwrap()
+        };
+        assert!(q(5) < q(10) && q(10) < q(15));
+    }
+}
+
+#[test]
+fn ratios_parse_reduce_and_print_exactly() {
+    assert_eq!("19/2".parse::<Ratio>(), Ok(Ratio::new(19, 2).unwrap()));
+    assert_eq!("9.50".parse::<Ratio>(), Ok(Ratio::new(19, 2).unwrap()));
+    assert_eq!("6/4".parse::<Ratio>().unwrap().to_string(), "3/2");
+    for bad in ["1/0", "-1", "1e3", "", ".5", "1.", "1/2/3", "0x10"] {
+        assert!(bad.parse::<Ratio>().is_err(), "{bad}");
+    }
+    assert_eq!(Ratio::new(8, 100).unwrap().to_decimal(2).unwrap(), "0.08");
+    assert_eq!(Ratio::new(246, 100).unwrap().to_decimal(2).unwrap(), "2.46");
+    assert_eq!(Ratio::new(1, 8).unwrap().to_decimal(2).unwrap(), "0.125");
+    assert_eq!(Ratio::int(3).to_decimal(0).unwrap(), "3");
+    assert_eq!(Ratio::new(1, 3).unwrap().to_decimal(2), None);
+    assert_eq!(Ratio::new(57 * 5, 4).unwrap().ceil(), 72);
+    assert_eq!(Ratio::int(72).ceil(), 72);
+}

@@ -1,1 +1,119 @@
-//! placeholder
+//! Every source quote is verbatim in the document it names, and every table
+//! entry names one.
+
+use seedance_rules::{Endpoint, PriceBook, Source};
+
+fn document(name: &str) -> String {
+    let path = format!("{}/../../docs/sources/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn assert_traceable(what: &str, s: &Source) {
+    assert!(
+        !s.document.is_empty() || !s.decision.is_empty(),
+        "{what}: no document and no decision"
+    );
+    if !s.document.is_empty() {
+        assert!(!s.quote.is_empty(), "{what}: a document but no quote");
+        assert!(
+            document(&s.document).contains(s.quote.as_ref()),
+            "{what}: {:?} is not in {}",
+            s.quote,
+            s.document
+        );
+    }
+}
+
+#[test]
+fn every_field_rule_code_and_price_row_traces_to_a_document_or_a_decision() {
+    let mut seen = 0;
+    for e in Endpoint::ALL {
+        let spec = e.spec();
+        for f in spec.fields {
+            assert_traceable(&format!("{}.{} (field)", spec.id, f.name), &f.source);
+            seen += 1;
+        }
+        for r in spec.rules {
+            assert_traceable(r.id, &r.source);
+            seen += 1;
+        }
+        for c in spec.codes {
+            assert_traceable(&format!("{} code {}", spec.id, c.id), &c.source);
+        }
+        for (i, row) in spec.prices.rows.iter().enumerate() {
+            assert_traceable(&format!("{} price row {i}", spec.id), &row.source);
+        }
+        assert_traceable(&format!("{} usd", spec.id), &spec.prices.usd_source);
+        assert_traceable(&format!("{} price note", spec.id), &spec.prices.note);
+    }
+    assert!(seen > 100);
+}
+
+#[test]
+fn rule_ids_are_stable_in_form_and_name_their_endpoint_and_field() {
+    for e in Endpoint::ALL {
+        let spec = e.spec();
+        for r in spec.rules {
+            let field = spec.fields[r.field].name;
+            assert!(
+                r.id.starts_with(&format!("{}.{field}.", spec.id)),
+                "{} is not <endpoint>.<field>.<check>",
+                r.id
+            );
+        }
+    }
+}
+
+#[test]
+fn every_documented_error_code_of_every_provider_is_in_a_table() {
+    let v1 = document("002_4c02b8e17acb5dad.txt");
+    let s2ai = document("003_8aaaa4f40c740086.txt");
+    let known: Vec<&str> = Endpoint::ALL
+        .iter()
+        .flat_map(|e| e.spec().codes.iter().map(|c| c.id))
+        .collect();
+    for code in [
+        "INVALID_PROMPT",
+        "INVALID_ASPECT_RATIO",
+        "INVALID_RESOLUTION",
+        "INVALID_DURATION",
+        "TOO_MANY_IMAGES",
+        "INVALID_API_KEY",
+        "INSUFFICIENT_CREDITS",
+        "TASK_NOT_FOUND",
+        "INTERNAL_ERROR",
+    ] {
+        assert!(v1.contains(code) && known.contains(&code), "{code}");
+    }
+    for code in [
+        "unauthorized",
+        "invalid_request",
+        "insufficient_credits",
+        "rate_limited",
+        "idempotency_conflict",
+        "service_busy",
+        "not_found",
+        "internal_error",
+    ] {
+        assert!(s2ai.contains(code) && known.contains(&code), "{code}");
+    }
+}
+
+#[test]
+fn the_examples_of_every_endpoint_are_valid() {
+    for e in Endpoint::ALL {
+        let r = seedance_rules::check(e.id(), e.spec().example).unwrap();
+        assert!(r.is_ok(), "{}: {:?}", e.id(), r.violations());
+        assert!(r.warnings().is_empty(), "{}: {:?}", e.id(), r.warnings());
+    }
+}
+
+#[test]
+fn the_builtin_book_round_trips_through_json() {
+    let book = PriceBook::builtin();
+    let again = PriceBook::from_json(&book.to_json()).unwrap();
+    // `when` is a JSON object: compare as values, where key order does not count.
+    let as_value = |b: &PriceBook| serde_json::to_value(b).unwrap();
+    assert_eq!(as_value(&again), as_value(&book));
+    assert!(book.to_json().contains("ceil(14.25 × seconds)"));
+}

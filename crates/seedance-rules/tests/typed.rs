@@ -1,1 +1,175 @@
-//! placeholder
+//! Typed requests: the same answers as their JSON, and serde that matches the wire.
+
+use seedance_rules::*;
+
+fn same_as_json<R: Request + serde::Serialize>(req: &R) -> serde_json::Value {
+    let typed = serde_json::to_value(check_request(req)).unwrap();
+    let text = serde_json::to_string(req).unwrap();
+    let parsed = serde_json::to_value(check(R::ENDPOINT.id(), &text).unwrap()).unwrap();
+    assert_eq!(typed, parsed, "{text}");
+    typed
+}
+
+#[test]
+fn every_typed_request_answers_as_its_json() {
+    let r = same_as_json(&SeedanceApiV1Request {
+        duration: Some("12".into()),
+        generate_audio: Some(true),
+        ..SeedanceApiV1Request::new("a cat")
+    });
+    assert_eq!(r["credits"], 84);
+    let r = same_as_json(&SeedanceApiV2Request {
+        images: vec!["https://example.com/a.jpg".into()],
+        ..SeedanceApiV2Request::new("a cat")
+    });
+    assert_eq!(r["credits"], 240);
+    assert!(r["normalized"].get("aspect_ratio").is_none());
+    let r = same_as_json(&Seedance2aiVideoRequest {
+        channel: Some("real".into()),
+        seed: Some(7),
+        ..Seedance2aiVideoRequest::new("a cat on a roof")
+    });
+    assert_eq!(
+        r["violations"][0]["rule"],
+        "seedance2ai-video.seed.not-on-real-channel"
+    );
+    let r = same_as_json(&Seedance2aiGptImage2Request {
+        kind: "text-to-image".into(),
+        prompt: "a red shoe".into(),
+        resolution: "4K".into(),
+        aspect_ratio: "1:1".into(),
+        ..Default::default()
+    });
+    assert_eq!(
+        r["violations"][0]["rule"],
+        "seedance2ai-gpt-image-2.resolution.square-4K-not-on-standard"
+    );
+    let r = same_as_json(&Seedance2aiNanoBananaProRequest {
+        kind: "image-to-image".into(),
+        prompt: "a red shoe".into(),
+        ..Default::default()
+    });
+    assert_eq!(
+        r["violations"][0]["rule"],
+        "seedance2ai-nano-banana-pro.image_urls.required-for-type"
+    );
+    let r = same_as_json(&ApiinoneVideosRequest {
+        model: "seedance-1-5-pro".into(),
+        prompt: "a dancer".into(),
+        ..Default::default()
+    });
+    assert_eq!(r["credits"], 28);
+}
+
+#[test]
+fn typed_requests_use_the_wire_names() {
+    let req = Seedance2aiGptImage2Request {
+        kind: "text-to-image".into(),
+        prompt: "p".into(),
+        resolution: "1K".into(),
+        aspect_ratio: "auto".into(),
+        batch_count: Some(2),
+        ..Default::default()
+    };
+    let json = serde_json::to_value(&req).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({"type": "text-to-image", "prompt": "p", "resolution": "1K", "aspectRatio": "auto", "batchCount": 2})
+    );
+    let text = json.to_string();
+    let back: Seedance2aiGptImage2Request = serde_json::from_str(&text).unwrap();
+    assert_eq!(back, req);
+    let aio = serde_json::to_value(ApiinoneVideosRequest {
+        generate_audio: Some(true),
+        ..Default::default()
+    })
+    .unwrap();
+    assert_eq!(aio["generateAudio"], true);
+}
+
+#[test]
+fn field_options_follow_the_model_and_the_mode() {
+    let get = |e, body: &str, name: &str| {
+        field_options(e, body)
+            .unwrap()
+            .into_iter()
+            .find(|o| o.name == name)
+            .unwrap()
+    };
+    let ar = get(
+        Endpoint::SeedanceApiV2,
+        r#"{"model": "seedance-2-mini"}"#,
+        "aspect_ratio",
+    );
+    assert_eq!(ar.allowed.unwrap().len(), 7);
+    let ar = get(
+        Endpoint::SeedanceApiV2,
+        r#"{"model": "seedance-2.0", "images": ["https://e.com/a.jpg"]}"#,
+        "aspect_ratio",
+    );
+    assert_eq!(ar.allowed.unwrap().len(), 4);
+    assert!(ar.default.is_null());
+    let refs = get(
+        Endpoint::SeedanceApiV2,
+        r#"{"model": "seedance-2.0-fast"}"#,
+        "reference_video_urls",
+    );
+    assert!(refs.forbidden.unwrap().contains("seedance-2-mini"));
+    let res = get(
+        Endpoint::SeedanceApiV2,
+        r#"{"model": "seedance-2-mini"}"#,
+        "resolution",
+    );
+    assert_eq!(res.rewrites, vec![["1080p", "720p"]]);
+    let img = get(
+        Endpoint::Seedance2aiVideo,
+        r#"{"mode": "image-to-video"}"#,
+        "image_url",
+    );
+    assert!(img.required && !img.unused);
+    let img = get(Endpoint::Seedance2aiVideo, "{}", "image_url");
+    assert!(!img.required && img.unused);
+    let res = get(
+        Endpoint::Seedance2aiGptImage2,
+        r#"{"aspectRatio": "auto"}"#,
+        "resolution",
+    );
+    assert_eq!(res.allowed.unwrap(), vec![serde_json::json!("1K")]);
+}
+
+#[test]
+fn compare_lists_every_video_endpoint_cheapest_first() {
+    let clip = Clip {
+        duration: 8,
+        resolution: "720p",
+        input: Input::Text,
+        audio: true,
+        prompt: None,
+    };
+    let rows = compare(&clip, &Checker::new());
+    assert_eq!(rows.len(), 1 + 3 + 2 + 1);
+    let priced: Vec<u64> = rows.iter().filter_map(|r| r.credits).collect();
+    assert!(priced.windows(2).all(|w| w[0] <= w[1]), "{priced:?}");
+    assert_eq!(priced, [56, 56]); // v1 and apiin.one, 720p 8 s with audio
+    let v2: Vec<_> = rows
+        .iter()
+        .filter(|r| r.endpoint == "seedanceapi-v2")
+        .collect();
+    assert!(v2.iter().all(|r| !r.ok && r.note.is_some()));
+    let s2ai: Vec<_> = rows
+        .iter()
+        .filter(|r| r.endpoint == "seedance2ai-video")
+        .collect();
+    assert!(s2ai.iter().all(|r| r.ok && r.credits.is_none()));
+    let clip = Clip {
+        duration: 8,
+        resolution: "480p",
+        input: Input::Video,
+        audio: false,
+        prompt: None,
+    };
+    let rows = compare(&clip, &Checker::new());
+    assert_eq!(rows[0].endpoint, "seedanceapi-v2");
+    assert_eq!(rows[0].model, Some("seedance-2-mini"));
+    assert_eq!(rows[0].credits, Some(72)); // 9 × 8
+}

@@ -1,0 +1,256 @@
+//! The same clip priced on every video endpoint and model that can make it.
+//!
+//! Each endpoint has one line in [`WRITERS`]: which model field and values it
+//! has, and the names of its duration, resolution, audio and input fields.
+//! The clip is written as a body with those names, and the body is checked
+//! like any other, so the rules and prices come from the tables alone.
+
+use serde::Serialize;
+use serde_json::{json, Map, Value as Json};
+
+use crate::endpoint::Endpoint;
+use crate::spec::Kind;
+use crate::Checker;
+
+/// What a clip needs, whatever the endpoint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clip<'a> {
+    /// Seconds.
+    pub duration: u32,
+    /// `480p`, `720p` or `1080p`.
+    pub resolution: &'a str,
+    /// What the clip starts from.
+    pub input: Input,
+    /// Whether the clip must have generated audio.
+    pub audio: bool,
+    /// The prompt; a neutral one when `None`.
+    pub prompt: Option<&'a str>,
+}
+
+/// What a clip is made from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Input {
+    /// A prompt alone.
+    Text,
+    /// A prompt and a reference image.
+    Image,
+    /// A prompt and a reference video.
+    Video,
+}
+
+impl Input {
+    /// `text`, `image` or `video`.
+    pub fn from_name(s: &str) -> Option<Input> {
+        match s {
+            "text" => Some(Input::Text),
+            "image" => Some(Input::Image),
+            "video" => Some(Input::Video),
+            _ => None,
+        }
+    }
+}
+
+/// One endpoint and model's answer for a clip.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comparison {
+    /// The endpoint id.
+    pub endpoint: &'static str,
+    /// The model (or quality tier) the body selects, if the endpoint has a choice.
+    pub model: Option<&'static str>,
+    /// The body written for the clip, or `null` when the endpoint cannot express it.
+    pub body: Json,
+    /// Whether the provider would accept the body.
+    pub ok: bool,
+    /// The credits, when valid and priced.
+    pub credits: Option<u64>,
+    /// The US dollars, when the provider states a rate.
+    pub usd: Option<String>,
+    /// The violations that say why the clip cannot be made here.
+    pub violations: Json,
+    /// The warnings (Mini's 1080p is billed as 720p, ...).
+    pub warnings: Json,
+    /// Why the endpoint cannot take the clip at all, or what to know.
+    pub note: Option<&'static str>,
+}
+
+/// How a clip is written for one endpoint.
+struct Writer {
+    endpoint: Endpoint,
+    /// The field that selects the model and the values to try, or none.
+    model: Option<(&'static str, &'static [&'static str])>,
+    /// The audio switch, if the endpoint has one.
+    audio: Option<&'static str>,
+    /// How an image input is given: field, and whether it is an array.
+    image: Option<(&'static str, bool)>,
+    /// How a video input is given.
+    video: Option<(&'static str, bool)>,
+    /// Fields that must be set for the input kind (seedance2ai's `mode`).
+    mode: Option<(&'static str, [&'static str; 3])>,
+}
+
+const IMAGE_URL: &str = "https://example.com/reference.jpg";
+const VIDEO_URL: &str = "https://example.com/reference.mp4";
+
+/// One line an endpoint. Image endpoints are not listed: they make no clips.
+static WRITERS: [Writer; 4] = [
+    Writer {
+        endpoint: Endpoint::SeedanceApiV1,
+        model: None,
+        audio: Some("generate_audio"),
+        image: Some(("image_urls", true)),
+        video: None,
+        mode: None,
+    },
+    Writer {
+        endpoint: Endpoint::SeedanceApiV2,
+        model: Some((
+            "model",
+            &["seedance-2.0", "seedance-2.0-fast", "seedance-2-mini"],
+        )),
+        audio: None,
+        image: Some(("images", true)),
+        video: Some(("reference_video_urls", true)),
+        mode: None,
+    },
+    Writer {
+        endpoint: Endpoint::Seedance2aiVideo,
+        model: Some(("quality_tier", &["standard", "pro"])),
+        audio: Some("generate_audio"),
+        image: Some(("image_url", false)),
+        video: Some(("media_urls", true)),
+        mode: Some((
+            "mode",
+            ["text-to-video", "image-to-video", "media-to-video"],
+        )),
+    },
+    Writer {
+        endpoint: Endpoint::ApiinoneVideos,
+        model: Some(("model", &["seedance-1-5-pro"])),
+        audio: Some("generateAudio"),
+        image: Some(("image", false)),
+        video: None,
+        mode: None,
+    },
+];
+
+/// Prices `clip` on every video endpoint and model: valid and priced entries
+/// first, cheapest first; then valid entries with no published price; then
+/// those that cannot make the clip, with the reason.
+///
+/// ```
+/// use seedance_rules::{compare, Checker, Clip, Input};
+/// let clip = Clip { duration: 8, resolution: "720p", input: Input::Text, audio: false, prompt: None };
+/// let rows = compare(&clip, &Checker::new());
+/// assert_eq!(rows[0].credits, Some(28)); // Seedance 1.5 Pro, 720p 8 s
+/// ```
+pub fn compare(clip: &Clip<'_>, checker: &Checker<'_>) -> Vec<Comparison> {
+    let mut out = Vec::new();
+    for w in &WRITERS {
+        let models: &[&'static str] = match w.model {
+            Some((_, values)) => values,
+            None => &[""],
+        };
+        for &model in models {
+            out.push(one(w, (!model.is_empty()).then_some(model), clip, checker));
+        }
+    }
+    out.sort_by_key(|c| match (c.ok, c.credits) {
+        (true, Some(n)) => (0, n),
+        (true, None) => (1, 0),
+        (false, _) => (2, 0),
+    });
+    out
+}
+
+fn one(
+    w: &Writer,
+    model: Option<&'static str>,
+    clip: &Clip<'_>,
+    checker: &Checker<'_>,
+) -> Comparison {
+    let spec = w.endpoint.spec();
+    let cannot = |note: &'static str| Comparison {
+        endpoint: spec.id,
+        model,
+        body: Json::Null,
+        ok: false,
+        credits: None,
+        usd: None,
+        violations: json!([]),
+        warnings: json!([]),
+        note: Some(note),
+    };
+    let mut body = Map::new();
+    body.insert(
+        "prompt".into(),
+        json!(clip
+            .prompt
+            .unwrap_or("A slow cinematic shot of waves at sunset")),
+    );
+    if let (Some((field, _)), Some(m)) = (w.model, model) {
+        body.insert(field.into(), json!(m));
+    }
+    // The duration in the field's documented JSON type.
+    let duration_kind = spec.field_index("duration").map(|i| spec.fields[i].kind);
+    body.insert(
+        "duration".into(),
+        match duration_kind {
+            Some(Kind::DurationInt) => json!(clip.duration),
+            _ => json!(clip.duration.to_string()),
+        },
+    );
+    body.insert("resolution".into(), json!(clip.resolution));
+    match (w.audio, clip.audio) {
+        (Some(field), audio) => {
+            body.insert(field.into(), json!(audio));
+        }
+        (None, true) => return cannot("this endpoint documents no audio option"),
+        (None, false) => {}
+    }
+    let input = match clip.input {
+        Input::Text => None,
+        Input::Image => Some(
+            w.image
+                .map(|f| (f, IMAGE_URL))
+                .ok_or("this endpoint takes no image input"),
+        ),
+        Input::Video => Some(
+            w.video
+                .map(|f| (f, VIDEO_URL))
+                .ok_or("this endpoint takes no reference video"),
+        ),
+    };
+    match input {
+        None => {}
+        Some(Err(note)) => return cannot(note),
+        Some(Ok(((field, array), url))) => {
+            body.insert(field.into(), if array { json!([url]) } else { json!(url) });
+        }
+    }
+    if let Some((field, modes)) = w.mode {
+        let i = match clip.input {
+            Input::Text => 0,
+            Input::Image => 1,
+            Input::Video => 2,
+        };
+        body.insert(field.into(), json!(modes[i]));
+    }
+    let text = Json::Object(body).to_string();
+    let report = match checker.check_endpoint(w.endpoint, &text) {
+        Ok(r) => serde_json::to_value(&r).unwrap_or(Json::Null),
+        Err(_) => return cannot("the body could not be read"),
+    };
+    Comparison {
+        endpoint: spec.id,
+        model,
+        ok: report["ok"] == json!(true),
+        credits: report["credits"].as_u64(),
+        usd: report["usd"].as_str().map(str::to_owned),
+        violations: report["violations"].clone(),
+        warnings: report["warnings"].clone(),
+        note: (report["ok"] == json!(true) && report["credits"].is_null())
+            .then_some("no published price: load a price book to quote this endpoint"),
+        body: serde_json::from_str(&text).unwrap_or(Json::Null),
+    }
+}

@@ -1,0 +1,1 @@
+//! Allocation counting (being written).

@@ -204,3 +204,8 @@ impl<'b> Checker<'b> {
         engine::evaluate(spec, slots, diag, readable, name, prices, self.balance)
     }
 }
+
+/// The README's Rust example, run as a doc test so that it cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Every test of the project, from a fresh clone: Rust (format, lints, docs,
+# unit, integration, property and doc tests), the npm package in Node, and the
+# web calculator in headless Chromium. Installs what it needs itself.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "Rust toolchain components"
+rustup component add rustfmt clippy >/dev/null 2>&1 || true
+
+step "cargo fmt --check"
+cargo fmt --all --check
+
+step "cargo clippy (all targets, warnings are errors)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "cargo doc (warnings are errors)"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked
+
+step "cargo test"
+cargo test --workspace --locked
+
+step "npm package: build (wasm32 target, wasm-bindgen-cli, npm deps) and Node tests"
+npm --prefix bindings/wasm test
+
+step "web calculator: build and end-to-end tests in headless Chromium"
+npm --prefix web-demo test
+
+printf '\nall tests passed\n'

@@ -1,1 +1,335 @@
-fn main() {}
+//! `seedance`: check and price Seedance API requests from the shell, with the
+//! rules and prices of the `seedance-rules` crate. No network.
+//!
+//! Exit status: 0 for a valid request (and every other command that
+//! succeeds), 1 for an invalid one (or a clip no endpoint can make), 2 for
+//! anything that could not be read: a usage error, a body that is not UTF-8
+//! or not JSON, an unknown endpoint, an unreadable price book.
+//!
+//! Each command builds its whole output as a `String` first and writes it
+//! once: a closed pipe (`seedance tables | head -1`) ends the run quietly,
+//! any other write error is reported, and nothing can panic half-way.
+#![forbid(unsafe_code)]
+
+mod args;
+mod render;
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use seedance_rules::{describe, Checker, Clip, Endpoint, PriceBook};
+use serde_json::value::RawValue;
+
+use crate::args::{CheckArgs, Command, CompareArgs};
+
+const VALID: u8 = 0;
+const INVALID: u8 = 1;
+const FAILED: u8 = 2;
+
+/// Why a command could not run: exit status 2 and a one-line message.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Failure {
+    message: String,
+    /// Whether to show the usage after the message.
+    usage: bool,
+}
+
+impl Failure {
+    fn usage(message: impl Into<String>) -> Failure {
+        Failure {
+            message: message.into(),
+            usage: true,
+        }
+    }
+
+    fn input(message: impl Into<String>) -> Failure {
+        Failure {
+            message: message.into(),
+            usage: false,
+        }
+    }
+}
+
+impl From<seedance_rules::Error> for Failure {
+    fn from(e: seedance_rules::Error) -> Failure {
+        Failure::input(e.to_string())
+    }
+}
+
+/// What a command prints on standard output, and its exit status.
+struct Output {
+    text: String,
+    status: u8,
+}
+
+fn main() -> ExitCode {
+    let status = match args::parse(std::env::args_os().skip(1)).and_then(run) {
+        Ok(out) => match write_stdout(&out.text) {
+            Ok(()) => out.status,
+            // The reader went away (`seedance tables | head -1`): stop quietly.
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => out.status,
+            Err(e) => {
+                fail(&Failure::input(format!(
+                    "cannot write to standard output: {e}"
+                )));
+                FAILED
+            }
+        },
+        Err(f) => {
+            fail(&f);
+            FAILED
+        }
+    };
+    ExitCode::from(status)
+}
+
+fn write_stdout(text: &str) -> io::Result<()> {
+    let mut stdout = io::stdout().lock();
+    stdout.write_all(text.as_bytes())?;
+    stdout.flush()
+}
+
+fn fail(f: &Failure) {
+    let mut stderr = io::stderr().lock();
+    // Nothing more can be done when standard error is closed too.
+    let _ = writeln!(stderr, "seedance: {}", f.message);
+    if f.usage {
+        let _ = write!(stderr, "\n{}", args::USAGE);
+    }
+}
+
+fn run(command: Command) -> Result<Output, Failure> {
+    match command {
+        Command::Help => Ok(Output {
+            text: format!("{}{}", args::ABOUT, args::USAGE),
+            status: VALID,
+        }),
+        Command::Version => Ok(Output {
+            text: format!("seedance {}\n", env!("CARGO_PKG_VERSION")),
+            status: VALID,
+        }),
+        Command::Check(a) => check(a),
+        Command::Compare(a) => compare(a),
+        Command::Endpoints { json } => Ok(Output {
+            text: endpoints(json),
+            status: VALID,
+        }),
+        Command::Tables { endpoint, json } => {
+            let endpoint = endpoint.as_deref().map(endpoint_named).transpose()?;
+            Ok(Output {
+                text: tables(endpoint, json),
+                status: VALID,
+            })
+        }
+        Command::Describe { endpoint } => {
+            let e = endpoint_named(&endpoint)?;
+            let json = serde_json::to_string_pretty(&describe(e))
+                .map_err(|e| Failure::input(format!("cannot describe the endpoint: {e}")))?;
+            Ok(Output {
+                text: json + "\n",
+                status: VALID,
+            })
+        }
+    }
+}
+
+fn endpoint_named(id: &str) -> Result<Endpoint, Failure> {
+    id.parse::<Endpoint>().map_err(Failure::from)
+}
+
+fn check(a: CheckArgs) -> Result<Output, Failure> {
+    // Everything that can fail without reading the body fails first, so that
+    // a mistyped endpoint never waits for standard input.
+    let endpoint = endpoint_named(&a.endpoint)?;
+    let book = a.price_book.as_deref().map(load_book).transpose()?;
+    let body = match a.body {
+        Some(text) => text,
+        None => read_stdin()?,
+    };
+    if body.trim().is_empty() {
+        return Err(Failure::input(
+            "the body is empty: give JSON text as BODY or on standard input",
+        ));
+    }
+    let mut checker = Checker::new();
+    if let Some(book) = &book {
+        checker = checker.price_book(book);
+    }
+    if let Some(n) = a.balance {
+        checker = checker.balance(n);
+    }
+    let report = checker.check_endpoint(endpoint, &body)?;
+    let status = if report.is_ok() { VALID } else { INVALID };
+    let text = if a.json {
+        let mut line = serde_json::to_string(&report)
+            .map_err(|e| Failure::input(format!("cannot write the report: {e}")))?;
+        line.push('\n');
+        line
+    } else {
+        // The table that priced the request: the book's, or the built-in one.
+        let prices = book
+            .as_ref()
+            .and_then(|b| b.prices(endpoint))
+            .unwrap_or(endpoint.spec().prices);
+        let mut text = String::new();
+        render::report(&mut text, &report, prices);
+        text
+    };
+    Ok(Output { text, status })
+}
+
+fn compare(a: CompareArgs) -> Result<Output, Failure> {
+    let book = a.price_book.as_deref().map(load_book).transpose()?;
+    let mut checker = Checker::new();
+    if let Some(book) = &book {
+        checker = checker.price_book(book);
+    }
+    if let Some(n) = a.balance {
+        checker = checker.balance(n);
+    }
+    let clip = Clip {
+        duration: a.duration,
+        resolution: &a.resolution,
+        input: a.input,
+        audio: a.audio,
+        prompt: a.prompt.as_deref(),
+    };
+    let rows = seedance_rules::compare(&clip, &checker);
+    let status = if rows.iter().any(|r| r.ok) {
+        VALID
+    } else {
+        INVALID
+    };
+    let text = if a.json {
+        let mut line = serde_json::to_string(&rows)
+            .map_err(|e| Failure::input(format!("cannot write the comparison: {e}")))?;
+        line.push('\n');
+        line
+    } else {
+        let mut text = String::new();
+        render::comparison(&mut text, &clip, &rows);
+        text
+    };
+    Ok(Output { text, status })
+}
+
+fn read_stdin() -> Result<String, Failure> {
+    let mut stdin = io::stdin().lock();
+    if stdin.is_terminal() {
+        return Err(Failure::usage(
+            "no body: give JSON text as BODY, or pipe it on standard input",
+        ));
+    }
+    let mut bytes = Vec::new();
+    stdin
+        .read_to_end(&mut bytes)
+        .map_err(|e| Failure::input(format!("cannot read standard input: {e}")))?;
+    utf8(bytes, "the body")
+}
+
+fn load_book(path: &Path) -> Result<PriceBook, Failure> {
+    let shown = args::clip(&path.to_string_lossy());
+    let bytes = std::fs::read(path)
+        .map_err(|e| Failure::input(format!("cannot read price book `{shown}`: {e}")))?;
+    let text = utf8(bytes, &format!("price book `{shown}`"))?;
+    PriceBook::from_json(&text).map_err(|e| Failure::input(format!("`{shown}`: {e}")))
+}
+
+fn utf8(bytes: Vec<u8>, what: &str) -> Result<String, Failure> {
+    String::from_utf8(bytes).map_err(|e| {
+        Failure::input(format!(
+            "{what} is not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+fn endpoints(json: bool) -> String {
+    let specs: Vec<_> = Endpoint::ALL.iter().map(|e| e.spec()).collect();
+    if json {
+        let list: Vec<serde_json::Value> = specs
+            .iter()
+            .map(|s| {
+                serde_json::json!({
+                    "id": s.id, "provider": s.provider, "route": s.route, "models": s.models,
+                })
+            })
+            .collect();
+        return serde_json::Value::Array(list).to_string() + "\n";
+    }
+    let w_id = specs.iter().map(|s| s.id.len()).max().unwrap_or(0);
+    let w_provider = specs.iter().map(|s| s.provider.len()).max().unwrap_or(0);
+    let w_route = specs.iter().map(|s| s.route.len()).max().unwrap_or(0);
+    let mut out = String::new();
+    for s in specs {
+        let _ = writeln!(
+            out,
+            "{:w_id$}  {:w_provider$}  {:w_route$}  {}",
+            s.id, s.provider, s.route, s.models
+        );
+    }
+    out
+}
+
+fn tables(endpoint: Option<Endpoint>, json: bool) -> String {
+    let book = PriceBook::builtin();
+    match (endpoint, json) {
+        (None, true) => book.to_json() + "\n",
+        (Some(e), true) => table_json(e) + "\n",
+        (only, false) => {
+            let mut out = String::new();
+            for e in Endpoint::ALL {
+                if only.is_some_and(|o| o != e) {
+                    continue;
+                }
+                if !out.is_empty() {
+                    out.push('\n');
+                }
+                render::table(&mut out, e.spec(), e.spec().prices);
+            }
+            out
+        }
+    }
+}
+
+/// One endpoint's table in the price-book schema: the `prices` of its
+/// description, cut out of the pretty text so that the keys keep their order
+/// (a `serde_json::Value` would sort them).
+fn table_json(e: Endpoint) -> String {
+    let text = serde_json::to_string_pretty(&describe(e)).unwrap_or_default();
+    let fields: BTreeMap<String, Box<RawValue>> = serde_json::from_str(&text).unwrap_or_default();
+    let Some(prices) = fields.get("prices") else {
+        return "null".to_owned();
+    };
+    // Pretty JSON has no line break inside a string, so each line after the
+    // first loses the one level of indent it had inside the description.
+    let lines: Vec<&str> = prices
+        .get()
+        .lines()
+        .map(|l| l.strip_prefix("  ").unwrap_or(l))
+        .collect();
+    lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_endpoint_table_is_the_book_entry_in_the_same_order() {
+        let book_text = PriceBook::builtin().to_json();
+        let book: serde_json::Value = serde_json::from_str(&book_text).unwrap();
+        for e in Endpoint::ALL {
+            let text = table_json(e);
+            let table: serde_json::Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(table, book["endpoints"][e.id()], "{e}");
+            // Written as in the book, four spaces further in: same keys, same order.
+            let inner: Vec<String> = text.lines().skip(1).map(|l| format!("    {l}")).collect();
+            let entry = format!("\"{}\": {{\n{}", e.id(), inner.join("\n"));
+            assert!(book_text.contains(&entry), "{e}:\n{text}");
+        }
+    }
+}

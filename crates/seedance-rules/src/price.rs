@@ -137,6 +137,14 @@ impl PriceBook {
         // Serializing plain strings and numbers into a String cannot fail.
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
+
+    /// Writes one endpoint's table of this book (the value under
+    /// `endpoints.<id>` of [`PriceBook::to_json`]), or `None` when the book
+    /// does not list the endpoint.
+    pub fn table_json(&self, endpoint: Endpoint) -> Option<String> {
+        let table = TableOut(endpoint.spec(), self.prices(endpoint)?);
+        serde_json::to_string_pretty(&table).ok()
+    }
 }
 
 pub(crate) const BUILTIN_NAME: &str = "built-in";
@@ -178,6 +186,11 @@ impl<'a> Quote<'a> {
         self.book
     }
 
+    /// The price table the request was priced with (its rate to US dollars, markup and note).
+    pub fn table(&self) -> &'a EndpointPrices {
+        self.prices
+    }
+
     /// How the credits were computed, for people: `ceil(19/2 × 3/2 × 8 s) = 114`.
     pub fn formula(&self) -> String {
         let Some(row) = self.row else {
@@ -203,6 +216,7 @@ impl<'a> Quote<'a> {
                     + &format!(" where {r} = {f}")
                     + &self.credits.map(|c| format!(" → {c}")).unwrap_or_default()
             }
+            Some(r) if f == r.to_string() => format!("{r} (a fixed price)"),
             Some(r) => format!("{f} = {r}"),
             None => format!("{f} overflows"),
         }

@@ -1,0 +1,407 @@
+//! The command line, read by hand: five commands and a handful of flags do
+//! not need a parser crate, and the binary stays small.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use seedance_rules::Input;
+
+use crate::Failure;
+
+/// What the command line asks for.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Command {
+    /// `--help`, `-h`, `help [COMMAND]`.
+    Help,
+    /// `--version`, `-V`.
+    Version,
+    /// `check ENDPOINT [BODY]`.
+    Check(CheckArgs),
+    /// `endpoints [--json]`.
+    Endpoints { json: bool },
+    /// `tables [ENDPOINT] [--json]`.
+    Tables {
+        endpoint: Option<String>,
+        json: bool,
+    },
+    /// `describe ENDPOINT`.
+    Describe { endpoint: String },
+    /// `compare --duration S --resolution R ...`.
+    Compare(CompareArgs),
+}
+
+/// The arguments of `check`.
+#[derive(Debug, PartialEq, Eq)]
+pub struct CheckArgs {
+    pub endpoint: String,
+    /// The body text, or `None` for standard input (`-` or absent).
+    pub body: Option<String>,
+    pub json: bool,
+    pub price_book: Option<PathBuf>,
+    pub balance: Option<u64>,
+}
+
+/// The first line of `--help`.
+/// The arguments of `compare`.
+#[derive(Debug, PartialEq, Eq)]
+pub struct CompareArgs {
+    pub duration: u32,
+    pub resolution: String,
+    pub input: Input,
+    pub audio: bool,
+    pub prompt: Option<String>,
+    pub json: bool,
+    pub price_book: Option<PathBuf>,
+    pub balance: Option<u64>,
+}
+
+pub const ABOUT: &str = "seedance checks and prices Seedance API requests before they are sent\n\n";
+
+/// How to call the command: after `ABOUT` in `--help`, after the message of a usage error.
+pub const USAGE: &str = "\
+usage:
+  seedance check ENDPOINT [BODY] [--json] [--price-book FILE] [--balance N]
+      Check a JSON body and quote its price. BODY is JSON text; without it
+      (or with `-`) the body is read from standard input.
+      --json             print the report as one line of JSON
+      --price-book FILE  price with a seedance-rules/price-book/v1 file
+      --balance N        the account balance in credits
+      exit status: 0 valid, 1 invalid, 2 error
+  seedance compare --duration S --resolution R [--input text|image|video]
+                   [--audio] [--prompt TEXT] [--json] [--price-book FILE]
+                   [--balance N]
+      Price one clip on every video endpoint and model that can make it,
+      cheapest first, then those with no published price, then those that
+      cannot make it and why. Exit status 0 when one can, 1 when none can.
+  seedance endpoints [--json]
+      List the endpoints: id, provider, route, models.
+  seedance tables [ENDPOINT] [--json]
+      Show the built-in price tables; with --json, the built-in price book
+      (or one endpoint's table) in the seedance-rules/price-book/v1 schema.
+  seedance describe ENDPOINT
+      Print everything known of an endpoint as JSON: fields, rules, codes,
+      prices and an example body.
+  seedance help | --help | -h
+  seedance --version | -V
+";
+
+/// Reads the command line (without the program name).
+pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, Failure> {
+    let args = args
+        .into_iter()
+        .map(|a| {
+            a.into_string().map_err(|a| {
+                Failure::usage(format!(
+                    "argument `{}` is not UTF-8 text",
+                    a.to_string_lossy()
+                ))
+            })
+        })
+        .collect::<Result<Vec<String>, Failure>>()?;
+    let Some((command, rest)) = args.split_first() else {
+        return Err(Failure::usage("no command given"));
+    };
+    match command.as_str() {
+        "-h" | "--help" | "help" => Ok(Command::Help),
+        "-V" | "--version" => Ok(Command::Version),
+        "check" => {
+            let mut p = Parsed::read(
+                "check",
+                rest,
+                &[
+                    ("--json", false),
+                    ("--price-book", true),
+                    ("--balance", true),
+                ],
+            )?;
+            if p.help {
+                return Ok(Command::Help);
+            }
+            let (endpoint, body) = match p.positional.as_slice() {
+                [] => return Err(Failure::usage("`check` needs an ENDPOINT")),
+                [e] => (e.clone(), None),
+                [e, b] => (e.clone(), (b != "-").then(|| b.clone())),
+                [_, _, extra, ..] => {
+                    return Err(Failure::usage(format!(
+                        "unexpected argument `{}` (give the body as one argument, quoted)",
+                        clip(extra)
+                    )))
+                }
+            };
+            Ok(Command::Check(CheckArgs {
+                endpoint,
+                body,
+                json: p.take("--json").is_some(),
+                price_book: p.take("--price-book").map(PathBuf::from),
+                balance: p.balance()?,
+            }))
+        }
+        "compare" => {
+            let mut p = Parsed::read(
+                "compare",
+                rest,
+                &[
+                    ("--duration", true),
+                    ("--resolution", true),
+                    ("--input", true),
+                    ("--audio", false),
+                    ("--prompt", true),
+                    ("--json", false),
+                    ("--price-book", true),
+                    ("--balance", true),
+                ],
+            )?;
+            if p.help {
+                return Ok(Command::Help);
+            }
+            p.at_most("compare", 0)?;
+            let duration = p
+                .take("--duration")
+                .ok_or_else(|| Failure::usage("`compare` needs `--duration S`"))?;
+            let duration = duration.parse::<u32>().map_err(|_| {
+                Failure::usage(format!(
+                    "`--duration` takes a whole number of seconds, not `{}`",
+                    clip(&duration)
+                ))
+            })?;
+            let resolution = p.take("--resolution").ok_or_else(|| {
+                Failure::usage("`compare` needs `--resolution R` (480p, 720p or 1080p)")
+            })?;
+            let input = match p.take("--input") {
+                None => Input::Text,
+                Some(name) => Input::from_name(&name).ok_or_else(|| {
+                    Failure::usage(format!(
+                        "`--input` is text, image or video, not `{}`",
+                        clip(&name)
+                    ))
+                })?,
+            };
+            Ok(Command::Compare(CompareArgs {
+                duration,
+                resolution,
+                input,
+                audio: p.take("--audio").is_some(),
+                prompt: p.take("--prompt"),
+                json: p.take("--json").is_some(),
+                price_book: p.take("--price-book").map(PathBuf::from),
+                balance: p.balance()?,
+            }))
+        }
+        "endpoints" => {
+            let mut p = Parsed::read("endpoints", rest, &[("--json", false)])?;
+            if p.help {
+                return Ok(Command::Help);
+            }
+            p.at_most("endpoints", 0)?;
+            Ok(Command::Endpoints {
+                json: p.take("--json").is_some(),
+            })
+        }
+        "tables" => {
+            let mut p = Parsed::read("tables", rest, &[("--json", false)])?;
+            if p.help {
+                return Ok(Command::Help);
+            }
+            p.at_most("tables", 1)?;
+            Ok(Command::Tables {
+                endpoint: p.positional.pop(),
+                json: p.take("--json").is_some(),
+            })
+        }
+        "describe" => {
+            let p = Parsed::read("describe", rest, &[])?;
+            if p.help {
+                return Ok(Command::Help);
+            }
+            p.at_most("describe", 1)?;
+            match p.positional.into_iter().next() {
+                Some(endpoint) => Ok(Command::Describe { endpoint }),
+                None => Err(Failure::usage("`describe` needs an ENDPOINT")),
+            }
+        }
+        other if other.starts_with('-') => Err(Failure::usage(format!(
+            "unknown flag `{}`; give a command first",
+            clip(other)
+        ))),
+        other => Err(Failure::usage(format!(
+            "unknown command `{}`; the commands: check, compare, endpoints, tables, describe, help",
+            clip(other)
+        ))),
+    }
+}
+
+/// A command's arguments split into positionals and known flags.
+struct Parsed {
+    positional: Vec<String>,
+    flags: Vec<(&'static str, String)>,
+    help: bool,
+}
+
+impl Parsed {
+    /// `known` lists the command's flags and whether each takes a value.
+    /// Accepts `--flag value` and `--flag=value`; `--` ends the flags and `-`
+    /// is a positional (standard input).
+    fn read(
+        command: &str,
+        args: &[String],
+        known: &[(&'static str, bool)],
+    ) -> Result<Parsed, Failure> {
+        let mut p = Parsed {
+            positional: Vec::new(),
+            flags: Vec::new(),
+            help: false,
+        };
+        let mut it = args.iter();
+        while let Some(arg) = it.next() {
+            if arg == "--" {
+                p.positional.extend(it.by_ref().cloned());
+                break;
+            }
+            if arg == "-h" || arg == "--help" {
+                p.help = true;
+                continue;
+            }
+            if arg == "-" || !arg.starts_with('-') {
+                p.positional.push(arg.clone());
+                continue;
+            }
+            let (name, inline) = match arg.split_once('=') {
+                Some((n, v)) => (n, Some(v.to_owned())),
+                None => (arg.as_str(), None),
+            };
+            let Some(&(flag, takes_value)) = known.iter().find(|(k, _)| *k == name) else {
+                return Err(Failure::usage(format!(
+                    "unknown flag `{}` for `seedance {command}`",
+                    clip(name)
+                )));
+            };
+            let value = match (takes_value, inline) {
+                (true, Some(v)) => v,
+                (true, None) => it
+                    .next()
+                    .cloned()
+                    .ok_or_else(|| Failure::usage(format!("`{flag}` needs a value")))?,
+                (false, Some(_)) => {
+                    return Err(Failure::usage(format!("`{flag}` takes no value")));
+                }
+                (false, None) => String::new(),
+            };
+            if p.flags.iter().any(|(f, _)| *f == flag) {
+                return Err(Failure::usage(format!("`{flag}` given twice")));
+            }
+            p.flags.push((flag, value));
+        }
+        Ok(p)
+    }
+
+    fn take(&mut self, flag: &str) -> Option<String> {
+        let i = self.flags.iter().position(|(f, _)| *f == flag)?;
+        Some(self.flags.swap_remove(i).1)
+    }
+
+    fn balance(&mut self) -> Result<Option<u64>, Failure> {
+        match self.take("--balance") {
+            None => Ok(None),
+            Some(n) => n.parse::<u64>().map(Some).map_err(|_| {
+                Failure::usage(format!(
+                    "`--balance` takes a whole number of credits, not `{}`",
+                    clip(&n)
+                ))
+            }),
+        }
+    }
+
+    fn at_most(&self, command: &str, n: usize) -> Result<(), Failure> {
+        match self.positional.get(n) {
+            Some(extra) => Err(Failure::usage(format!(
+                "unexpected argument `{}` for `seedance {command}`",
+                clip(extra)
+            ))),
+            None => Ok(()),
+        }
+    }
+}
+
+/// An argument quoted in a message: at most 40 characters, control
+/// characters escaped.
+pub fn clip(s: &str) -> String {
+    let mut out: String = s.chars().take(40).collect();
+    if s.chars().nth(40).is_some() {
+        out.push('…');
+    }
+    crate::render::printable(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(args: &[&str]) -> Result<Command, Failure> {
+        parse(args.iter().map(OsString::from))
+    }
+
+    #[test]
+    fn check_reads_flags_in_both_spellings() {
+        let c = parse_str(&[
+            "check",
+            "seedanceapi-v2",
+            "{}",
+            "--balance=10",
+            "--price-book",
+            "b.json",
+            "--json",
+        ])
+        .unwrap();
+        assert_eq!(
+            c,
+            Command::Check(CheckArgs {
+                endpoint: "seedanceapi-v2".into(),
+                body: Some("{}".into()),
+                json: true,
+                price_book: Some("b.json".into()),
+                balance: Some(10),
+            })
+        );
+    }
+
+    #[test]
+    fn a_dash_body_is_standard_input() {
+        let Ok(Command::Check(c)) = parse_str(&["check", "seedanceapi-v2", "-"]) else {
+            panic!("not a check");
+        };
+        assert_eq!(c.body, None);
+    }
+
+    #[test]
+    fn misuse_is_a_usage_failure() {
+        for args in [
+            &[][..],
+            &["frobnicate"],
+            &["--frob"],
+            &["check"],
+            &["check", "e", "{}", "extra"],
+            &["check", "e", "--balance"],
+            &["check", "e", "--balance", "-3"],
+            &["check", "e", "--json=yes"],
+            &["check", "e", "--json", "--json"],
+            &["tables", "a", "b"],
+            &["describe"],
+            &["endpoints", "x"],
+            &["compare", "--resolution", "720p"],
+            &["compare", "--duration", "8"],
+            &["compare", "--duration", "8.5", "--resolution", "720p"],
+            &[
+                "compare",
+                "--duration",
+                "8",
+                "--resolution",
+                "720p",
+                "--input",
+                "audio",
+            ],
+            &["compare", "--duration", "8", "--resolution", "720p", "x"],
+        ] {
+            assert!(parse_str(args).is_err(), "{args:?}");
+        }
+    }
+}

@@ -1,0 +1,287 @@
+//! Text for people: reports and price tables. Everything is written into a
+//! `String` (which cannot fail); `main` writes it out once.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+use seedance_rules::{
+    Amount, Clip, Comparison, Endpoint, EndpointPrices, EndpointSpec, Input, MatchValue, PriceRow,
+    Ratio, Report, Source, Usd,
+};
+
+/// A report for a person: the verdict, the price and how it was reached, the
+/// normalized request, each violation and each warning.
+pub fn report(out: &mut String, report: &Report<'_>, prices: &EndpointPrices) {
+    let spec = report.endpoint().spec();
+    let n = report.violations().len();
+    let verdict = if report.is_ok() {
+        "valid".to_owned()
+    } else {
+        format!("invalid ({n} violation{})", if n == 1 { "" } else { "s" })
+    };
+    let _ = writeln!(out, "{} ({}): {verdict}", spec.id, spec.route);
+
+    let _ = writeln!(out);
+    match report.quote() {
+        None => {
+            let _ = writeln!(out, "price: none (the request is invalid)");
+        }
+        Some(q) => match (q.row(), q.credits()) {
+            (None, _) => {
+                let _ = writeln!(out, "price: no published price");
+                if prices.note != Source::default() {
+                    let _ = writeln!(out, "  note: {}", source(&prices.note));
+                }
+                let _ = writeln!(out, "  book: {}", printable(q.book()));
+            }
+            (Some(row), credits) => {
+                match credits {
+                    Some(c) => {
+                        let usd = q.usd().map(|u| format!(" (${u})")).unwrap_or_default();
+                        let _ = writeln!(out, "price: {c} credits{usd}");
+                    }
+                    None => {
+                        let _ = writeln!(out, "price: too large to compute");
+                    }
+                }
+                // A fixed price needs no formula (`480 = 480`).
+                let formula = q.formula();
+                if credits.is_none_or(|c| formula != format!("{c} = {c}")) {
+                    let _ = writeln!(out, "  formula: {formula}");
+                }
+                let _ = writeln!(out, "  row:     {}", conditions(spec, row));
+                if row.source != Source::default() {
+                    let _ = writeln!(out, "  source:  {}", source(&row.source));
+                }
+                if let (Some(rate), true) = (prices.usd_per_credit, q.usd().is_some()) {
+                    let _ = write!(out, "  rate:    1 credit = ${}", Usd(rate));
+                    if prices.usd_source != Source::default() {
+                        let _ = write!(out, " ({})", source(&prices.usd_source));
+                    }
+                    let _ = writeln!(out);
+                }
+                let _ = writeln!(out, "  book:    {}", printable(q.book()));
+            }
+        },
+    }
+
+    let _ = writeln!(out);
+    match report.normalized() {
+        Some(n) => {
+            let json = serde_json::to_string_pretty(&n).unwrap_or_default();
+            let _ = writeln!(out, "normalized request:\n{json}");
+        }
+        None => {
+            let _ = writeln!(out, "normalized request: none (the body has a violation)");
+        }
+    }
+
+    if !report.violations().is_empty() {
+        let _ = writeln!(out, "\nviolations:");
+        for v in report.violations() {
+            let field = if v.field.is_empty() {
+                String::new()
+            } else {
+                format!(" at `{}`", printable(&v.field))
+            };
+            let own = if v.documented {
+                ""
+            } else {
+                ", the library's own code"
+            };
+            let _ = writeln!(
+                out,
+                "  {} (HTTP {}{own}){field}: {}",
+                v.code,
+                v.status,
+                printable(&v.message)
+            );
+        }
+    }
+    if !report.warnings().is_empty() {
+        let _ = writeln!(out, "\nwarnings:");
+        for w in report.warnings() {
+            let _ = writeln!(
+                out,
+                "  {} at `{}`: {}",
+                w.code,
+                printable(&w.field),
+                printable(&w.message)
+            );
+        }
+    }
+}
+
+/// A clip priced on every endpoint: one line an endpoint and model, then
+/// what to know (warnings, notes) or why it cannot be made there.
+pub fn comparison(out: &mut String, clip: &Clip<'_>, rows: &[Comparison]) {
+    let input = match clip.input {
+        Input::Text => "from text",
+        Input::Image => "from an image",
+        Input::Video => "from a reference video",
+        _ => "from another input",
+    };
+    let audio = if clip.audio { "with audio" } else { "no audio" };
+    let _ = writeln!(
+        out,
+        "clip: {} s, {}, {input}, {audio}\n",
+        clip.duration,
+        printable(clip.resolution)
+    );
+    let price = |r: &Comparison| match (r.ok, r.credits) {
+        (true, Some(c)) => match &r.usd {
+            Some(usd) => format!("{c} credits (${usd})"),
+            None => format!("{c} credits"),
+        },
+        (true, None) => "not priced".to_owned(),
+        (false, _) => "cannot".to_owned(),
+    };
+    let w_price = rows
+        .iter()
+        .map(|r| price(r).chars().count())
+        .max()
+        .unwrap_or(0);
+    let w_endpoint = rows.iter().map(|r| r.endpoint.len()).max().unwrap_or(0);
+    for r in rows {
+        // Without a model choice, the endpoint's one model.
+        let model = r
+            .model
+            .or_else(|| Some(Endpoint::from_id(r.endpoint)?.spec().models));
+        let _ = writeln!(
+            out,
+            "{:w_price$}  {:w_endpoint$}  {}",
+            price(r),
+            r.endpoint,
+            model.unwrap_or("")
+        );
+        let indent = " ".repeat(w_price + 4);
+        for v in r.violations.as_array().into_iter().flatten() {
+            let _ = writeln!(
+                out,
+                "{indent}{}: {}",
+                printable(v["code"].as_str().unwrap_or("")),
+                printable(v["message"].as_str().unwrap_or(""))
+            );
+        }
+        for w in r.warnings.as_array().into_iter().flatten() {
+            let _ = writeln!(
+                out,
+                "{indent}warning {}: {}",
+                printable(w["code"].as_str().unwrap_or("")),
+                printable(w["message"].as_str().unwrap_or(""))
+            );
+        }
+        if let Some(note) = r.note {
+            let _ = writeln!(out, "{indent}{note}");
+        }
+    }
+}
+
+/// One endpoint's price table for a person.
+pub fn table(out: &mut String, spec: &EndpointSpec, prices: &EndpointPrices) {
+    let _ = writeln!(out, "{} ({} {})", spec.id, spec.provider, spec.route);
+    if let Some(rate) = prices.usd_per_credit {
+        let _ = write!(out, "  1 credit = ${}", Usd(rate));
+        if prices.usd_source != Source::default() {
+            let _ = write!(out, "  ({})", source(&prices.usd_source));
+        }
+        let _ = writeln!(out);
+    } else if prices.usd_source != Source::default() {
+        let _ = writeln!(out, "  no US dollar rate  ({})", source(&prices.usd_source));
+    }
+    if prices.markup != Ratio::ONE {
+        let _ = writeln!(out, "  every row's credits × {}, rounded up", prices.markup);
+    }
+    if prices.rows.is_empty() {
+        let _ = writeln!(out, "  no published price");
+    }
+    for row in prices.rows.iter() {
+        let _ = writeln!(out, "  {}: {}", conditions(spec, row), amount(spec, row));
+        if row.source != Source::default() {
+            let _ = writeln!(out, "      {}", source(&row.source));
+        }
+    }
+    if prices.note != Source::default() {
+        let _ = writeln!(out, "  note: {}", source(&prices.note));
+    }
+}
+
+/// A row's conditions: `model = seedance-2.0, duration = 5`, or `any request`.
+fn conditions(spec: &EndpointSpec, row: &PriceRow) -> String {
+    if row.when.is_empty() {
+        return "any request".to_owned();
+    }
+    let parts: Vec<String> = row
+        .when
+        .iter()
+        .map(|m| {
+            let name = spec.fields.get(m.field).map_or("?", |f| f.name);
+            match &m.value {
+                MatchValue::Str(s) => format!("{name} = {}", printable(s)),
+                MatchValue::Int(i) => format!("{name} = {i}"),
+                MatchValue::Bool(b) => format!("{name} = {b}"),
+                MatchValue::Present(true) => format!("{name} given"),
+                MatchValue::Present(false) => format!("no {name}"),
+            }
+        })
+        .collect();
+    parts.join(", ")
+}
+
+/// What a row charges: `240 credits`, `41/2 credits a second × 3/2, rounded up`.
+fn amount(spec: &EndpointSpec, row: &PriceRow) -> String {
+    let mut s = match row.amount {
+        Amount::Credits(c) => format!("{c} credits"),
+        Amount::PerSecond(r) => match r.to_decimal(0) {
+            Some(d) if !r.is_integer() => format!("{r} ({d}) credits a second"),
+            _ => format!("{r} credits a second"),
+        },
+    };
+    if row.markup != Ratio::ONE {
+        let _ = write!(s, " × {}", row.markup);
+    }
+    if let Some(f) = row.per.and_then(|i| spec.fields.get(i)) {
+        let _ = write!(s, " × `{}`", f.name);
+    }
+    if !matches!(row.amount, Amount::Credits(_)) || row.markup != Ratio::ONE {
+        s.push_str(", rounded up");
+    }
+    s
+}
+
+/// A source in one line: `document: "quote"; decision; note`.
+fn source(s: &Source) -> String {
+    let mut parts = Vec::new();
+    match (s.document.is_empty(), s.quote.is_empty()) {
+        (false, false) => parts.push(format!("{}: “{}”", s.document, s.quote)),
+        (false, true) => parts.push(s.document.to_string()),
+        (true, false) => parts.push(format!("“{}”", s.quote)),
+        (true, true) => {}
+    }
+    if !s.decision.is_empty() {
+        parts.push(format!("decision: {}", s.decision));
+    }
+    if !s.note.is_empty() {
+        parts.push(format!("note: {}", s.note));
+    }
+    printable(&parts.join("; ")).into_owned()
+}
+
+/// Text from a request or a price book, safe to print on a terminal: control
+/// characters (an escape sequence in a field name) are shown escaped.
+pub fn printable(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| {
+                if c.is_control() {
+                    c.escape_default().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
+}

@@ -1,0 +1,656 @@
+//! The `seedance` binary, run as a user runs it: arguments, standard input,
+//! exit status, standard output and standard error.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use seedance_rules::{Endpoint, PriceBook};
+use serde_json::Value;
+
+const MINI_1080P_8S: &str = r#"{"prompt": "A slow dolly shot through a neon-lit street", "model": "seedance-2-mini", "duration": 8, "resolution": "1080p"}"#;
+const BAD_DURATION: &str =
+    r#"{"prompt": "Sunrise over misty mountains", "model": "seedance-2.0", "duration": 7}"#;
+
+/// What one run gave.
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout))
+    }
+
+    /// The run ended on its own, with no panic.
+    fn assert_no_crash(&self) {
+        assert!(
+            !self.stderr.contains("panicked"),
+            "panic on stderr:\n{}",
+            self.stderr
+        );
+        assert!(
+            [0, 1, 2].contains(&self.code),
+            "exit {} (stderr: {})",
+            self.code,
+            self.stderr
+        );
+    }
+
+    /// Exit 2 with one `seedance: ` line first on stderr.
+    fn assert_failed(&self) {
+        self.assert_no_crash();
+        assert_eq!(
+            self.code, 2,
+            "stdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
+        assert!(
+            self.stderr.starts_with("seedance: "),
+            "stderr: {}",
+            self.stderr
+        );
+        assert!(self.stdout.is_empty(), "stdout: {}", self.stdout);
+    }
+}
+
+/// Runs `seedance ARGS` with `stdin` as standard input (none: empty input).
+fn seedance(args: &[&str], stdin: Option<&[u8]>) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_seedance"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut pipe = child.stdin.take().expect("stdin is piped");
+    let input = stdin.unwrap_or_default().to_vec();
+    // Write from a thread: a large body must not wait on a full stdout pipe.
+    let writer = std::thread::spawn(move || {
+        // The command may exit before reading (a usage error): ignore EPIPE.
+        let _ = pipe.write_all(&input);
+    });
+    let out = child.wait_with_output().expect("the binary ends");
+    writer.join().expect("the writer thread ends");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+fn codes(report: &Value) -> Vec<&str> {
+    report["violations"]
+        .as_array()
+        .expect("violations is an array")
+        .iter()
+        .map(|v| v["code"].as_str().expect("a code"))
+        .collect()
+}
+
+fn temp_file(name: &str, text: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("seedance-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("temp file");
+    path
+}
+
+// ---- check: verdicts and exit status ----------------------------------------
+
+#[test]
+fn a_valid_request_exits_0_and_json_quotes_246() {
+    let run = seedance(&["check", "seedanceapi-v2", MINI_1080P_8S, "--json"], None);
+    run.assert_no_crash();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout.lines().count(), 1, "one line: {}", run.stdout);
+    let report = run.json();
+    assert_eq!(report["ok"], true);
+    assert_eq!(report["credits"], 246);
+    assert_eq!(report["usd"], "2.46");
+    assert_eq!(report["violations"], Value::Array(vec![]));
+    assert_eq!(report["normalized"]["resolution"], "720p");
+    assert_eq!(report["warnings"][0]["code"], "NORMALIZED_VALUE");
+}
+
+#[test]
+fn json_output_is_exactly_the_library_report() {
+    let run = seedance(&["check", "seedanceapi-v2", BAD_DURATION, "--json"], None);
+    let expected = seedance_rules::check("seedanceapi-v2", BAD_DURATION)
+        .unwrap()
+        .to_json();
+    assert_eq!(run.stdout, expected + "\n");
+}
+
+#[test]
+fn an_invalid_request_exits_1_with_its_codes() {
+    let run = seedance(&["check", "seedanceapi-v2", BAD_DURATION, "--json"], None);
+    run.assert_no_crash();
+    assert_eq!(run.code, 1);
+    let report = run.json();
+    assert_eq!(report["ok"], false);
+    assert_eq!(report["credits"], Value::Null);
+    assert_eq!(codes(&report), ["INVALID_DURATION"]);
+}
+
+#[test]
+fn the_person_readable_report_shows_price_formula_source_and_request() {
+    let run = seedance(&["check", "seedanceapi-v2", MINI_1080P_8S], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = &run.stdout;
+    assert!(out.contains("valid"), "{out}");
+    assert!(out.contains("246 credits ($2.46)"), "{out}");
+    assert!(out.contains("ceil(41/2 × 8 s × 3/2) = 246"), "{out}");
+    assert!(
+        out.contains("ceil(30.75 × seconds)"),
+        "the row's quote: {out}"
+    );
+    assert!(
+        out.contains("\"model\": \"seedance-2-mini\""),
+        "pretty normalized request: {out}"
+    );
+    assert!(out.contains("NORMALIZED_VALUE"), "the warning: {out}");
+}
+
+#[test]
+fn the_person_readable_report_names_each_violation() {
+    let run = seedance(&["check", "seedanceapi-v2", BAD_DURATION], None);
+    assert_eq!(run.code, 1);
+    let out = &run.stdout;
+    assert!(out.contains("invalid"), "{out}");
+    assert!(out.contains("INVALID_DURATION"), "{out}");
+    assert!(out.contains("HTTP 400"), "{out}");
+    assert!(out.contains("`duration`"), "{out}");
+    assert!(out.contains("must be 5, 10 or 15"), "the message: {out}");
+}
+
+#[test]
+fn a_balance_below_the_quote_is_insufficient_credits() {
+    let run = seedance(
+        &[
+            "check",
+            "seedanceapi-v2",
+            MINI_1080P_8S,
+            "--balance",
+            "10",
+            "--json",
+        ],
+        None,
+    );
+    assert_eq!(run.code, 1);
+    let report = run.json();
+    assert_eq!(codes(&report), ["INSUFFICIENT_CREDITS"]);
+    assert_eq!(report["violations"][0]["status"], 402);
+    assert_eq!(report["credits"], 246);
+
+    let enough = seedance(
+        &["check", "seedanceapi-v2", MINI_1080P_8S, "--balance=246"],
+        None,
+    );
+    assert_eq!(enough.code, 0, "{}", enough.stdout);
+}
+
+#[test]
+fn a_body_that_is_not_an_object_is_a_violation() {
+    let run = seedance(&["check", "seedanceapi-v2", "[1, 2]", "--json"], None);
+    assert_eq!(run.code, 1);
+    assert_eq!(codes(&run.json()), ["INVALID_BODY"]);
+}
+
+// ---- check: standard input and hostile input --------------------------------
+
+#[test]
+fn the_body_is_read_from_standard_input() {
+    for args in [
+        &["check", "seedanceapi-v2", "--json"][..],
+        &["check", "seedanceapi-v2", "-", "--json"],
+    ] {
+        let run = seedance(args, Some(MINI_1080P_8S.as_bytes()));
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+        assert_eq!(run.json()["credits"], 246, "{args:?}");
+    }
+    let run = seedance(&["check", "seedanceapi-v2"], Some(BAD_DURATION.as_bytes()));
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.contains("INVALID_DURATION"), "{}", run.stdout);
+}
+
+#[test]
+fn bytes_that_are_not_utf8_are_an_error() {
+    let run = seedance(
+        &["check", "seedanceapi-v2"],
+        Some(b"{\"prompt\": \"caf\xe9 at night\"}"),
+    );
+    run.assert_failed();
+    assert!(run.stderr.contains("UTF-8"), "{}", run.stderr);
+}
+
+#[test]
+fn empty_input_and_broken_json_are_errors() {
+    for input in [&b""[..], b"  \n", b"{", b"{\"prompt\": }", b"nul"] {
+        let run = seedance(&["check", "seedanceapi-v2"], Some(input));
+        run.assert_failed();
+        assert_eq!(run.stderr.lines().count(), 1, "one line: {}", run.stderr);
+    }
+}
+
+#[test]
+fn deep_nesting_does_not_crash() {
+    let open = "[".repeat(100_000);
+    let run = seedance(&["check", "seedanceapi-v2"], Some(open.as_bytes()));
+    run.assert_no_crash();
+    assert_ne!(run.code, 0);
+
+    // Well-formed and just as deep, inside a field and as the body.
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    for body in [
+        format!(r#"{{"prompt": "a dog on a beach", "images": {deep}}}"#),
+        deep.clone(),
+        format!(r#"{{"prompt": "a dog on a beach", "unknown": {deep}}}"#),
+    ] {
+        let run = seedance(
+            &["check", "seedanceapi-v2", "--json"],
+            Some(body.as_bytes()),
+        );
+        run.assert_no_crash();
+        if run.code != 2 {
+            run.json();
+        }
+    }
+}
+
+#[test]
+fn a_five_megabyte_prompt_is_invalid_prompt() {
+    let body = format!(
+        r#"{{"prompt": "{}", "model": "seedance-2.0"}}"#,
+        "a".repeat(5 * 1024 * 1024)
+    );
+    let run = seedance(
+        &["check", "seedanceapi-v2", "--json"],
+        Some(body.as_bytes()),
+    );
+    run.assert_no_crash();
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.len() < 10_000,
+        "the report does not echo the prompt"
+    );
+    assert_eq!(codes(&run.json()), ["INVALID_PROMPT"]);
+}
+
+#[test]
+fn terminal_escapes_from_the_body_are_not_printed_raw() {
+    let run = seedance(
+        &[
+            "check",
+            "seedanceapi-v2",
+            r#"{"prompt": "a red kite", "\u001b[31mx": 1}"#,
+        ],
+        None,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("UNKNOWN_FIELD"), "{}", run.stdout);
+    assert!(!run.stdout.contains('\u{1b}'), "{:?}", run.stdout);
+}
+
+// ---- check: price books -----------------------------------------------------
+
+const BOOK: &str = r#"{
+  "schema": "seedance-rules/price-book/v1", "name": "test list",
+  "endpoints": { "seedance2ai-video": { "usd_per_credit": "0.01",
+    "rows": [ { "when": { "resolution": "1080p" }, "credits_per_second": "8" },
+              { "when": {}, "credits_per_second": "5", "source": { "note": "our own list" } } ] } } }"#;
+const S2AI_BODY: &str = r#"{"prompt": "a glass train on a snowy bridge", "duration": "6"}"#;
+
+#[test]
+fn a_price_book_prices_seedance2ai_video() {
+    let book = temp_file("book.json", BOOK);
+    let book = book.to_str().unwrap();
+    let run = seedance(
+        &[
+            "check",
+            "seedance2ai-video",
+            S2AI_BODY,
+            "--price-book",
+            book,
+            "--json",
+        ],
+        None,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report = run.json();
+    assert_eq!(report["credits"], 30);
+    assert_eq!(report["usd"], "0.30");
+    assert_eq!(report["price"]["book"], "test list");
+
+    let person = seedance(
+        &[
+            "check",
+            "seedance2ai-video",
+            S2AI_BODY,
+            "--price-book",
+            book,
+        ],
+        None,
+    );
+    assert!(person.stdout.contains("30 credits"), "{}", person.stdout);
+    assert!(person.stdout.contains("our own list"), "{}", person.stdout);
+
+    // Without the book: valid, but no published price.
+    let builtin = seedance(&["check", "seedance2ai-video", S2AI_BODY, "--json"], None);
+    assert_eq!(builtin.code, 0);
+    assert_eq!(builtin.json()["credits"], Value::Null);
+    let builtin = seedance(&["check", "seedance2ai-video", S2AI_BODY], None);
+    assert!(
+        builtin.stdout.contains("no published price"),
+        "{}",
+        builtin.stdout
+    );
+}
+
+#[test]
+fn an_unreadable_price_book_is_an_error() {
+    let missing = std::env::temp_dir().join("seedance-cli-test-no-such-book.json");
+    let wrong_schema = temp_file("wrong-schema.json", r#"{"schema": "v0", "endpoints": {}}"#);
+    let typo = temp_file(
+        "typo.json",
+        &BOOK.replace("credits_per_second\": \"5\"", "credit_per_second\": \"5\""),
+    );
+    let not_utf8 = temp_file("latin1.json", "");
+    std::fs::write(&not_utf8, b"{\"name\": \"caf\xe9\"}").unwrap();
+    for path in [missing, wrong_schema, typo, not_utf8] {
+        let run = seedance(
+            &[
+                "check",
+                "seedance2ai-video",
+                S2AI_BODY,
+                "--price-book",
+                path.to_str().unwrap(),
+            ],
+            None,
+        );
+        run.assert_failed();
+        assert!(
+            run.stderr.contains("price book") || run.stderr.contains(".json"),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
+// ---- misuse -----------------------------------------------------------------
+
+#[test]
+fn an_unknown_endpoint_lists_the_known_ones() {
+    for args in [
+        &["check", "seedanceapi-v3", "{}"][..],
+        &["check", "seedanceapi-v3"],
+        &["tables", "seedanceapi-v3"],
+        &["describe", "seedanceapi-v3"],
+    ] {
+        let run = seedance(args, None);
+        run.assert_failed();
+        assert!(run.stderr.contains("`seedanceapi-v3`"), "{}", run.stderr);
+        for e in Endpoint::ALL {
+            assert!(run.stderr.contains(e.id()), "{args:?}: {}", run.stderr);
+        }
+    }
+}
+
+#[test]
+fn usage_errors_exit_2_with_the_usage() {
+    for args in [
+        &[][..],
+        &["frobnicate"],
+        &["--frobnicate"],
+        &["check"],
+        &["check", "seedanceapi-v2", "{}", "--nope"],
+        &["check", "seedanceapi-v2", "{}", "--balance", "ten"],
+        &["check", "seedanceapi-v2", "{}", "--balance"],
+        &["check", "seedanceapi-v2", "{}", "{}"],
+        &["tables", "--yaml"],
+        &["describe"],
+        &["compare", "--duration", "8"],
+        &[
+            "compare",
+            "--duration",
+            "8",
+            "--resolution",
+            "720p",
+            "--input",
+            "sound",
+        ],
+    ] {
+        let run = seedance(args, None);
+        run.assert_failed();
+        assert!(run.stderr.contains("usage:"), "{args:?}: {}", run.stderr);
+    }
+}
+
+#[test]
+fn help_and_version_exit_0() {
+    for args in [&["--help"][..], &["-h"], &["help"], &["check", "--help"]] {
+        let run = seedance(args, None);
+        assert_eq!(run.code, 0, "{args:?}");
+        assert!(
+            run.stdout.contains("seedance check ENDPOINT"),
+            "{}",
+            run.stdout
+        );
+        assert!(run.stderr.is_empty());
+    }
+    let run = seedance(&["--version"], None);
+    assert_eq!(run.code, 0);
+    assert_eq!(
+        run.stdout,
+        format!("seedance {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+// ---- compare ----------------------------------------------------------------
+
+#[test]
+fn compare_lists_endpoints_cheapest_first() {
+    let run = seedance(
+        &[
+            "compare",
+            "--duration",
+            "8",
+            "--resolution",
+            "720p",
+            "--json",
+        ],
+        None,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let rows = run.json();
+    let rows = rows.as_array().expect("an array");
+    assert_eq!(rows[0]["credits"], 28, "Seedance 1.5 Pro, 720p 8 s");
+    let priced: Vec<u64> = rows.iter().filter_map(|r| r["credits"].as_u64()).collect();
+    assert!(priced.windows(2).all(|w| w[0] <= w[1]), "{priced:?}");
+    let mini = rows
+        .iter()
+        .find(|r| r["model"] == "seedance-2-mini")
+        .expect("Mini is listed");
+    assert_eq!(mini["credits"], 246);
+
+    let person = seedance(
+        &["compare", "--duration", "8", "--resolution", "720p"],
+        None,
+    );
+    assert_eq!(person.code, 0);
+    assert!(
+        person.stdout.contains("28 credits ($0.28)"),
+        "{}",
+        person.stdout
+    );
+    assert!(
+        person.stdout.contains("INVALID_DURATION"),
+        "why 2.0 cannot: {}",
+        person.stdout
+    );
+}
+
+#[test]
+fn compare_exits_1_when_no_endpoint_can_make_the_clip() {
+    let run = seedance(
+        &["compare", "--duration", "99", "--resolution", "720p"],
+        None,
+    );
+    run.assert_no_crash();
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(run.stdout.contains("cannot"), "{}", run.stdout);
+}
+
+#[test]
+fn compare_takes_a_price_book_and_a_balance() {
+    let book = temp_file("compare-book.json", BOOK);
+    let run = seedance(
+        &[
+            "compare",
+            "--duration",
+            "6",
+            "--resolution",
+            "720p",
+            "--input",
+            "image",
+            "--audio",
+            "--price-book",
+            book.to_str().unwrap(),
+            "--json",
+        ],
+        None,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let rows = run.json();
+    let s2ai = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["endpoint"] == "seedance2ai-video")
+        .expect("seedance2ai-video is listed");
+    assert_eq!(s2ai["credits"], 30);
+
+    let poor = seedance(
+        &[
+            "compare",
+            "--duration",
+            "8",
+            "--resolution",
+            "720p",
+            "--balance",
+            "1",
+            "--json",
+        ],
+        None,
+    );
+    let rows = poor.json();
+    assert!(rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["credits"].is_null() || r["ok"] == false));
+}
+
+// ---- endpoints, tables, describe --------------------------------------------
+
+#[test]
+fn endpoints_lists_one_line_each() {
+    let run = seedance(&["endpoints"], None);
+    assert_eq!(run.code, 0);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), Endpoint::ALL.len());
+    for (line, e) in lines.iter().zip(Endpoint::ALL) {
+        let spec = e.spec();
+        for part in [spec.id, spec.provider, spec.route, spec.models] {
+            assert!(line.contains(part), "{line}");
+        }
+    }
+    let json = seedance(&["endpoints", "--json"], None).json();
+    assert_eq!(json[1]["id"], "seedanceapi-v2");
+    assert_eq!(json[1]["route"], "POST /v2/generate");
+}
+
+#[test]
+fn tables_json_is_the_builtin_price_book() {
+    let run = seedance(&["tables", "--json"], None);
+    assert_eq!(run.code, 0);
+    assert_eq!(run.stdout, PriceBook::builtin().to_json() + "\n");
+    let book = PriceBook::from_json(&run.stdout).expect("a price book");
+    // `PriceBook`'s `==` compares each row's conditions in order, and a loaded
+    // book has them in the order of its JSON object: compare as JSON values.
+    let as_value = |b: &PriceBook| serde_json::to_value(b).unwrap();
+    assert_eq!(as_value(&book), as_value(&PriceBook::builtin()));
+    assert_eq!(book.name(), "built-in");
+    // And it prices as the built-in tables do.
+    let report = seedance_rules::check_with(&book, "seedanceapi-v2", MINI_1080P_8S).unwrap();
+    assert_eq!(report.credits(), Some(246));
+}
+
+#[test]
+fn tables_json_for_one_endpoint_is_its_entry() {
+    let whole: Value = seedance(&["tables", "--json"], None).json();
+    for e in Endpoint::ALL {
+        let run = seedance(&["tables", e.id(), "--json"], None);
+        assert_eq!(run.code, 0);
+        assert_eq!(run.json(), whole["endpoints"][e.id()], "{e}");
+    }
+}
+
+#[test]
+fn tables_for_people_show_rows_sources_and_unpublished_prices() {
+    let run = seedance(&["tables"], None);
+    assert_eq!(run.code, 0);
+    let out = &run.stdout;
+    for e in Endpoint::ALL {
+        assert!(out.contains(e.id()), "{e}");
+    }
+    assert!(
+        out.contains("model = seedance-2.0, duration = 5: 240 credits"),
+        "{out}"
+    );
+    assert!(out.contains("41/2 (20.5) credits a second × 3/2"), "{out}");
+    assert!(
+        out.contains("Seedance 2.0 (standard): 5s = 240 credits"),
+        "the source: {out}"
+    );
+    assert!(out.contains("1 credit = $0.01"), "{out}");
+
+    let one = seedance(&["tables", "seedance2ai-video"], None);
+    assert_eq!(one.code, 0);
+    assert!(one.stdout.contains("no published price"), "{}", one.stdout);
+    assert!(
+        one.stdout.contains("Load a price book"),
+        "the note: {}",
+        one.stdout
+    );
+    assert!(!one.stdout.contains("seedanceapi-v2"), "{}", one.stdout);
+}
+
+#[test]
+fn describe_prints_the_description_pretty() {
+    let run = seedance(&["describe", "seedanceapi-v2"], None);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.lines().count() > 10, "pretty-printed");
+    let json = run.json();
+    let expected = serde_json::to_value(seedance_rules::describe(Endpoint::SeedanceApiV2)).unwrap();
+    assert_eq!(json, expected);
+}
+
+#[test]
+fn a_closed_stdout_is_not_a_panic() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_seedance"))
+        .args(["describe", "seedanceapi-v2"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    // Close the reading end at once, as `| head -1` does once it has its line.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("the binary ends");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+}

@@ -1,0 +1,1071 @@
+// The web calculator of seedance-rules. Every control, allowed value, range
+// and default comes from the library (`endpoints`, `describe`, `fieldOptions`);
+// every verdict and price from `check` / `checkJson` / `compare`. This file only
+// lays them out: it holds no rule and no price of its own.
+import * as lib from './seedance-rules.js';
+import { labelFor, LEADING_FIELDS } from './labels.js';
+
+// ---------------------------------------------------------------- helpers --
+
+const $ = (id) => document.getElementById(id);
+
+/** Builds an element: h('p', { class: 'x', text: 'y' }, child, ...). */
+function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'text') el.textContent = v;
+    else if (k === 'class') el.className = v;
+    else if (k === 'dataset') Object.assign(el.dataset, v);
+    else if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+    else if (v === true) el.setAttribute(k, '');
+    else el.setAttribute(k, String(v));
+  }
+  for (const c of children.flat()) {
+    if (c === undefined || c === null || c === false) continue;
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return el;
+}
+
+const code = (text) => h('code', { text });
+
+/** The library's messages quote names in `backticks`: show those as code. */
+function richText(text) {
+  return String(text ?? '')
+    .split(/(`[^`]+`)/)
+    .filter(Boolean)
+    .map((part) => (part.length > 2 && part.startsWith('`') && part.endsWith('`') ? code(part.slice(1, -1)) : part));
+}
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+const has = (obj, key) => obj !== null && typeof obj === 'object' && Object.hasOwn(obj, key);
+
+function errorText(e) {
+  const c = e && typeof e === 'object' && e.code ? `${e.code}: ` : '';
+  return c + (e && e.message ? e.message : String(e));
+}
+
+function fatal(message) {
+  const el = $('fatal');
+  el.textContent = message;
+  el.hidden = false;
+}
+
+// ---------------------------------------------------------------- library --
+
+const describeCache = new Map();
+function describe(id) {
+  if (!describeCache.has(id)) describeCache.set(id, lib.describe(id));
+  return describeCache.get(id);
+}
+
+let ENDPOINTS = [];
+let SOURCE_TITLES = {};
+const HAS_COMPARE = typeof lib.compare === 'function';
+
+function checkOptions() {
+  const o = {};
+  if (state.balance !== null) o.balance = state.balance;
+  if (state.book) o.priceBook = state.book.handle;
+  return o;
+}
+
+// ------------------------------------------------------------------ state --
+
+const state = {
+  endpoint: '',
+  /** The request body as the form builds it (a JSON object). */
+  body: {},
+  /** The body as JSON text, while the user edits it as text (else null). */
+  bodyText: null,
+  /** The account balance in credits, or null. */
+  balance: null,
+  /** The loaded price book: { handle, text, name, endpoints } or null. */
+  book: null,
+  /** The last report, for the compare row highlight and the tables. */
+  report: null,
+};
+
+const ABSENT = Symbol('absent');
+const BOOK_URL_LIMIT = 8000;
+
+// -------------------------------------------------------------- URL state --
+
+// Query keys of the page itself; every other key is a body field.
+const RESERVED = new Set(['endpoint', 'balance', 'book', 'body']);
+
+function fieldTypes(endpoint) {
+  const types = new Map();
+  for (const o of lib.fieldOptions(endpoint, {})) types.set(o.name, o.type);
+  return types;
+}
+
+/** A body from query parameters, typed by the endpoint's field table. */
+function bodyFromParams(endpoint, params) {
+  const types = fieldTypes(endpoint);
+  const body = {};
+  for (const key of new Set(params.keys())) {
+    if (RESERVED.has(key)) continue;
+    const type = types.get(key);
+    const all = params.getAll(key);
+    const raw = all[all.length - 1];
+    if (type === 'string[]') body[key] = all.filter((s) => s !== '');
+    else if (type === 'integer') body[key] = /^-?\d+$/.test(raw) ? Number(raw) : raw;
+    else if (type === 'boolean') body[key] = raw === 'true' ? true : raw === 'false' ? false : raw;
+    else body[key] = raw;
+  }
+  return body;
+}
+
+function paramsFromBody(endpoint, body, params) {
+  for (const [k, v] of Object.entries(body)) {
+    if (Array.isArray(v)) for (const item of v) params.append(k, String(item));
+    else params.append(k, String(v));
+  }
+  // Fall back to the body as JSON when the query cannot carry it exactly.
+  const back = bodyFromParams(endpoint, params);
+  const clash = Object.keys(body).some((k) => RESERVED.has(k));
+  if (clash || !same(back, body)) {
+    for (const k of [...new Set(params.keys())]) if (!RESERVED.has(k)) params.delete(k);
+    params.set('body', JSON.stringify(body));
+  }
+}
+
+function writeURL() {
+  const params = new URLSearchParams();
+  params.set('endpoint', state.endpoint);
+  if (state.bodyText !== null) params.set('body', state.bodyText);
+  else paramsFromBody(state.endpoint, state.body, params);
+  if (state.balance !== null) params.set('balance', String(state.balance));
+  if (state.book && state.book.compact.length <= BOOK_URL_LIMIT) params.set('book', state.book.compact);
+  const url = `${location.pathname}?${params}`;
+  if (url !== location.pathname + location.search) history.replaceState(null, '', url);
+}
+
+function readURL() {
+  const params = new URLSearchParams(location.search);
+  const ids = ENDPOINTS.map((e) => e.id);
+  const wanted = params.get('endpoint');
+  const notices = [];
+  state.endpoint = ids.includes(wanted) ? wanted : ids.includes('seedanceapi-v2') ? 'seedanceapi-v2' : ids[0];
+  if (wanted && !ids.includes(wanted)) notices.push(`The link names an endpoint this library does not know (${wanted}).`);
+  const example = describe(state.endpoint).example ?? {};
+  if (params.has('body')) {
+    setBodyText(params.get('body'));
+  } else if (wanted && ids.includes(wanted) && [...params.keys()].some((k) => !RESERVED.has(k))) {
+    state.body = bodyFromParams(state.endpoint, params);
+    // A link that gives settings but no prompt gets the provider's example prompt.
+    if (!params.has('prompt') && typeof example.prompt === 'string') {
+      state.body = { prompt: example.prompt, ...state.body };
+    }
+  } else {
+    state.body = structuredClone(example);
+  }
+  const balance = params.get('balance');
+  if (balance !== null && /^\d+$/.test(balance)) state.balance = Number(balance);
+  return { notices, book: params.get('book') };
+}
+
+function setBodyText(text) {
+  state.bodyText = text;
+  try {
+    const v = JSON.parse(text);
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) state.body = v;
+  } catch {
+    // The report says why (INVALID_JSON); the form keeps the last object.
+  }
+}
+
+// ------------------------------------------------------------------- form --
+
+/** name -> { kind, el, block, hint, issues, sig } */
+const controls = new Map();
+
+// Form order: the fields that choose the rules first, then the short choices
+// (so they pack into rows), then the prompt, then URLs and free text; each
+// group in the provider's table order.
+function orderedNames(opts) {
+  const rank = (o) => {
+    const lead = LEADING_FIELDS.indexOf(o.name);
+    if (lead >= 0 && o.name !== 'prompt') return lead;
+    const kind = kindOf(o);
+    if (kind === 'select' || kind === 'number') return 100;
+    if (kind === 'prompt') return 200;
+    return 300;
+  };
+  return opts
+    .map((o, i) => ({ o, i }))
+    .sort((a, b) => rank(a.o) - rank(b.o) || a.i - b.i)
+    .map(({ o }) => o.name);
+}
+
+function kindOf(opt) {
+  if (opt.name === 'prompt' || opt.chars) return 'prompt';
+  if (opt.type === 'string[]') return 'list';
+  if (opt.type === 'boolean' || opt.allowed) return 'select';
+  if (opt.range && opt.range[1] - opt.range[0] <= 60) return 'select';
+  if (opt.type === 'integer' || opt.range) return 'number';
+  return 'text';
+}
+
+function formatValue(name, v) {
+  if (v === true) return 'Yes';
+  if (v === false) return 'No';
+  if (name === 'duration' && /^\d+$/.test(String(v))) return `${v} s`;
+  if (typeof v === 'string') return v;
+  return JSON.stringify(v);
+}
+
+function buildForm() {
+  const box = $('fields');
+  box.replaceChildren();
+  controls.clear();
+  const d = describe(state.endpoint);
+  const opts = lib.fieldOptions(state.endpoint, state.body);
+  const names = orderedNames(opts);
+  if (!names.includes('model')) {
+    // The endpoint serves one model and has no `model` field: say which.
+    box.append(
+      h('div', { class: 'field', dataset: { field: ':model' } },
+        h('label', { for: 'in-model', text: 'Model' }),
+        h('select', { id: 'in-model', disabled: true, 'aria-describedby': 'hint-model' },
+          h('option', { text: d.models })),
+        h('p', { class: 'hint', id: 'hint-model' },
+          'Fixed by the endpoint: its body has no ', code('model'), ' field.')),
+    );
+  }
+  for (const name of names) {
+    const block = h('div', { class: 'field', dataset: { field: name } });
+    const hint = h('p', { class: 'hint', id: `hint-${name}` });
+    const issues = h('ul', { class: 'issues', id: `issues-${name}`, hidden: true });
+    block.append(h('label', { for: `in-${name}`, text: labelFor(name) }));
+    const c = { name, kind: null, el: null, block, hint, issues, sig: null, counter: null };
+    controls.set(name, c);
+    block.append(hint, issues);
+    box.append(block);
+  }
+}
+
+function makeControl(c, opt) {
+  const id = `in-${c.name}`;
+  const describedBy = `hint-${c.name} issues-${c.name}`;
+  let el;
+  c.counter = null;
+  switch (c.kind) {
+    case 'select':
+      el = h('select', { id, 'aria-describedby': describedBy });
+      break;
+    case 'prompt':
+      el = h('textarea', { id, rows: 3, spellcheck: 'true', 'aria-describedby': `${describedBy} count-${c.name}` });
+      c.counter = h('p', { class: 'counter', id: `count-${c.name}`, 'aria-live': 'off' });
+      break;
+    case 'list':
+      el = h('textarea', { id, rows: 2, spellcheck: 'false', autocomplete: 'off', placeholder: 'https://… (one URL a line)', 'aria-describedby': describedBy });
+      break;
+    case 'number':
+      el = h('input', { id, type: 'text', inputmode: 'numeric', autocomplete: 'off', 'aria-describedby': describedBy });
+      break;
+    default:
+      el = h('input', { id, type: 'text', autocomplete: 'off', spellcheck: 'false', inputmode: /url/i.test(c.name) ? 'url' : null, 'aria-describedby': describedBy });
+  }
+  el.addEventListener('input', () => onControlInput(c));
+  if (c.kind === 'select') el.addEventListener('change', () => onControlInput(c));
+  const hadFocus = c.el && document.activeElement === c.el;
+  if (c.el) c.el.replaceWith(el);
+  else c.block.querySelector('label').after(el);
+  if (c.counter) el.after(c.counter);
+  else c.block.querySelector('.counter')?.remove();
+  c.el = el;
+  c.sig = null;
+  c.block.classList.toggle('wide', ['prompt', 'list', 'text'].includes(c.kind));
+  if (hadFocus) el.focus();
+}
+
+function readControl(c) {
+  const el = c.el;
+  switch (c.kind) {
+    case 'select': {
+      const o = el.selectedOptions[0];
+      return !o || o.value === '' ? ABSENT : JSON.parse(o.dataset.json);
+    }
+    case 'prompt':
+      return el.value;
+    case 'list': {
+      const items = el.value.split('\n').map((s) => s.trim()).filter(Boolean);
+      return items.length ? items : ABSENT;
+    }
+    case 'number': {
+      const v = el.value.trim();
+      if (v === '') return ABSENT;
+      if (/^-?\d+$/.test(v)) return c.type === 'string' ? v : Number(v);
+      return v;
+    }
+    default:
+      return el.value === '' ? ABSENT : el.value;
+  }
+}
+
+function onControlInput(c) {
+  const v = readControl(c);
+  const body = { ...state.body };
+  if (v === ABSENT) delete body[c.name];
+  else body[c.name] = v;
+  state.body = body;
+  state.bodyText = null;
+  refresh();
+}
+
+function selectEntries(c, opt, value, invalid) {
+  const name = c.name;
+  const first = opt.required
+    ? `Choose…`
+    : opt.default !== null && opt.default !== undefined
+      ? `Default (${formatValue(name, opt.default)})`
+      : 'Not sent';
+  const entries = [{ value: '', json: '', text: first }];
+  let values = [];
+  if (opt.type === 'boolean') values = [true, false];
+  else if (opt.allowed) values = opt.allowed;
+  else if (opt.range) {
+    for (let n = opt.range[0]; n <= opt.range[1]; n++) values.push(opt.type === 'string' ? String(n) : n);
+  }
+  const rewrites = new Map((opt.rewrites ?? []).map(([from, to]) => [from, to]));
+  for (const v of values) {
+    const to = rewrites.get(v);
+    entries.push({
+      value: String(v),
+      json: JSON.stringify(v),
+      text: formatValue(name, v) + (to ? ` (billed as ${to})` : ''),
+    });
+  }
+  if (value !== ABSENT && !values.some((v) => same(v, value))) {
+    entries.push({
+      value: typeof value === 'string' ? value : JSON.stringify(value),
+      json: JSON.stringify(value),
+      text: `${formatValue(name, value)} (${invalid ? 'not allowed' : 'as given'})`,
+      invalid,
+    });
+  }
+  return entries;
+}
+
+function syncControl(c, opt, value, invalid) {
+  const el = c.el;
+  if (c.kind === 'select') {
+    const entries = selectEntries(c, opt, value, invalid);
+    const sig = JSON.stringify(entries);
+    if (sig !== c.sig) {
+      el.replaceChildren(
+        ...entries.map((e) => h('option', { value: e.value, text: e.text, class: e.invalid ? 'invalid' : null, dataset: { json: e.json } })),
+      );
+      c.sig = sig;
+    }
+    const want = value === ABSENT ? '' : JSON.stringify(value);
+    const i = entries.findIndex((e) => e.json === want);
+    if (el.selectedIndex !== i) el.selectedIndex = i;
+    return;
+  }
+  if (document.activeElement === el) return; // never rewrite what is being typed
+  let text;
+  if (value === ABSENT || value === undefined) text = '';
+  else if (c.kind === 'list') text = Array.isArray(value) ? value.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join('\n') : typeof value === 'string' ? value : JSON.stringify(value);
+  else text = typeof value === 'string' ? value : JSON.stringify(value);
+  if (el.value !== text) el.value = text;
+}
+
+function hintFor(c, opt, report) {
+  const parts = [];
+  if (opt.doc) parts.push(h('span', { class: 'doc' }, ...richText(opt.doc)));
+  const meta = [code(opt.name), opt.type];
+  if (opt.required) meta.push('required');
+  if (opt.range && c.kind === 'number') meta.push(`${opt.range[0]} to ${opt.range[1]}`);
+  if (opt.chars) meta.push(opt.chars[1] === null ? `at least ${opt.chars[0]} characters` : `${opt.chars[0]}–${opt.chars[1]} characters`);
+  if (opt.count) meta.push(opt.count[0] === opt.count[1] ? `${opt.count[1]} URL at most` : `${opt.count[0]}–${opt.count[1]} URLs, one a line`);
+  if (opt.default !== null && opt.default !== undefined && c.kind !== 'select') meta.push(`default ${formatValue(opt.name, opt.default)}`);
+  const metaEl = h('span', { class: 'meta' });
+  meta.forEach((m, i) => {
+    if (i) metaEl.append(' · ');
+    metaEl.append(m);
+  });
+  parts.push(metaEl);
+  for (const n of opt.notes ?? []) parts.push(h('span', { class: 'note' }, ...richText(n)));
+  if (opt.forbidden && !(opt.notes ?? []).length) parts.push(h('span', { class: 'note', text: opt.forbidden.replace(/`/g, '') }));
+  else if (opt.unused) parts.push(h('span', { class: 'note', text: 'Not used by this request (see the warning).' }));
+  c.hint.replaceChildren(...parts);
+}
+
+function issueItem(kind, item) {
+  const li = h('li', { class: `issue ${kind}` });
+  li.append(h('span', { class: 'badge', text: kind === 'violation' ? 'Error' : 'Warning' }), ' ');
+  li.append(h('code', { class: 'code-id', text: item.code }));
+  if (item.status) li.append(' ', h('span', { class: 'status-code', text: `HTTP ${item.status}` }));
+  li.append(' ', h('span', { class: 'message' }, ...richText(item.message)));
+  if (kind === 'violation' && item.documented === false) {
+    li.append(' ', h('span', { class: 'own', text: "(the library's own code: the provider documents none for this)" }));
+  }
+  if (item.rule && item.rule !== item.code) li.append(h('span', { class: 'rule-id' }, 'rule ', code(item.rule)));
+  return li;
+}
+
+function renderIssues(list, violations, warnings) {
+  list.replaceChildren(...violations.map((v) => issueItem('violation', v)), ...warnings.map((w) => issueItem('warning', w)));
+  list.hidden = violations.length + warnings.length === 0;
+}
+
+const baseField = (f) => String(f ?? '').replace(/\[\d+\]$/, '');
+
+function syncFields(opts, report) {
+  const byName = new Map(opts.map((o) => [o.name, o]));
+  const violations = report?.violations ?? [];
+  const warnings = report?.warnings ?? [];
+  const claimed = new Set();
+  for (const [name, c] of controls) {
+    const opt = byName.get(name);
+    if (!opt) continue;
+    c.type = opt.type;
+    const kind = kindOf(opt);
+    if (kind !== c.kind) {
+      c.kind = kind;
+      makeControl(c, opt);
+    }
+    const vs = violations.filter((v) => baseField(v.field) === name);
+    const ws = warnings.filter((w) => baseField(w.field) === name);
+    vs.forEach((v) => claimed.add(v));
+    ws.forEach((w) => claimed.add(w));
+    const value = has(state.body, name) ? state.body[name] : ABSENT;
+    syncControl(c, opt, value, vs.length > 0);
+    hintFor(c, opt, report);
+    renderIssues(c.issues, vs, ws);
+    if (vs.length) c.el.setAttribute('aria-invalid', 'true');
+    else c.el.removeAttribute('aria-invalid');
+    c.block.classList.toggle('is-invalid', vs.length > 0);
+    c.block.classList.toggle('is-warned', vs.length === 0 && ws.length > 0);
+    c.block.classList.toggle('is-unused', Boolean(opt.unused));
+    c.block.classList.toggle('is-forbidden', Boolean(opt.forbidden));
+    if (c.counter) {
+      const v = state.body[name];
+      const n = typeof v === 'string' ? [...v].length : 0;
+      c.counter.textContent = opt.chars && opt.chars[1] !== null ? `${n} / ${opt.chars[1]} characters` : `${n} characters`;
+      c.counter.classList.toggle('over', Boolean(opt.chars && opt.chars[1] !== null && n > opt.chars[1]));
+    }
+  }
+  // The balance field takes the balance violation.
+  const balanceIssues = violations.filter((v) => /\.balance\.insufficient$/.test(v.rule ?? ''));
+  balanceIssues.forEach((v) => claimed.add(v));
+  renderIssues($('issues-balance'), balanceIssues, []);
+  $('balance').toggleAttribute('aria-invalid', balanceIssues.length > 0);
+  if (balanceIssues.length) $('balance').closest('details').open = true;
+  return {
+    violations: violations.filter((v) => !claimed.has(v)),
+    warnings: warnings.filter((w) => !claimed.has(w)),
+  };
+}
+
+// ------------------------------------------------------------------ quote --
+
+function renderQuote(report, error) {
+  const box = $('quote');
+  const bar = $('mobile-bar');
+  box.className = 'quote';
+  let short;
+  if (error) {
+    box.classList.add('is-error');
+    box.replaceChildren(
+      h('p', { class: 'verdict', text: "Can't check this body" }),
+      h('p', { class: 'reason' }, code(error.code ?? 'ERROR'), ' ', error.message ?? String(error)),
+    );
+    short = "Can't check this body";
+  } else if (report.credits !== null && report.credits !== undefined) {
+    const amount = h('p', { class: 'amount' },
+      h('span', { class: 'credits' }, h('strong', { text: String(report.credits) }), ' credits'),
+      report.usd !== null && report.usd !== undefined
+        ? h('span', { class: 'usd', text: `$${report.usd}` })
+        : h('span', { class: 'usd muted', text: 'no USD rate published' }));
+    const parts = [amount];
+    if (!report.ok) {
+      box.classList.add('is-refused');
+      const codes = report.violations.map((v) => v.code).join(', ');
+      parts.push(h('p', { class: 'reason' }, 'Refused: ', code(codes), ' (the quote is above your balance)'));
+    } else {
+      box.classList.add('is-ok');
+      parts.push(h('p', { class: 'reason', text: "Valid by the provider's documented rules." }));
+    }
+    box.replaceChildren(...parts);
+    short = `${report.credits} credits${report.usd ? ` · $${report.usd}` : ''}${report.ok ? '' : ' · refused'}`;
+  } else if (!report.ok) {
+    box.classList.add('is-invalid');
+    const n = report.violations.length;
+    const codes = [...new Set(report.violations.map((v) => v.code))];
+    box.replaceChildren(
+      h('p', { class: 'verdict', text: `Invalid request: no price` }),
+      h('p', { class: 'reason' }, `${n} violation${n === 1 ? '' : 's'}: `, ...codes.flatMap((c, i) => (i ? [', ', code(c)] : [code(c)]))),
+    );
+    short = `Invalid: ${codes.join(', ')}`;
+  } else {
+    box.classList.add('is-unpriced');
+    box.replaceChildren(
+      h('p', { class: 'verdict', text: 'Valid, but no published price' }),
+      h('p', { class: 'reason', text: 'The provider publishes no price for this request. Load a price book below to quote it.' }),
+    );
+    short = 'Valid · no published price';
+  }
+  // A quote from a loaded price book is not the provider's published price: say so.
+  const book = report?.price?.book;
+  if (book && book !== 'built-in' && report.price.published) {
+    box.append(h('p', { class: 'book-note' }, 'Priced with the loaded price book ', h('strong', { text: `“${book}”` }), ', not a price the provider publishes.'));
+    short += ' · price book';
+  }
+  bar.textContent = short;
+}
+
+function docLink(document, quote) {
+  const title = SOURCE_TITLES[document];
+  let href = `sources/${encodeURIComponent(document)}`;
+  if (quote) href += `#:~:text=${encodeURIComponent(quote.slice(0, 80)).replace(/-/g, '%2D')}`;
+  return h('a', { href, target: '_blank', rel: 'noopener' }, title ? `${title} (${document})` : document);
+}
+
+/** A `source` object of the library: document and quote, decision, note. */
+function sourceView(src, { compact = false } = {}) {
+  if (!src || typeof src !== 'object') return null;
+  const out = h('div', { class: 'source' });
+  if (src.quote) {
+    out.append(h('blockquote', {}, h('p', { text: src.quote })));
+  }
+  if (src.document) out.append(h('p', { class: 'cite' }, compact ? '' : 'Source: ', docLink(src.document, src.quote)));
+  if (src.decision) out.append(h('p', { class: 'decision' }, h('span', { class: 'tag', text: 'Library decision' }), ' ', src.decision));
+  if (src.note) out.append(h('p', { class: 'decision' }, h('span', { class: 'tag', text: 'Note' }), ' ', src.note));
+  return out.childNodes.length ? out : null;
+}
+
+function whenText(when) {
+  const parts = Object.entries(when ?? {}).map(([k, v]) => {
+    if (v && typeof v === 'object' && 'present' in v) return `${k} ${v.present ? 'given' : 'not given'}`;
+    return `${k} = ${typeof v === 'string' ? v : JSON.stringify(v)}`;
+  });
+  return parts.length ? parts.join(', ') : 'any request';
+}
+
+function amountText(row) {
+  let t = row.credits !== undefined ? `${row.credits} credits` : `${row.credits_per_second} credits a second`;
+  if (row.markup) t += ` × ${row.markup}`;
+  if (row.per) t += ` × ${row.per}`;
+  return t;
+}
+
+function renderExplain(report, rest) {
+  const box = $('explain');
+  const general = $('issues-general');
+  general.replaceChildren();
+  if (rest && (rest.violations.length || rest.warnings.length)) {
+    const ul = h('ul', { class: 'issues' });
+    renderIssues(ul, rest.violations, rest.warnings);
+    general.append(h('h3', { text: 'About the whole body' }), ul);
+  }
+  box.replaceChildren();
+  const price = report?.price;
+  if (!price) {
+    if (report) box.append(h('p', { class: 'muted', text: 'Fix the errors to see how the price is computed.' }));
+    return;
+  }
+  const dl = h('dl', { class: 'explain' });
+  const add = (term, ...desc) => dl.append(h('dt', { text: term }), h('dd', {}, ...desc));
+  if (price.formula) add('Computed as', h('code', { class: 'formula', text: price.formula }));
+  if (price.row) {
+    add('Price row', `${whenText(price.row.when)}: ${amountText(price.row)}`);
+    const src = sourceView(price.row.source);
+    if (src) add('Where it comes from', src);
+  }
+  if (price.markup) add('Book markup', `× ${price.markup} on the row's result, rounded up`);
+  add('Price book', price.book === 'built-in' ? 'built-in tables (the providers\' published prices)' : `“${price.book}” (loaded)`);
+  if (price.usd_per_credit) {
+    add('Dollar rate', `1 credit = $${price.usd_per_credit}`, sourceView(price.usd_source, { compact: true }));
+  }
+  if (price.note) add(price.published ? 'About this table' : 'Why no price', sourceView(price.note));
+  if (!price.published) add('To quote it', h('a', { href: '#book' }, 'Load a price book'), ' (your own list or a reseller\'s).');
+  box.append(h('h3', { text: 'How the price is computed' }), dl);
+}
+
+// ---------------------------------------------------------------- outputs --
+
+function shellQuote(s) {
+  return `'${String(s).replace(/'/g, `'\\''`)}'`;
+}
+
+function renderOutputs(report) {
+  const norm = report?.normalized ?? null;
+  $('normalized-code').textContent = norm
+    ? JSON.stringify(norm, null, 2)
+    : report
+      ? '// No normalized request: the body has violations.'
+      : '';
+  const d = describe(state.endpoint);
+  const [method, path] = d.route.split(' ');
+  const curlHint = $('curl-hint');
+  if (norm) {
+    const lines = [`curl -X ${method} ${shellQuote(d.base_url + path)}`];
+    for (const [name, value] of d.headers) lines.push(`  -H ${shellQuote(`${name}: ${value}`)}`);
+    lines.push(`  -H ${shellQuote('Content-Type: application/json')}`);
+    lines.push(`  -d ${shellQuote(JSON.stringify(norm, null, 2))}`);
+    $('curl-code').textContent = lines.join(' \\\n');
+    const placeholders = d.headers.map(([k]) => k).join(' and ');
+    curlHint.textContent = report.ok
+      ? `Ready to run once you replace the placeholder ${placeholders} value${d.headers.length > 1 ? 's' : ''}.`
+      : 'The provider would refuse this request as it stands (see the quote).';
+  } else {
+    $('curl-code').textContent = '# Fix the errors first: the provider would answer HTTP 400.';
+    curlHint.textContent = 'No command for a request the provider would refuse.';
+  }
+  // The JSON editor shows the body unless the user is typing in it.
+  const ta = $('body-json');
+  if (document.activeElement !== ta && state.bodyText === null) {
+    const text = JSON.stringify(state.body, null, 2);
+    if (ta.value !== text) ta.value = text;
+  }
+}
+
+// ---------------------------------------------------------------- compare --
+
+/** The clip the current request makes, in `compare`'s terms, or null. */
+function clipOf(opts, report) {
+  const byName = new Map(opts.map((o) => [o.name, o]));
+  if (!byName.has('duration')) return null;
+  const norm = report?.normalized ?? {};
+  const given = (n) => (has(state.body, n) ? state.body[n] : byName.get(n)?.default ?? null);
+  const value = (n) => (has(norm, n) ? norm[n] : given(n));
+  const seconds = Number.parseInt(String(value('duration')), 10);
+  if (!Number.isFinite(seconds)) return null;
+  const clip = { duration: seconds };
+  const resolution = given('resolution');
+  if (typeof resolution === 'string') clip.resolution = resolution;
+  const present = (n) => {
+    const v = has(state.body, n) ? state.body[n] : null;
+    return Array.isArray(v) ? v.length > 0 : v !== null && v !== undefined && v !== '';
+  };
+  const mode = value('mode');
+  if (mode === 'media-to-video' || present('reference_video_urls')) clip.input = 'video';
+  else if (mode === 'image-to-video' || ['images', 'image_urls', 'image', 'image_url'].some(present)) clip.input = 'image';
+  else clip.input = 'text';
+  for (const n of ['generate_audio', 'generateAudio']) {
+    if (byName.has(n) && typeof value(n) === 'boolean') clip.audio = value(n);
+  }
+  if (typeof state.body.prompt === 'string' && state.body.prompt.trim()) clip.prompt = state.body.prompt;
+  return clip;
+}
+
+/** Explicit table roles, so a table laid out as cards on a phone stays a table for screen readers. */
+function keepTableRoles(table) {
+  table.setAttribute('role', 'table');
+  for (const g of table.querySelectorAll('thead, tbody')) g.setAttribute('role', 'rowgroup');
+  for (const tr of table.querySelectorAll('tr')) tr.setAttribute('role', 'row');
+  for (const th of table.querySelectorAll('thead th')) th.setAttribute('role', 'columnheader');
+  for (const th of table.querySelectorAll('tbody th')) th.setAttribute('role', 'rowheader');
+  for (const td of table.querySelectorAll('td')) td.setAttribute('role', 'cell');
+}
+
+function clipText(clip) {
+  const input = { text: 'from a text prompt', image: 'from an image', video: 'with a reference video' }[clip.input] ?? '';
+  const audio = clip.audio === undefined ? ', audio not asked for' : clip.audio ? ', with audio' : ', without audio';
+  return `${clip.duration} s${clip.resolution ? `, ${clip.resolution}` : ''}, ${input}${audio}`;
+}
+
+function renderCompare(opts, report) {
+  const box = $('compare-body');
+  if (!HAS_COMPARE) {
+    box.replaceChildren(h('p', { class: 'muted' }, 'This build of ', code('seedance-rules'), ' has no ', code('compare'), ' function yet.'));
+    return;
+  }
+  const clip = clipOf(opts, report);
+  if (clip && typeof clip.resolution !== 'string') {
+    box.replaceChildren(h('p', { class: 'muted', text: 'Choose a resolution to compare this clip across endpoints.' }));
+    return;
+  }
+  if (!clip) {
+    box.replaceChildren(h('p', { class: 'muted', text: 'The comparison is for video clips. Choose a video endpoint with a duration to see the same clip priced everywhere.' }));
+    return;
+  }
+  let rows;
+  try {
+    rows = lib.compare(clip, checkOptions());
+  } catch (e) {
+    box.replaceChildren(h('p', { class: 'issue-line violation', text: `compare failed: ${errorText(e)}` }));
+    return;
+  }
+  const currentModel = report?.normalized?.model ?? state.body.model ?? null;
+  const table = h('table', { class: 'compare' },
+    h('caption', {}, `A clip of ${clipText(clip)}, written for every endpoint and model and checked there. Cheapest first.`),
+    h('thead', {}, h('tr', {},
+      h('th', { scope: 'col', text: '#' }),
+      h('th', { scope: 'col', text: 'Endpoint' }),
+      h('th', { scope: 'col', text: 'Model' }),
+      h('th', { scope: 'col', class: 'num', text: 'Credits' }),
+      h('th', { scope: 'col', class: 'num', text: 'USD' }),
+      h('th', { scope: 'col', text: 'Notes' }),
+      h('th', { scope: 'col' }, h('span', { class: 'visually-hidden', text: 'Action' })))));
+  const tbody = h('tbody');
+  rows.forEach((r, i) => {
+    const priced = r.ok && r.credits !== null && r.credits !== undefined;
+    const notes = h('td', { class: 'notes' });
+    if (!r.ok) {
+      notes.append(h('span', { class: 'verdict-bad', text: "Can't make this clip: " }));
+      r.violations.forEach((v, j) => notes.append(j ? '; ' : '', code(v.code), ' ', ...richText(v.message)));
+    } else if (!priced && !r.note) {
+      notes.append(h('span', { class: 'muted', text: 'No published price. ' }));
+    }
+    if (r.ok) for (const w of r.warnings ?? []) notes.append(h('span', { class: 'warn-inline' }, code(w.code), ' ', ...richText(w.message), ' '));
+    if (r.note) notes.append(h('span', { class: 'muted', text: r.note }));
+    const model = r.model ?? r.body?.model ?? describe(r.endpoint).models;
+    const isCurrent = r.endpoint === state.endpoint && (r.body?.model ?? null) === (has(r.body ?? {}, 'model') ? currentModel : null);
+    const open = h('button', {
+      type: 'button',
+      class: 'button small',
+      text: 'Open',
+      'aria-label': `Open ${r.endpoint}${r.body?.model ? ` ${r.body.model}` : ''} in the calculator`,
+      onclick: () => {
+        state.endpoint = r.endpoint;
+        state.body = structuredClone(r.body ?? {});
+        state.bodyText = null;
+        $('endpoint').value = state.endpoint;
+        buildForm();
+        refresh();
+        $('request').scrollIntoView({ behavior: 'smooth', block: 'start' });
+        $('endpoint').focus({ preventScroll: true });
+      },
+    });
+    notes.dataset.label = 'Notes';
+    tbody.append(h('tr', { class: [priced ? 'priced' : r.ok ? 'unpriced' : 'cannot', isCurrent ? 'current' : ''].join(' ').trim(), dataset: { endpoint: r.endpoint, model: r.body?.model ?? '' } },
+      h('td', { class: 'num rank', text: String(i + 1) }),
+      h('th', { scope: 'row', class: 'endpoint' }, code(r.endpoint), isCurrent ? h('span', { class: 'tag', text: 'this request' }) : null),
+      h('td', { class: 'model', dataset: { label: 'Model' }, text: model }),
+      h('td', { class: `num credits-cell${priced ? '' : ' empty'}`, dataset: { label: 'Credits' }, text: priced ? String(r.credits) : '—' }),
+      h('td', { class: `num usd-cell${priced && r.usd ? '' : ' empty'}`, dataset: { label: 'USD' }, text: priced && r.usd ? `$${r.usd}` : '—' }),
+      notes,
+      h('td', { class: 'action' }, open)));
+  });
+  table.append(tbody);
+  keepTableRoles(table);
+  box.replaceChildren(h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Comparison table' }, table));
+}
+
+// ----------------------------------------------------------------- tables --
+
+function checkText(check) {
+  if (!check || typeof check !== 'object') return '';
+  if (check.required) return 'required';
+  if (check.not_blank) return 'not blank';
+  if (check.chars) return check.chars.max === null ? `at least ${check.chars.min} characters` : `${check.chars.min}–${check.chars.max} characters`;
+  if (check.one_of) return `one of ${check.one_of.join(', ')}`;
+  if (check.range) return `${check.range[0]} to ${check.range[1]}`;
+  if (check.count) return check.count.min === check.count.max ? `${check.count.max} item at most` : `${check.count.min}–${check.count.max} items`;
+  if (check.url) return { Http: 'an http(s) URL', PublicHttp: 'a public http(s) URL', PublicHttps: 'a public https URL' }[check.url] ?? `URL (${check.url})`;
+  if (check.forbidden) return 'not allowed';
+  if (check.unused) return 'ignored (a warning)';
+  if (check.rewrite) return `${check.rewrite.from} is sent as ${check.rewrite.to} (a warning)`;
+  return JSON.stringify(check);
+}
+
+function condText(c) {
+  if (c.absent) return `${c.field} not given`;
+  if ('is_not' in c) return `${c.field} is not ${c.is_not}`;
+  return `${c.field} is ${c.is}`;
+}
+
+function renderTables(report) {
+  const d = describe(state.endpoint);
+  // Price table: the loaded book's, if it lists this endpoint; else the built-in one.
+  const fromBook = state.book?.endpoints?.[state.endpoint];
+  let table;
+  try {
+    table = fromBook ?? lib.priceTable(state.endpoint);
+  } catch (e) {
+    $('price-table-body').replaceChildren(h('p', { class: 'issue-line violation', text: errorText(e) }));
+    table = null;
+  }
+  if (table) {
+    const box = h('div');
+    box.append(h('p', {}, fromBook ? `From the loaded price book “${state.book.name}”.` : 'Built-in: the provider\'s published prices.', ' The first row that matches the normalized request prices it.'));
+    if (table.usd_per_credit) box.append(h('p', {}, `1 credit = $${table.usd_per_credit}. `));
+    if (table.markup) box.append(h('p', { text: `Markup on every row: × ${table.markup}, rounded up.` }));
+    if (!table.rows?.length) {
+      box.append(h('p', { class: 'muted', text: 'No rows: no published price.' }));
+    } else {
+      const matched = report?.price?.row ?? null;
+      const tb = h('tbody');
+      for (const row of table.rows) {
+        const src = row.source ?? {};
+        tb.append(h('tr', { class: matched && same(row.when, matched.when) && same(amountText(row), amountText(matched)) ? 'current' : null },
+          h('td', { text: whenText(row.when) }),
+          h('td', { text: amountText(row) }),
+          h('td', {}, src.quote ? h('q', { text: src.quote }) : null, src.document ? [' ', docLink(src.document, src.quote)] : null,
+            src.decision ? h('span', { class: 'decision' }, ' ', h('span', { class: 'tag', text: 'Library decision' }), ' ', src.decision) : null,
+            src.note ? h('span', { class: 'decision' }, ' ', src.note) : null)));
+      }
+      box.append(h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Price table' },
+        h('table', { class: 'data' },
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'When' }), h('th', { scope: 'col', text: 'Price' }), h('th', { scope: 'col', text: 'Source' }))),
+          tb)));
+    }
+    if (table.note) box.append(sourceView(table.note));
+    $('price-table-body').replaceChildren(box);
+  }
+  $('price-table').querySelector('summary').textContent = `Price table (${table?.rows?.length ?? 0} rows)`;
+
+  if ($('rules').dataset.endpoint !== state.endpoint) {
+    const tb = h('tbody');
+    for (const r of d.rules) {
+      tb.append(h('tr', {},
+        h('td', {}, code(r.field)),
+        h('td', { text: r.when.length ? r.when.map(condText).join(' and ') : 'always' }),
+        h('td', { text: checkText(r.check) }),
+        h('td', {}, code(r.code), ` ${r.status}`, r.documented ? '' : h('span', { class: 'own', text: ' (own)' })),
+        h('td', {}, sourceView(r.source, { compact: true }))));
+    }
+    $('rules-body').replaceChildren(
+      h('p', {}, 'Every rule the library checks for ', code(d.id), ', with the provider\'s words or the decision it rests on.'),
+      h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Rules' },
+        h('table', { class: 'data' },
+          h('thead', {}, h('tr', {}, ...['Field', 'When', 'Check', 'Code', 'Source'].map((t) => h('th', { scope: 'col', text: t })))),
+          tb)));
+    $('rules').querySelector('summary').textContent = `Rules (${d.rules.length})`;
+    $('rules').dataset.endpoint = state.endpoint;
+  }
+}
+
+// ------------------------------------------------------------- price book --
+
+function bookState() {
+  const el = $('book-state');
+  if (!state.book) {
+    el.replaceChildren('Prices: the built-in tables.');
+    return;
+  }
+  const listed = Object.keys(state.book.endpoints ?? {});
+  el.replaceChildren(
+    'Prices: the price book ', h('strong', { text: `“${state.book.name}”` }),
+    listed.length ? [' for ', ...listed.flatMap((id, i) => (i ? [', ', code(id)] : [code(id)])), '; the built-in tables for the rest.'] : '.',
+    state.book.compact.length > BOOK_URL_LIMIT ? ' This book is too large to go in the link, so a copied link prices with the built-in tables.' : '',
+  );
+}
+
+function loadBook(text, { quiet = false } = {}) {
+  const err = $('book-error');
+  let handle;
+  try {
+    handle = lib.loadPriceBook(text);
+  } catch (e) {
+    err.textContent = `Not loaded: ${errorText(e)}`;
+    err.hidden = false;
+    return false;
+  }
+  let json = {};
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = {};
+  }
+  if (state.book?.handle && typeof state.book.handle.free === 'function') state.book.handle.free();
+  state.book = {
+    handle,
+    text,
+    compact: JSON.stringify(json),
+    name: typeof json.name === 'string' && json.name ? json.name : 'unnamed',
+    endpoints: json.endpoints && typeof json.endpoints === 'object' ? json.endpoints : {},
+  };
+  err.hidden = true;
+  err.textContent = '';
+  if (!quiet) $('book-text').value = text;
+  bookState();
+  refresh();
+  return true;
+}
+
+function clearBook() {
+  if (state.book?.handle && typeof state.book.handle.free === 'function') state.book.handle.free();
+  state.book = null;
+  $('book-error').hidden = true;
+  bookState();
+  refresh();
+}
+
+// ---------------------------------------------------------------- refresh --
+
+let lastOpts = [];
+
+function refresh() {
+  const ep = state.endpoint;
+  let opts;
+  try {
+    opts = lib.fieldOptions(ep, state.body);
+    lastOpts = opts;
+  } catch (e) {
+    opts = lastOpts;
+  }
+  let report = null;
+  let error = null;
+  try {
+    report = state.bodyText !== null ? lib.checkJson(ep, state.bodyText, checkOptions()) : lib.check(ep, state.body, checkOptions());
+  } catch (e) {
+    error = e;
+  }
+  state.report = report;
+  const rest = syncFields(opts, report);
+  renderQuote(report, error);
+  renderExplain(report, rest);
+  const jsonErr = $('body-json-error');
+  if (error && state.bodyText !== null) {
+    jsonErr.textContent = errorText(error);
+    jsonErr.hidden = false;
+  } else {
+    jsonErr.hidden = true;
+  }
+  renderOutputs(report);
+  renderCompare(opts, report);
+  renderTables(report);
+  const d = describe(ep);
+  const [method, path] = d.route.split(' ');
+  $('endpoint-hint').replaceChildren(code(ep), ` · ${method} ${d.base_url}${path}`);
+  writeURL();
+}
+
+// ------------------------------------------------------------------- init --
+
+function fillEndpoints() {
+  const sel = $('endpoint');
+  const groups = new Map();
+  for (const e of ENDPOINTS) {
+    const d = describe(e.id);
+    const provider = e.provider ?? d.provider;
+    if (!groups.has(provider)) groups.set(provider, h('optgroup', { label: provider }));
+    const path = (e.route ?? d.route).replace(/^[A-Z]+ /, '');
+    const models = Array.isArray(e.models) ? e.models.join(', ') : e.models ?? d.models;
+    groups.get(provider).append(h('option', { value: e.id, text: `${path} · ${models}` }));
+  }
+  sel.replaceChildren(...groups.values());
+  sel.value = state.endpoint;
+  sel.addEventListener('change', () => {
+    const prompt = state.body?.prompt;
+    state.endpoint = sel.value;
+    // Start from the provider's example body, keeping the prompt.
+    state.body = structuredClone(describe(state.endpoint).example ?? {});
+    if (typeof prompt === 'string' && prompt.trim()) state.body.prompt = prompt;
+    state.bodyText = null;
+    buildForm();
+    refresh();
+  });
+}
+
+function wireStatic() {
+  $('request').addEventListener('submit', (e) => e.preventDefault());
+  $('balance').value = state.balance ?? '';
+  $('balance').addEventListener('input', () => {
+    const v = $('balance').value.trim();
+    state.balance = /^\d+$/.test(v) ? Number(v) : null;
+    refresh();
+  });
+  if (state.balance !== null) $('balance').closest('details').open = true;
+
+  $('body-json').addEventListener('input', () => {
+    setBodyText($('body-json').value);
+    refresh();
+  });
+
+  $('book-load').addEventListener('click', () => loadBook($('book-text').value, { quiet: true }));
+  $('book-file').addEventListener('change', async () => {
+    const f = $('book-file').files?.[0];
+    if (!f) return;
+    const text = await f.text();
+    $('book-text').value = text;
+    loadBook(text, { quiet: true });
+  });
+  $('book-builtin').addEventListener('click', () => {
+    $('book-text').value = JSON.stringify(lib.builtinPriceBook(), null, 2);
+    $('book-text').focus();
+  });
+  $('book-clear').addEventListener('click', clearBook);
+
+  $('copy-link').addEventListener('click', async () => {
+    const btn = $('copy-link');
+    const ok = await copyText(location.href);
+    btn.textContent = ok ? 'Link copied' : 'Copy failed: use the address bar';
+    setTimeout(() => { btn.textContent = 'Copy link to this quote'; }, 2000);
+  });
+  document.addEventListener('click', async (e) => {
+    const btn = e.target.closest?.('button[data-copy]');
+    if (!btn) return;
+    const ok = await copyText($(btn.dataset.copy).textContent);
+    btn.textContent = ok ? 'Copied' : 'Copy failed';
+    setTimeout(() => { btn.textContent = 'Copy'; }, 1500);
+  });
+}
+
+async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function loadMeta() {
+  try {
+    const [info, titles] = await Promise.all([
+      fetch('build-info.json').then((r) => (r.ok ? r.json() : null)).catch(() => null),
+      fetch('sources/index.json').then((r) => (r.ok ? r.json() : {})).catch(() => ({})),
+    ]);
+    SOURCE_TITLES = titles ?? {};
+    const about = $('about');
+    about.replaceChildren(
+      'Rules and prices: ', code(`${info?.package ?? 'seedance-rules'}${info?.version ? `@${info.version}` : ''}`),
+      ` (WebAssembly), ${ENDPOINTS.length} endpoints, each rule and price traced to the provider documents it comes from. `,
+      'Prices are what the providers publish; the providers can change them.',
+    );
+  } catch {
+    // The footer is optional.
+  }
+}
+
+async function main() {
+  try {
+    ENDPOINTS = lib.endpoints();
+  } catch (e) {
+    // A build of the package that wants an explicit init.
+    if (typeof lib.default === 'function') {
+      await lib.default();
+      ENDPOINTS = lib.endpoints();
+    } else {
+      throw e;
+    }
+  }
+  await loadMeta();
+  const { notices, book } = readURL();
+  fillEndpoints();
+  buildForm();
+  wireStatic();
+  bookState();
+  if (book) {
+    $('book-text').value = book;
+    if (loadBook(book, { quiet: true })) {
+      try {
+        $('book-text').value = JSON.stringify(JSON.parse(book), null, 2);
+      } catch {
+        // keep as given
+      }
+    }
+  }
+  if (state.bodyText !== null) {
+    // A link that carries the body as JSON text: show it where it can be edited.
+    $('body-json').value = state.bodyText;
+    $('editor').open = true;
+  }
+  refresh();
+  if (notices.length) fatal(notices.join(' '));
+  $('main').setAttribute('aria-busy', 'false');
+  document.documentElement.dataset.ready = 'true';
+}
+
+main().catch((e) => {
+  fatal(`The calculator could not start: ${errorText(e)}`);
+  $('quote').textContent = 'Unavailable';
+  $('main').setAttribute('aria-busy', 'false');
+});

@@ -1,0 +1,405 @@
+// End-to-end tests of the web calculator in real headless Chromium (Debian's
+// /usr/bin/chromium driven by playwright-core). `npm test` builds dist/ first
+// (scripts/prepare-test.mjs); this file serves it on a free localhost port.
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { labelFor, LEADING_FIELDS } from '../src/labels.js';
+import { openPage, quoteText, REPO, SCREENSHOTS, shownCredits, startSite } from './helpers.mjs';
+
+const conformance = JSON.parse(readFileSync(join(REPO, 'conformance', 'cases.json'), 'utf8'));
+
+let site;
+let page;
+
+before(async () => {
+  site = await startSite();
+  page = await openPage(site);
+});
+
+after(async () => {
+  await site?.stop();
+});
+
+/** The library, as the page imported it. */
+function lib(page, fn, ...args) {
+  return page.evaluate(
+    async ({ fn, args }) => {
+      const m = await import('./seedance-rules.js');
+      return m[fn](...args);
+    },
+    { fn, args },
+  );
+}
+
+const byLabel = (p, name) => p.getByLabel(name, { exact: true });
+
+/** The wire names of the body fields the form shows for the current endpoint. */
+async function formFields(p) {
+  return p.locator('#fields [data-field]').evaluateAll((els) =>
+    els.map((e) => e.dataset.field).filter((n) => !n.startsWith(':')),
+  );
+}
+
+/**
+ * Sets the form to exactly `body` through the labelled controls, as a person
+ * would: the endpoint, then the fields that choose the rules (model, mode,
+ * type, channel), then every other field, cleared where `body` has none.
+ */
+async function fillRequest(p, endpoint, body) {
+  const endpointControl = byLabel(p, 'Endpoint');
+  if ((await endpointControl.inputValue()) !== endpoint) await endpointControl.selectOption(endpoint);
+  const fields = await formFields(p);
+  for (const key of Object.keys(body)) {
+    assert.ok(fields.includes(key), `${endpoint}: the form has no control for ${key}`);
+  }
+  const lead = LEADING_FIELDS.filter((n) => fields.includes(n));
+  const want = (name) => {
+    if (!Object.hasOwn(body, name)) return '';
+    const v = body[name];
+    return Array.isArray(v) ? v.join('\n') : String(v);
+  };
+  // What each control holds now (one round trip), to touch only what differs.
+  const current = async () =>
+    p.locator('#fields [data-field]').evaluateAll((els) =>
+      Object.fromEntries(els.map((e) => [e.dataset.field, e.querySelector('select, input, textarea')?.value ?? ''])),
+    );
+  for (const group of [lead, fields.filter((n) => !lead.includes(n))]) {
+    const now = await current();
+    for (const name of group) {
+      if (now[name] === want(name)) continue;
+      const control = byLabel(p, labelFor(name));
+      const tag = await control.evaluate((el) => el.tagName.toLowerCase());
+      if (tag === 'select') await control.selectOption(want(name));
+      else await control.fill(want(name));
+    }
+  }
+  // The form now holds the body exactly.
+  const now = await current();
+  for (const name of fields) assert.equal(now[name], want(name), `${endpoint}: ${labelFor(name)}`);
+}
+
+/** Whether every field of `body` has a control that can hold its value exactly. */
+async function representable(p, endpoint, body) {
+  return p.evaluate(
+    async ({ endpoint, body }) => {
+      const m = await import('./seedance-rules.js');
+      const opts = m.fieldOptions(endpoint, body);
+      const types = new Map(opts.map((o) => [o.name, o.type]));
+      return Object.entries(body).every(([k, v]) => {
+        const t = types.get(k);
+        if (t === 'string[]') return Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && x.trim() === x && x !== '' && !x.includes('\n'));
+        if (t === 'boolean') return typeof v === 'boolean';
+        if (t === 'integer') return Number.isSafeInteger(v);
+        if (t === 'string') return typeof v === 'string' && (k === 'prompt' || v !== '');
+        return false;
+      });
+    },
+    { endpoint, body },
+  );
+}
+
+async function normalizedShown(p) {
+  const text = await p.locator('#normalized-code').innerText();
+  return text.startsWith('{') ? JSON.parse(text) : null;
+}
+
+// -------------------------------------------------------------------------
+
+test('the page starts from the library and loads nothing from outside', async () => {
+  assert.match(await quoteText(page), /\d+ credits/);
+  assert.deepEqual(site.errors, []);
+  const endpoints = await lib(page, 'endpoints');
+  const options = await byLabel(page, 'Endpoint').locator('option').evaluateAll((os) => os.map((o) => o.value));
+  assert.deepEqual(options, endpoints.map((e) => e.id));
+  // Exactly one live quote.
+  assert.equal(await page.getByRole('status').count(), 1);
+  assert.equal(await page.getByRole('status').getAttribute('aria-live'), 'polite');
+});
+
+test('every control has a visible label, including the six main ones', async () => {
+  await fillRequest(page, 'seedanceapi-v1', { prompt: 'A paper boat on a rainy street' });
+  for (const name of ['Endpoint', 'Model', 'Duration', 'Resolution', 'Aspect ratio', 'Audio']) {
+    await assert.doesNotReject(byLabel(page, name).waitFor({ state: 'visible', timeout: 2000 }), name);
+    // Unambiguous even as a plain substring match (getByLabel's default).
+    assert.equal(await page.getByLabel(name).count(), 1, name);
+  }
+  for (const endpoint of (await lib(page, 'endpoints')).map((e) => e.id)) {
+    await byLabel(page, 'Endpoint').selectOption(endpoint);
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelectorAll('select, input, textarea')]
+        .filter((el) => el.type !== 'hidden' && el.getClientRects().length > 0)
+        .filter((el) => ![...(el.labels ?? [])].some((l) => l.textContent.trim() && l.getClientRects().length > 0))
+        .map((el) => el.id || el.outerHTML.slice(0, 60)),
+    );
+    assert.deepEqual(unlabelled, [], `${endpoint}: controls without a visible label`);
+    for (const name of ['Endpoint', 'Model', 'Duration', 'Resolution', 'Aspect ratio', 'Audio']) {
+      assert.ok((await page.getByLabel(name).count()) <= 1, `${endpoint}: "${name}" names one control at most`);
+    }
+  }
+});
+
+test('the options are the library\'s and follow the model', async () => {
+  await fillRequest(page, 'seedanceapi-v2', { prompt: 'A slow dolly shot', model: 'seedance-2-mini', duration: 7 });
+  const optionsOf = (label) => byLabel(page, label).locator('option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+  const models = (await lib(page, 'fieldOptions', 'seedanceapi-v2', {})).find((o) => o.name === 'model').allowed;
+  assert.deepEqual(await optionsOf('Model'), models);
+  const mini = await lib(page, 'fieldOptions', 'seedanceapi-v2', { model: 'seedance-2-mini' });
+  const [lo, hi] = mini.find((o) => o.name === 'duration').range;
+  assert.deepEqual(await optionsOf('Duration'), Array.from({ length: hi - lo + 1 }, (_, i) => String(lo + i)));
+  assert.deepEqual(await optionsOf('Aspect ratio'), mini.find((o) => o.name === 'aspect_ratio').allowed);
+  assert.equal(await shownCredits(page), 216);
+
+  // Switch the model: 7 s is no longer allowed, and says so next to Duration.
+  await byLabel(page, 'Model').selectOption('seedance-2.0');
+  const full = await lib(page, 'fieldOptions', 'seedanceapi-v2', { model: 'seedance-2.0', duration: 7 });
+  const allowed = full.find((o) => o.name === 'duration').allowed.map(String);
+  assert.deepEqual(await optionsOf('Duration'), [...allowed, '7']);
+  assert.match(await byLabel(page, 'Duration').locator('option:checked').innerText(), /7 s \(not allowed\)/);
+  assert.equal(await byLabel(page, 'Duration').getAttribute('aria-invalid'), 'true');
+  const issues = page.locator('[data-field="duration"] .issues');
+  assert.match(await issues.innerText(), /INVALID_DURATION/);
+  assert.match(await quoteText(page), /INVALID_DURATION/);
+  assert.equal(await shownCredits(page), null);
+  assert.deepEqual(await optionsOf('Aspect ratio'), full.find((o) => o.name === 'aspect_ratio').allowed);
+
+  await byLabel(page, 'Duration').selectOption('10');
+  assert.equal(await shownCredits(page), 480);
+});
+
+// ---- the conformance cases, set through the labelled controls ----
+
+const SKIP_ENDPOINTS = new Set(['seedance2ai-gpt-image-2', 'seedance2ai-nano-banana-pro']);
+const candidates = conformance.cases.filter(
+  (c) =>
+    c.body && typeof c.body === 'object' && !Array.isArray(c.body) &&
+    c.balance === undefined && c.price_book === undefined &&
+    c.expect.ok === true && typeof c.expect.credits === 'number' &&
+    !SKIP_ENDPOINTS.has(c.endpoint) &&
+    (/\.price\./.test(c.id) || /\.defaults\./.test(c.id) || /\.aspect_ratio\./.test(c.id) || /\.resolution\./.test(c.id)),
+);
+
+describe('conformance quotes shown in the status', () => {
+  test(`at least 20 priced cases map to controls (${candidates.length} candidates)`, () => {
+    assert.ok(candidates.length >= 20);
+  });
+  for (const c of candidates) {
+    test(c.id, async (t) => {
+      if (!(await representable(page, c.endpoint, c.body))) {
+        t.skip('a value the controls cannot hold exactly');
+        return;
+      }
+      await fillRequest(page, c.endpoint, c.body);
+      assert.equal(await shownCredits(page), c.expect.credits, await quoteText(page));
+      if (c.expect.usd) assert.ok((await quoteText(page)).includes(`$${c.expect.usd}`));
+      if (c.expect.normalized) {
+        const shown = await normalizedShown(page);
+        for (const [k, v] of Object.entries(c.expect.normalized)) assert.deepEqual(shown[k], v, k);
+      }
+      for (const w of c.expect.warnings ?? []) {
+        assert.match(await page.locator(`[data-field="${w.field}"] .issues`).innerText(), new RegExp(w.code));
+      }
+    });
+  }
+});
+
+test('an invalid combination from a link shows its code next to the field', async () => {
+  const p = await openPage(site, '?endpoint=seedanceapi-v2&model=seedance-2.0&duration=7');
+  try {
+    assert.equal(await byLabel(p, 'Model').inputValue(), 'seedance-2.0');
+    assert.equal(await byLabel(p, 'Duration').inputValue(), '7');
+    const field = p.locator('[data-field="duration"]');
+    assert.match(await field.locator('.issues').innerText(), /INVALID_DURATION.*HTTP 400/s);
+    assert.match(await quoteText(p), /Invalid request.*INVALID_DURATION/);
+    assert.match(await p.locator('#curl-code').innerText(), /Fix the errors/);
+  } finally {
+    await p.close();
+  }
+});
+
+test('a link reproduces the quote', async () => {
+  await fillRequest(page, 'seedanceapi-v2', {
+    prompt: 'A compact product demo with smooth camera motion',
+    model: 'seedance-2-mini',
+    duration: 9,
+    resolution: '1080p',
+    reference_video_urls: ['https://example.com/ref.mp4'],
+  });
+  const quote = await quoteText(page);
+  assert.equal(await shownCredits(page), Math.ceil((25 / 2) * (3 / 2) * 9)); // 720p with a reference video
+  assert.match(await page.locator('[data-field="resolution"] .issues').innerText(), /NORMALIZED_VALUE/);
+  const link = page.url();
+  assert.match(link, /endpoint=seedanceapi-v2/);
+  const p = await openPage(site, link.slice(site.url.length));
+  try {
+    assert.equal(await quoteText(p), quote);
+    assert.equal(await byLabel(p, 'Duration').inputValue(), '9');
+    assert.equal(await byLabel(p, 'Resolution').inputValue(), '1080p');
+    assert.equal(await byLabel(p, 'Reference videos').inputValue(), 'https://example.com/ref.mp4');
+    assert.equal(await p.locator('#normalized-code').innerText(), await page.locator('#normalized-code').innerText());
+  } finally {
+    await p.close();
+  }
+});
+
+test('the comparison lists the same clip cheapest first', async () => {
+  await fillRequest(page, 'seedanceapi-v2', { prompt: 'A lighthouse in a storm', model: 'seedance-2-mini', duration: 8, resolution: '720p' });
+  const rows = await page.locator('#compare table.compare tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => ({
+      endpoint: tr.dataset.endpoint,
+      model: tr.dataset.model,
+      kind: tr.className.split(' ')[0],
+      credits: tr.querySelector('.credits-cell').textContent,
+    })),
+  );
+  const expected = await lib(page, 'compare', { duration: 8, resolution: '720p', input: 'text', audio: false, prompt: 'A lighthouse in a storm' });
+  assert.deepEqual(
+    rows.map((r) => `${r.endpoint}/${r.model}`),
+    expected.map((e) => `${e.endpoint}/${e.body?.model ?? ''}`),
+  );
+  const priced = rows.filter((r) => r.kind === 'priced').map((r) => Number(r.credits));
+  assert.ok(priced.length >= 3, 'several endpoints can make an 8 s 720p clip');
+  assert.deepEqual(priced, [...priced].sort((a, b) => a - b), 'cheapest first');
+  // Priced rows come first, then the unpriced, then those that cannot make it.
+  const rank = { priced: 0, unpriced: 1, cannot: 2 };
+  const ranks = rows.map((r) => rank[r.kind]);
+  assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b));
+  assert.ok(priced.includes(246), 'Mini 8 s 720p is on the list');
+  assert.equal(priced[0], 28, 'v1 / apiin.one 8 s 720p without audio is the cheapest');
+  assert.ok(rows.some((r) => r.kind === 'cannot' && r.model === 'seedance-2.0'), '2.0 cannot make 8 s');
+  // The current request's row is marked.
+  assert.equal(await page.locator('#compare tr.current').getAttribute('data-model'), 'seedance-2-mini');
+});
+
+test('a price book prices seedance2ai.io; a bad one shows its error', async () => {
+  await fillRequest(page, 'seedance2ai-video', { prompt: 'A cinematic shot of a glass train crossing a snowy mountain bridge' });
+  assert.match(await quoteText(page), /no published price/i);
+  assert.equal(await shownCredits(page), null);
+
+  await byLabel(page, 'Price book JSON').fill('{"schema": "seedance-rules/price-book/v1", "name": "x", "endpoints": {"nope": {"rows": []}}}');
+  await page.getByRole('button', { name: 'Load price book' }).click();
+  assert.match(await page.locator('#book-error').innerText(), /INVALID_PRICE_BOOK/);
+  assert.equal(await shownCredits(page), null);
+
+  const book = conformance.price_books['seedance2ai-list'];
+  await byLabel(page, 'Price book JSON').fill(JSON.stringify(book, null, 2));
+  await page.getByRole('button', { name: 'Load price book' }).click();
+  assert.equal(await page.locator('#book-error').isHidden(), true);
+  const cases = conformance.cases.filter(
+    (c) => c.price_book === 'seedance2ai-list' && c.endpoint === 'seedance2ai-video' && c.balance === undefined && c.body && c.expect.ok === true,
+  );
+  let checked = 0;
+  for (const c of cases) {
+    if (!(await representable(page, c.endpoint, c.body))) continue;
+    await fillRequest(page, c.endpoint, c.body);
+    assert.equal(await shownCredits(page), c.expect.credits, `${c.id}: ${await quoteText(page)}`);
+    checked += 1;
+  }
+  assert.ok(checked >= 3, `checked ${checked} price-book cases`);
+  // The book goes into the link, so the link reproduces the quote.
+  const quote = await quoteText(page);
+  const p = await openPage(site, page.url().slice(site.url.length));
+  try {
+    assert.equal(await quoteText(p), quote);
+  } finally {
+    await p.close();
+  }
+  await page.getByRole('button', { name: 'Use the built-in prices' }).click();
+  assert.match(await quoteText(page), /no published price/i);
+
+  // The same book from a file.
+  await byLabel(page, 'Price book file').setInputFiles({
+    name: 'list.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(book)),
+  });
+  await page.waitForFunction(() => /credits/.test(document.getElementById('quote').textContent));
+  assert.match(await quoteText(page), /Priced with the loaded price book/);
+  await page.getByRole('button', { name: 'Use the built-in prices' }).click();
+});
+
+test('a balance below the quote shows the provider\'s 402 code', async () => {
+  const cases = conformance.cases.filter(
+    (c) => c.balance !== undefined && c.price_book === undefined && c.body && ['seedanceapi-v1', 'seedanceapi-v2', 'apiinone-videos'].includes(c.endpoint),
+  );
+  let checked = 0;
+  for (const c of cases) {
+    if (!(await representable(page, c.endpoint, c.body))) continue;
+    await fillRequest(page, c.endpoint, c.body);
+    await page.locator('details.account summary').click();
+    if (!(await byLabel(page, 'Balance (credits)').isVisible())) await page.locator('details.account summary').click();
+    await byLabel(page, 'Balance (credits)').fill(String(c.balance));
+    assert.equal(await shownCredits(page), c.expect.credits, c.id);
+    const issues = await page.locator('#issues-balance').innerText().catch(() => '');
+    for (const v of c.expect.violations ?? []) {
+      assert.match(issues, new RegExp(v.code.replace(/\./g, '\\.')), c.id);
+      assert.match(await quoteText(page), /Refused/, c.id);
+    }
+    if (c.expect.ok) assert.doesNotMatch(await quoteText(page), /Refused/, c.id);
+    checked += 1;
+  }
+  assert.ok(checked >= 3, `checked ${checked} balance cases`);
+  await byLabel(page, 'Balance (credits)').fill('');
+});
+
+test('the JSON body editor checks a body as given', async () => {
+  await fillRequest(page, 'seedanceapi-v1', { prompt: 'A paper boat' });
+  await page.locator('#editor summary').click();
+  await byLabel(page, 'Request body (JSON)').fill('{"prompt": "A paper boat", "duration": "4", "duration": "12", "durations": "8"}');
+  assert.equal(await shownCredits(page), 42);
+  const general = await page.locator('#issues-general').innerText();
+  assert.match(general, /UNKNOWN_FIELD/);
+  assert.match(await page.locator('[data-field="duration"] .issues').innerText(), /DUPLICATE_FIELD/);
+  assert.equal(await byLabel(page, 'Duration').inputValue(), '12');
+  // The text itself goes in the link (a duplicate key cannot be a query parameter).
+  const p = await openPage(site, page.url().slice(site.url.length));
+  try {
+    assert.equal(await shownCredits(p), 42);
+    assert.match(await byLabel(p, 'Request body (JSON)').inputValue(), /"duration": "4", "duration": "12"/);
+  } finally {
+    await p.close();
+  }
+  await byLabel(page, 'Request body (JSON)').fill('{"prompt": ');
+  assert.match(await quoteText(page), /INVALID_JSON/);
+  await byLabel(page, 'Duration').selectOption('8');
+  assert.equal(await shownCredits(page), 28);
+});
+
+test('the keyboard reaches and changes the controls', async () => {
+  await fillRequest(page, 'seedanceapi-v1', { prompt: 'A paper boat' });
+  await page.locator('body').click({ position: { x: 1, y: 1 } });
+  let found = false;
+  for (let i = 0; i < 40 && !found; i++) {
+    await page.keyboard.press('Tab');
+    found = await page.evaluate(() => document.activeElement?.id === 'in-duration');
+  }
+  assert.ok(found, 'Duration is reachable with Tab');
+  const before = await byLabel(page, 'Duration').inputValue();
+  await page.keyboard.press('ArrowDown');
+  const afterValue = await byLabel(page, 'Duration').inputValue();
+  assert.notEqual(afterValue, before);
+  const expected = await lib(page, 'check', 'seedanceapi-v1', { prompt: 'A paper boat', duration: afterValue });
+  assert.equal(await shownCredits(page), expected.credits);
+});
+
+test('readable at 390 px and at desktop width (screenshots)', async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await fillRequest(page, 'seedanceapi-v2', {
+    prompt: 'A slow dolly shot through a neon-lit street in the rain',
+    model: 'seedance-2-mini',
+    duration: 8,
+    resolution: '1080p',
+  });
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(SCREENSHOTS, 'desktop.png') });
+  await page.screenshot({ path: join(SCREENSHOTS, 'desktop-full.png'), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), 'no sideways scrolling at 390 px');
+  await page.screenshot({ path: join(SCREENSHOTS, 'phone.png') });
+  await page.screenshot({ path: join(SCREENSHOTS, 'phone-full.png'), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  assert.deepEqual(site.errors, []);
+});

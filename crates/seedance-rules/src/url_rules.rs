@@ -8,6 +8,13 @@
 //! by its IPv4 address), and the URL must carry no user name or password.
 //! The library never resolves names: a name whose DNS records point at a
 //! private address cannot be seen here, and passes.
+//!
+//! A host name must be written in ASCII (an internationalized name in its
+//! Punycode form, `xn--…`). Mapping Unicode host names (UTS 46) needs large
+//! tables that would triple the size of the WebAssembly package, and the
+//! mapping is where look-alikes hide: full-width `ｌｏｃａｌｈｏｓｔ` maps to
+//! `localhost`. Refusing them is the safe answer, and the same answer
+//! whichever Unicode back end the `idna` crate is built with.
 
 use std::net::{Ipv4Addr, Ipv6Addr};
 
@@ -17,6 +24,9 @@ use crate::spec::UrlPolicy;
 
 /// `Ok` when `text` meets the policy, else why not (for a message).
 pub(crate) fn check(policy: UrlPolicy, text: &str) -> Result<(), String> {
+    if !authority(text).is_ascii() {
+        return Err("has a host name that is not ASCII; write it in Punycode (`xn--…`)".to_owned());
+    }
     let url = Url::parse(text).map_err(|e| format!("is not an absolute URL ({e})"))?;
     let https_only = matches!(policy, UrlPolicy::PublicHttps);
     match url.scheme() {
@@ -99,4 +109,14 @@ fn ipv6_range(a: Ipv6Addr) -> Option<&'static str> {
     } else {
         None
     }
+}
+
+/// The authority of an absolute URL (`user@host:port` of `scheme://user@host:port/path`),
+/// or `""` when the text has none. Only used to see whether the host is ASCII.
+fn authority(text: &str) -> &str {
+    let Some((_, rest)) = text.split_once("://") else {
+        return "";
+    };
+    let end = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
+    &rest[..end]
 }

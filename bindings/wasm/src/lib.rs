@@ -1,1 +1,331 @@
-//! WebAssembly bindings.
+//! WebAssembly bindings of `seedance-rules`: the npm package `seedance-rules`.
+//!
+//! Conversion only, no rule: every function takes JSON text or plain values
+//! from the JavaScript glue (`js/api.js`), calls the core, and hands back
+//! JSON text that the glue parses (measured as fast as serde-wasm-bindgen
+//! here, and smaller: the core needs serde_json anyway). Misuse comes back as
+//! `Err("CODE message")`, which the glue turns into an `Error` with a `.code`.
+#![forbid(unsafe_code)]
+
+use seedance_rules::{Checker, Clip, Endpoint, Input};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// A thrown error: `"<CODE> <message>"`, read by the JS glue.
+type Thrown = String;
+
+fn thrown(code: &str, message: impl std::fmt::Display) -> Thrown {
+    format!("{code} {message}")
+}
+
+fn core_error(e: seedance_rules::Error) -> Thrown {
+    thrown(e.code(), e)
+}
+
+fn endpoint(id: &str) -> Result<Endpoint, Thrown> {
+    id.parse::<Endpoint>().map_err(core_error)
+}
+
+fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, Thrown> {
+    serde_json::to_string(value).map_err(|e| thrown("INTERNAL", e))
+}
+
+/// A price book read from JSON and checked against its schema, kept parsed
+/// in the module's memory for any number of checks.
+#[wasm_bindgen]
+pub struct PriceBook(seedance_rules::PriceBook);
+
+#[wasm_bindgen]
+impl PriceBook {
+    /// The book's name.
+    #[wasm_bindgen(getter)]
+    pub fn name(&self) -> String {
+        self.0.name().to_owned()
+    }
+
+    /// The book in the `seedance-rules/price-book/v1` schema, as JSON text.
+    #[wasm_bindgen(js_name = toJsonText)]
+    pub fn to_json_text(&self) -> String {
+        self.0.to_json()
+    }
+}
+
+/// The checker with a balance (a number of credits from JavaScript).
+fn with_balance(checker: Checker<'_>, balance: Option<f64>) -> Result<Checker<'_>, Thrown> {
+    let Some(n) = balance else {
+        return Ok(checker);
+    };
+    if !(n >= 0.0 && n.fract() == 0.0 && n <= MAX_SAFE_INTEGER) {
+        return Err(thrown(
+            "INVALID_ARGUMENT",
+            "`balance` must be a non-negative integer number of credits",
+        ));
+    }
+    // Exact: an integer up to 2^53 - 1 converts to u64 without loss.
+    Ok(checker.balance(n as u64))
+}
+
+/// JavaScript's `Number.MAX_SAFE_INTEGER`.
+const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+
+/// Checks a JSON body with the built-in prices; returns the report as JSON text.
+#[wasm_bindgen]
+pub fn check(endpoint: &str, body: &str, balance: Option<f64>) -> Result<String, Thrown> {
+    run_check(Checker::new(), endpoint, body, balance)
+}
+
+/// [`check`], priced with a loaded price book.
+#[wasm_bindgen(js_name = checkWith)]
+pub fn check_with(
+    book: &PriceBook,
+    endpoint: &str,
+    body: &str,
+    balance: Option<f64>,
+) -> Result<String, Thrown> {
+    run_check(Checker::new().price_book(&book.0), endpoint, body, balance)
+}
+
+fn run_check(
+    checker: Checker<'_>,
+    endpoint: &str,
+    body: &str,
+    balance: Option<f64>,
+) -> Result<String, Thrown> {
+    let report = with_balance(checker, balance)?
+        .check(endpoint, body)
+        .map_err(core_error)?;
+    to_json(&report)
+}
+
+/// One entry of [`endpoints`].
+#[derive(Serialize)]
+struct Summary {
+    id: &'static str,
+    provider: &'static str,
+    route: &'static str,
+    models: &'static str,
+}
+
+/// Every endpoint: `[{ id, provider, route, models }]`.
+#[wasm_bindgen]
+pub fn endpoints() -> Result<String, Thrown> {
+    let list: Vec<Summary> = Endpoint::ALL
+        .iter()
+        .map(|e| {
+            let s = e.spec();
+            Summary {
+                id: s.id,
+                provider: s.provider,
+                route: s.route,
+                models: s.models,
+            }
+        })
+        .collect();
+    to_json(&list)
+}
+
+/// Everything the library knows of an endpoint.
+#[wasm_bindgen]
+pub fn describe(endpoint_id: &str) -> Result<String, Thrown> {
+    to_json(&seedance_rules::describe(endpoint(endpoint_id)?))
+}
+
+/// What each field accepts, given the rest of the body (JSON text).
+#[wasm_bindgen(js_name = fieldOptions)]
+pub fn field_options(endpoint_id: &str, body: &str) -> Result<String, Thrown> {
+    let options =
+        seedance_rules::field_options(endpoint(endpoint_id)?, body).map_err(core_error)?;
+    to_json(&options)
+}
+
+/// The built-in price table of an endpoint, in the price-book schema.
+#[wasm_bindgen(js_name = priceTable)]
+pub fn price_table(endpoint_id: &str) -> Result<String, Thrown> {
+    let e = endpoint(endpoint_id)?;
+    seedance_rules::PriceBook::builtin()
+        .table_json(e)
+        .ok_or_else(|| thrown("INTERNAL", format!("the built-in book has no `{e}`")))
+}
+
+/// Every built-in table, in the price-book schema.
+#[wasm_bindgen(js_name = builtinPriceBook)]
+pub fn builtin_price_book() -> String {
+    seedance_rules::PriceBook::builtin().to_json()
+}
+
+/// Reads and checks a price book (JSON text).
+#[wasm_bindgen(js_name = loadPriceBook)]
+pub fn load_price_book(json: &str) -> Result<PriceBook, Thrown> {
+    seedance_rules::PriceBook::from_json(json)
+        .map(PriceBook)
+        .map_err(core_error)
+}
+
+/// Prices a clip on every video endpoint and model with the built-in prices;
+/// returns JSON text.
+#[wasm_bindgen]
+pub fn compare(
+    duration: f64,
+    resolution: &str,
+    input: Option<String>,
+    audio: bool,
+    prompt: Option<String>,
+    balance: Option<f64>,
+) -> Result<String, Thrown> {
+    let clip = clip(
+        duration,
+        resolution,
+        input.as_deref(),
+        audio,
+        prompt.as_deref(),
+    )?;
+    to_json(&seedance_rules::compare(
+        &clip,
+        &with_balance(Checker::new(), balance)?,
+    ))
+}
+
+/// [`compare`], priced with a loaded price book.
+#[wasm_bindgen(js_name = compareWith)]
+pub fn compare_with(
+    book: &PriceBook,
+    duration: f64,
+    resolution: &str,
+    input: Option<String>,
+    audio: bool,
+    prompt: Option<String>,
+    balance: Option<f64>,
+) -> Result<String, Thrown> {
+    let clip = clip(
+        duration,
+        resolution,
+        input.as_deref(),
+        audio,
+        prompt.as_deref(),
+    )?;
+    let checker = with_balance(Checker::new().price_book(&book.0), balance)?;
+    to_json(&seedance_rules::compare(&clip, &checker))
+}
+
+fn clip<'a>(
+    duration: f64,
+    resolution: &'a str,
+    input: Option<&str>,
+    audio: bool,
+    prompt: Option<&'a str>,
+) -> Result<Clip<'a>, Thrown> {
+    if !(duration >= 0.0 && duration.fract() == 0.0 && duration <= f64::from(u32::MAX)) {
+        return Err(thrown(
+            "INVALID_ARGUMENT",
+            "`duration` must be a non-negative integer number of seconds",
+        ));
+    }
+    let input = match input {
+        None => Input::Text,
+        Some(name) => Input::from_name(name).ok_or_else(|| {
+            thrown(
+                "INVALID_ARGUMENT",
+                "`input` must be \"text\", \"image\" or \"video\"",
+            )
+        })?,
+    };
+    Ok(Clip {
+        // Exact: an integer in u32's range, checked above.
+        duration: duration as u32,
+        resolution,
+        input,
+        audio,
+        prompt,
+    })
+}
+
+/// Runs when the module is instantiated. Nothing to set up: it exists because
+/// the glue's `__wbg_reset_state` (wasm-bindgen 0.2.129) calls the start
+/// export when it re-instantiates the module after a trap.
+#[wasm_bindgen(start)]
+pub fn start() {}
+
+/// Panics, to test that the glue survives a trap. Not part of the API.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __panicForTest)]
+pub fn panic_for_test() {
+    panic!("a panic on purpose, to test recovery")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_report_is_the_core_report_as_json_text() {
+        let body = r#"{"prompt": "a cat", "model": "seedance-2-mini", "duration": 8, "resolution": "1080p"}"#;
+        let text = check("seedanceapi-v2", body, None).unwrap();
+        let core = seedance_rules::check("seedanceapi-v2", body).unwrap();
+        assert_eq!(text, core.to_json());
+    }
+
+    #[test]
+    fn misuse_is_a_code_then_a_message() {
+        let e = check("nope", "{}", None).unwrap_err();
+        assert!(
+            e.starts_with("UNKNOWN_ENDPOINT unknown endpoint `nope`"),
+            "{e}"
+        );
+        let e = check("seedanceapi-v1", "{", None).unwrap_err();
+        assert!(e.starts_with("INVALID_JSON "), "{e}");
+        let e = load_price_book("{}").err().unwrap();
+        assert!(e.starts_with("INVALID_PRICE_BOOK "), "{e}");
+        for bad in [-1.0, 0.5, f64::NAN, f64::INFINITY, 1e300] {
+            let e = check("seedanceapi-v1", "{}", Some(bad)).unwrap_err();
+            assert!(e.starts_with("INVALID_ARGUMENT "), "{bad}: {e}");
+        }
+    }
+
+    #[test]
+    fn a_balance_and_a_book() {
+        let book = load_price_book(&builtin_price_book()).unwrap();
+        assert_eq!(book.name(), "built-in");
+        let body = r#"{"prompt": "x", "duration": 10}"#;
+        let text = check_with(&book, "seedanceapi-v2", body, Some(400.0)).unwrap();
+        assert!(text.contains("INSUFFICIENT_CREDITS"), "{text}");
+    }
+
+    #[test]
+    fn price_table_is_the_books_entry_in_its_order() {
+        let table = price_table("seedanceapi-v1").unwrap();
+        let book: serde_json::Value = serde_json::from_str(&builtin_price_book()).unwrap();
+        let parsed: serde_json::Value = serde_json::from_str(&table).unwrap();
+        assert_eq!(parsed, book["endpoints"]["seedanceapi-v1"]);
+        assert_eq!(parsed["rows"].as_array().map(Vec::len), Some(12));
+        assert!(
+            table.trim_start().starts_with("{\n")
+                && table.find("usd_per_credit") < table.find("rows")
+        );
+    }
+
+    #[test]
+    fn endpoints_in_order() {
+        let list: serde_json::Value = serde_json::from_str(&endpoints().unwrap()).unwrap();
+        let ids: Vec<_> = list
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["id"].clone())
+            .collect();
+        let want: Vec<_> = Endpoint::ALL
+            .iter()
+            .map(|e| serde_json::json!(e.id()))
+            .collect();
+        assert_eq!(ids, want);
+    }
+
+    #[test]
+    fn a_clip_is_checked_for_its_types() {
+        for d in [-1.0, 2.5, f64::NAN, 5e9] {
+            assert!(compare(d, "720p", None, false, None, None).is_err(), "{d}");
+        }
+        let e = compare(8.0, "720p", Some("audio".into()), false, None, None).unwrap_err();
+        assert!(e.starts_with("INVALID_ARGUMENT "), "{e}");
+        assert!(compare(8.0, "720p", Some("image".into()), true, None, None).is_ok());
+    }
+}

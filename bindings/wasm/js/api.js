@@ -1,0 +1,253 @@
+// The JavaScript API of `seedance-rules` (docs/contract.md, "JavaScript API").
+//
+// Conversion only: values are written as JSON text here, the Rust core reads
+// them, and its JSON answer is parsed here. No rule lives in this file.
+//
+// The WebAssembly module is initialized by the entry that imports this file
+// (`node.js` or `browser.js`) before any of these functions can be called.
+
+import * as wasm from './seedance_rules.js';
+
+/** Bumped each time the module is re-instantiated after a trap. */
+let generation = 0;
+
+/** The errors this module made, which pass through `call` unchanged. */
+const ours = new WeakSet();
+
+function fail(code, message, cause) {
+  const error = new Error(message, cause === undefined ? undefined : { cause });
+  error.code = code;
+  ours.add(error);
+  return error;
+}
+
+/**
+ * Calls into the module. A `"CODE message"` string thrown by the Rust side
+ * becomes an `Error` with that `code`. Anything else means the module
+ * trapped (a panic aborts) or broke: it is re-instantiated from the compiled
+ * module, synchronously, so the next call works, and the error is `INTERNAL`.
+ */
+function call(fn, ...args) {
+  try {
+    return fn(...args);
+  } catch (thrown) {
+    if (ours.has(thrown)) throw thrown;
+    if (typeof thrown === 'string') {
+      const space = thrown.indexOf(' ');
+      throw fail(thrown.slice(0, space), thrown.slice(space + 1));
+    }
+    let reset;
+    try {
+      wasm.__wbg_reset_state();
+      generation += 1;
+    } catch (e) {
+      reset = e;
+    }
+    throw fail(
+      'INTERNAL',
+      `seedance-rules: internal error (a bug in the library; please report it): ${thrown?.message ?? thrown}` +
+        (reset === undefined ? '' : `; re-instantiating the module failed too: ${reset?.message ?? reset}`),
+      thrown,
+    );
+  }
+}
+
+/** JSON.stringify's replacer: what JSON cannot carry is an error, not a silent `null`. */
+function strict(_key, value) {
+  switch (typeof value) {
+    case 'number':
+      if (!Number.isFinite(value)) {
+        throw fail('INVALID_ARGUMENT', `${value} cannot be sent as JSON`);
+      }
+      return value;
+    case 'bigint':
+      throw fail('INVALID_ARGUMENT', `a BigInt (${value}n) cannot be sent as JSON; use a number`);
+    default:
+      return value;
+  }
+}
+
+/** The JSON text of a value, as `fetch(.., { body: JSON.stringify(value) })` would send it. */
+function toJsonText(value, what) {
+  let text;
+  try {
+    text = JSON.stringify(value, strict);
+  } catch (e) {
+    if (e?.code === 'INVALID_ARGUMENT') throw e;
+    // A cycle (TypeError) or a nesting too deep for the stack (RangeError).
+    throw fail('INVALID_ARGUMENT', `${what} cannot be written as JSON: ${e?.message ?? e}`, e);
+  }
+  if (text === undefined) {
+    throw fail('INVALID_ARGUMENT', `${what} cannot be written as JSON (it is ${typeof value})`);
+  }
+  return text;
+}
+
+function endpointId(endpoint) {
+  if (typeof endpoint !== 'string') {
+    throw fail('INVALID_ARGUMENT', `the endpoint must be a string id, not ${describeType(endpoint)}`);
+  }
+  return endpoint;
+}
+
+function describeType(value) {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** The parsed book of a `PriceBook` in the current module instance. */
+let handleOf;
+
+/** A price book, read from JSON and validated; pass it as `options.priceBook`. */
+export class PriceBook {
+  #text;
+  #handle;
+  #generation;
+
+  /** Use `loadPriceBook`. */
+  constructor(token, text, handle) {
+    if (token !== PRIVATE) {
+      throw fail('INVALID_ARGUMENT', 'use loadPriceBook(json) to make a PriceBook');
+    }
+    this.#text = text;
+    this.#handle = handle;
+    this.#generation = generation;
+  }
+
+  static {
+    // Loaded again from its text if the module was re-instantiated since.
+    handleOf = (book) => {
+      if (book.#generation !== generation) {
+        book.#handle = call(wasm.loadPriceBook, book.#text);
+        book.#generation = generation;
+      }
+      return book.#handle;
+    };
+  }
+
+  /** The book's name. */
+  get name() {
+    return call(() => handleOf(this).name);
+  }
+
+  /** The book in the `seedance-rules/price-book/v1` schema (`JSON.stringify(book)` writes it). */
+  toJSON() {
+    return JSON.parse(call(() => handleOf(this).toJsonText()));
+  }
+}
+
+const PRIVATE = Symbol('PriceBook');
+
+/** Reads options: `{ balance?: number, priceBook?: PriceBook }`. */
+function readOptions(options) {
+  if (options === undefined || options === null) return { book: undefined, balance: undefined };
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw fail('INVALID_ARGUMENT', `options must be an object, not ${describeType(options)}`);
+  }
+  const { balance, priceBook } = options;
+  if (balance !== undefined && balance !== null && !(Number.isSafeInteger(balance) && balance >= 0)) {
+    throw fail(
+      'INVALID_ARGUMENT',
+      `options.balance must be a non-negative integer number of credits, not ${
+        typeof balance === 'number' ? balance : describeType(balance)
+      }`,
+    );
+  }
+  if (priceBook !== undefined && priceBook !== null && !(priceBook instanceof PriceBook)) {
+    throw fail('INVALID_ARGUMENT', 'options.priceBook must be a PriceBook made by loadPriceBook()');
+  }
+  return { book: priceBook ?? undefined, balance: balance ?? undefined };
+}
+
+function runCheck(endpoint, text, options) {
+  const { book, balance } = readOptions(options);
+  const out = book
+    ? call(() => wasm.checkWith(handleOf(book), endpoint, text, balance))
+    : call(wasm.check, endpoint, text, balance);
+  return JSON.parse(out);
+}
+
+/** Checks a request body (any JSON value) against an endpoint's rules and prices it. */
+export function check(endpoint, body, options) {
+  endpointId(endpoint);
+  return runCheck(endpoint, toJsonText(body, 'the body'), options);
+}
+
+/** `check`, for a body given as JSON text (duplicate keys and escapes are seen as sent). */
+export function checkJson(endpoint, text, options) {
+  endpointId(endpoint);
+  if (typeof text !== 'string') {
+    throw fail('INVALID_ARGUMENT', `checkJson takes JSON text, not ${describeType(text)}; use check() for a value`);
+  }
+  return runCheck(endpoint, text, options);
+}
+
+/** Every endpoint: `[{ id, provider, route, models }]`. */
+export function endpoints() {
+  return JSON.parse(call(wasm.endpoints));
+}
+
+/** Everything the library knows of an endpoint: fields, rules, codes, prices, an example. */
+export function describe(endpoint) {
+  return JSON.parse(call(wasm.describe, endpointId(endpoint)));
+}
+
+/** What each field accepts, given the rest of the body (`{}` when left out). */
+export function fieldOptions(endpoint, body) {
+  endpointId(endpoint);
+  const text = body === undefined ? '{}' : toJsonText(body, 'the body');
+  return JSON.parse(call(wasm.fieldOptions, endpoint, text));
+}
+
+/** The endpoint's built-in price table, in the price-book schema. */
+export function priceTable(endpoint) {
+  return JSON.parse(call(wasm.priceTable, endpointId(endpoint)));
+}
+
+/** Every built-in table: the built-in price book, in its schema. */
+export function builtinPriceBook() {
+  return JSON.parse(call(wasm.builtinPriceBook));
+}
+
+/** Reads and validates a price book (JSON text or a value); throws `INVALID_PRICE_BOOK`. */
+export function loadPriceBook(json) {
+  const text = typeof json === 'string' ? json : toJsonText(json, 'the price book');
+  return new PriceBook(PRIVATE, text, call(wasm.loadPriceBook, text));
+}
+
+function optional(clip, key, type) {
+  const value = clip[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== type) {
+    throw fail('INVALID_ARGUMENT', `clip.${key} must be a ${type}, not ${describeType(value)}`);
+  }
+  return value;
+}
+
+/** Prices a clip on every video endpoint and model: cheapest first. */
+export function compare(clip, options) {
+  if (typeof clip !== 'object' || clip === null || Array.isArray(clip)) {
+    throw fail('INVALID_ARGUMENT', `the clip must be an object, not ${describeType(clip)}`);
+  }
+  if (typeof clip.duration !== 'number') {
+    throw fail('INVALID_ARGUMENT', `clip.duration must be a number of seconds, not ${describeType(clip.duration)}`);
+  }
+  if (typeof clip.resolution !== 'string') {
+    throw fail('INVALID_ARGUMENT', `clip.resolution must be a string, not ${describeType(clip.resolution)}`);
+  }
+  const input = optional(clip, 'input', 'string');
+  const audio = optional(clip, 'audio', 'boolean') ?? false;
+  const prompt = optional(clip, 'prompt', 'string');
+  const { book, balance } = readOptions(options);
+  const args = [clip.duration, clip.resolution, input, audio, prompt, balance];
+  const out = book
+    ? call(() => wasm.compareWith(handleOf(book), ...args))
+    : call(wasm.compare, ...args);
+  return JSON.parse(out);
+}
+
+/** @internal Panics inside the module, to test that a trap is survived. */
+export function __panicForTest() {
+  return call(wasm.__panicForTest);
+}

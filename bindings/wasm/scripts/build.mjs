@@ -1,0 +1,168 @@
+// Builds the npm package `seedance-rules` into bindings/wasm/pkg/.
+//
+//   npm --prefix bindings/wasm run build
+//
+// Installs what it lacks first: the wasm32 target (rustup), wasm-bindgen-cli
+// at exactly the version `Cargo.toml` pins the `wasm-bindgen` crate to
+// (`cargo install --locked`), and the npm devDependencies (binaryen's
+// wasm-opt, TypeScript). Then: cargo build (profile `wasm`), wasm-bindgen
+// (`--target web`, with the reset-state function the glue uses to survive a
+// trap), wasm-opt -Oz, and the hand-written entries, types and README.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const wasmDir = resolve(here, '..');
+const root = resolve(wasmDir, '..', '..');
+const pkg = join(wasmDir, 'pkg');
+const target = 'wasm32-unknown-unknown';
+const profile = 'wasm';
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+function log(message) {
+  process.stdout.write(`seedance-rules build: ${message}\n`);
+}
+
+function run(cmd, args, options = {}) {
+  log(`$ ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...options });
+  if (r.error) throw new Error(`${cmd} could not be started: ${r.error.message}`);
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status})`);
+}
+
+/** The output of a command, or null when it cannot be run. */
+function output(cmd, args) {
+  try {
+    return execFileSync(cmd, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    return null;
+  }
+}
+
+// The exact wasm-bindgen version the crate is pinned to: the CLI must match it.
+const manifest = readFileSync(join(wasmDir, 'Cargo.toml'), 'utf8');
+const pin = /^wasm-bindgen\s*=\s*\{[^}]*version\s*=\s*"=([0-9.]+)"/m.exec(manifest);
+if (!pin) throw new Error('bindings/wasm/Cargo.toml must pin wasm-bindgen exactly (version = "=X.Y.Z")');
+const bindgenVersion = pin[1];
+
+// The package version is the workspace's.
+const workspace = readFileSync(join(root, 'Cargo.toml'), 'utf8');
+const version = /\[workspace\.package\][^[]*?\nversion\s*=\s*"([^"]+)"/.exec(workspace)?.[1];
+if (!version) throw new Error('no version in [workspace.package] of the root Cargo.toml');
+
+// 1. The toolchain target.
+const installed = output('rustup', ['target', 'list', '--installed']);
+if (installed === null) {
+  log('rustup not found; assuming the toolchain has the wasm32-unknown-unknown target');
+} else if (!installed.split('\n').includes(target)) {
+  run('rustup', ['target', 'add', target]);
+}
+
+// 2. wasm-bindgen-cli, exactly the crate's version.
+const found = output('wasm-bindgen', ['--version'])?.trim().split(/\s+/)[1];
+if (found !== bindgenVersion) {
+  log(`wasm-bindgen-cli ${found ?? 'not found'}; installing ${bindgenVersion}`);
+  run('cargo', ['install', 'wasm-bindgen-cli', '--version', bindgenVersion, '--locked']);
+}
+
+// 3. npm devDependencies.
+const devDependencies = Object.keys(JSON.parse(readFileSync(join(wasmDir, 'package.json'), 'utf8')).devDependencies ?? {});
+if (devDependencies.some((d) => !existsSync(join(wasmDir, 'node_modules', d, 'package.json')))) {
+  const lock = existsSync(join(wasmDir, 'package-lock.json'));
+  run(npm, [lock ? 'ci' : 'install', '--no-audit', '--no-fund'], { cwd: wasmDir });
+}
+
+// 4. The module.
+run('cargo', ['build', '-p', 'seedance-rules-wasm', '--target', target, '--profile', profile]);
+const built = join(root, 'target', target, profile, 'seedance_rules_wasm.wasm');
+
+// 5. The JS glue, in a fresh pkg/.
+rmSync(pkg, { recursive: true, force: true });
+mkdirSync(pkg, { recursive: true });
+run('wasm-bindgen', [
+  '--target', 'web',
+  '--experimental-reset-state-function',
+  '--no-typescript',
+  '--out-name', 'seedance_rules',
+  '--out-dir', pkg,
+  built,
+]);
+const wasmFile = join(pkg, 'seedance_rules_bg.wasm');
+
+// 6. wasm-opt -Oz (binaryen from npm), kept only when the gzip is smaller.
+// Two of -Oz's passes make this module smaller raw but larger gzipped
+// (memory-packing splits the data segment, inlining-optimizing duplicates
+// code): measured in README.md.
+const gzipSize = (file) => {
+  const out = output('sh', ['-c', 'gzip -9 -c < "$0" | wc -c', file]);
+  return out === null ? gzipSync(readFileSync(file), { level: 9 }).length : Number(out.trim());
+};
+const before = { raw: statSync(wasmFile).size, gz: gzipSize(wasmFile) };
+const optimized = `${wasmFile}.opt`;
+run(process.execPath, [
+  join(wasmDir, 'node_modules', 'binaryen', 'bin', 'wasm-opt'),
+  '-Oz',
+  '--skip-pass=memory-packing',
+  '--skip-pass=inlining-optimizing',
+  '--enable-bulk-memory',
+  '--enable-mutable-globals',
+  '--enable-nontrapping-float-to-int',
+  '--enable-sign-ext',
+  '--enable-reference-types',
+  '--enable-multivalue',
+  '--strip-debug',
+  '--strip-producers',
+  wasmFile,
+  '-o',
+  optimized,
+]);
+if (gzipSize(optimized) < before.gz) {
+  renameSync(optimized, wasmFile);
+} else {
+  log('wasm-opt did not make the gzip smaller; keeping wasm-bindgen\'s output');
+  rmSync(optimized);
+}
+
+// 7. The hand-written entries, types and README, and package.json.
+for (const f of ['api.js', 'node.js', 'browser.js', 'index.d.ts']) {
+  copyFileSync(join(wasmDir, 'js', f), join(pkg, f));
+}
+copyFileSync(join(wasmDir, 'README.md'), join(pkg, 'README.md'));
+const manifestJson = {
+  name: 'seedance-rules',
+  version,
+  description:
+    'Pre-flight validation and exact credit quotes for Seedance video and image generation APIs, before any network call (WebAssembly)',
+  license: 'MIT OR Apache-2.0',
+  repository: { type: 'git', url: 'https://github.com/seedance-rules/seedance-rules', directory: 'bindings/wasm' },
+  keywords: ['seedance', 'validation', 'pricing', 'video-generation', 'webassembly'],
+  type: 'module',
+  exports: {
+    '.': {
+      types: './index.d.ts',
+      browser: './browser.js',
+      node: './node.js',
+      default: './browser.js',
+    },
+    './package.json': './package.json',
+  },
+  types: './index.d.ts',
+  files: ['api.js', 'node.js', 'browser.js', 'seedance_rules.js', 'seedance_rules_bg.wasm', 'index.d.ts', 'README.md'],
+  sideEffects: ['./node.js', './browser.js'],
+  engines: { node: '>=18' },
+};
+writeFileSync(join(pkg, 'package.json'), `${JSON.stringify(manifestJson, null, 2)}\n`);
+
+// 8. Sizes, as `gzip -9 -c < FILE | wc -c` counts them.
+const js = ['api.js', 'node.js', 'seedance_rules.js'].map((f) => join(pkg, f));
+const jsRaw = js.reduce((n, f) => n + statSync(f).size, 0);
+const jsGz = js.reduce((n, f) => n + gzipSize(f), 0);
+const wRaw = statSync(wasmFile).size;
+const wGz = gzipSize(wasmFile);
+log(`seedance_rules_bg.wasm: ${wRaw} bytes, ${wGz} gzip (before wasm-opt: ${before.raw}, ${before.gz} gzip)`);
+log(`JS glue (api.js + node.js + seedance_rules.js, each gzipped): ${jsRaw} bytes, ${jsGz} gzip`);
+log(`wasm + JS gzip: ${wGz + jsGz} bytes (${((wGz + jsGz) / 1024).toFixed(1)} KiB)`);
+log(`built ${pkg}`);

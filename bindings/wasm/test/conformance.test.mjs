@@ -1,0 +1,84 @@
+// Runs every case of conformance/cases.json through the package, compared as
+// crates/seedance-rules/tests/conformance.rs compares them.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { isDeepStrictEqual } from 'node:util';
+import { check, checkJson, loadPriceBook } from 'seedance-rules';
+import { repoRoot } from './repo.mjs';
+
+const file = JSON.parse(readFileSync(join(repoRoot(), 'conformance', 'cases.json'), 'utf8'));
+const books = new Map(Object.entries(file.price_books).map(([name, book]) => [name, loadPriceBook(book)]));
+
+/** `{code, field}` of each entry, as comparable strings (Rust's `pairs`). */
+function pairs(list) {
+  return new Set((list ?? []).map((v) => `${JSON.stringify(v.code)} ${JSON.stringify(v.field)}`));
+}
+
+/** The differences between a case's expectation and the report. */
+export function differences(expect, report) {
+  const out = [];
+  for (const key of ['ok', 'credits', 'usd']) {
+    if (key in expect && !isDeepStrictEqual(report[key], expect[key])) {
+      out.push(`${key}: want ${JSON.stringify(expect[key])}, got ${JSON.stringify(report[key])}`);
+    }
+  }
+  for (const key of ['violations', 'warnings']) {
+    if (!(key in expect)) continue;
+    const want = expect[key];
+    const got = report[key] ?? [];
+    const wantSet = pairs(want);
+    const gotSet = pairs(got);
+    if (!isDeepStrictEqual(wantSet, gotSet)) {
+      out.push(`${key}: want ${[...wantSet].join(', ')}; got ${[...gotSet].join(', ')} (${JSON.stringify(got)})`);
+      continue;
+    }
+    for (const w of want) {
+      for (const extra of ['status', 'rule']) {
+        if (!(extra in w)) continue;
+        const hit = got.some((g) => g.code === w.code && g.field === w.field && isDeepStrictEqual(g[extra], w[extra]));
+        if (!hit) out.push(`${key}: no entry ${JSON.stringify(w)} with ${extra} ${JSON.stringify(w[extra])}; got ${JSON.stringify(got)}`);
+      }
+    }
+  }
+  if ('normalized' in expect) {
+    const want = expect.normalized;
+    const got = report.normalized;
+    if (want === null && got !== null) {
+      out.push(`normalized: want null, got ${JSON.stringify(got)}`);
+    } else if (want !== null && typeof want === 'object') {
+      for (const [k, v] of Object.entries(want)) {
+        const g = got?.[k];
+        if (!isDeepStrictEqual(g, v)) out.push(`normalized.${k}: want ${JSON.stringify(v)}, got ${JSON.stringify(g ?? null)}`);
+      }
+    }
+  }
+  for (const k of expect.normalized_absent ?? []) {
+    if (report.normalized !== null && typeof report.normalized === 'object' && k in report.normalized) {
+      out.push(`normalized.${k} should be absent, got ${JSON.stringify(report.normalized[k])}`);
+    }
+  }
+  return out;
+}
+
+describe('conformance/cases.json', () => {
+  test('has its cases', () => {
+    assert.equal(file.schema, 'seedance-rules/conformance/v1');
+    assert.ok(file.cases.length > 300, `only ${file.cases.length} cases`);
+  });
+
+  for (const c of file.cases) {
+    test(c.id, () => {
+      const options = {};
+      if (c.price_book !== undefined) {
+        assert.ok(books.has(c.price_book), `no book ${c.price_book}`);
+        options.priceBook = books.get(c.price_book);
+      }
+      if (c.balance !== undefined) options.balance = c.balance;
+      assert.ok(('body' in c) !== ('body_text' in c), 'exactly one of body and body_text');
+      const report = 'body' in c ? check(c.endpoint, c.body, options) : checkJson(c.endpoint, c.body_text, options);
+      assert.deepEqual(differences(c.expect, report), [], `${c.id} (${c.source})`);
+    });
+  }
+});

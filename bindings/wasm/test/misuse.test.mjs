@@ -1,0 +1,154 @@
+// Bad input from JavaScript gets a report or a thrown Error with a code, and
+// the module keeps working afterwards; a trap (panic) is survived.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import * as lib from 'seedance-rules';
+import { check, checkJson, describe, fieldOptions, loadPriceBook, priceTable, PriceBook } from 'seedance-rules';
+
+const CODES = new Set(['UNKNOWN_ENDPOINT', 'INVALID_JSON', 'INVALID_PRICE_BOOK', 'INVALID_ARGUMENT', 'INTERNAL']);
+const GOOD = { prompt: 'Sunrise over misty mountains', duration: 10 };
+
+/** The module still answers a good request correctly. */
+function stillWorks() {
+  const r = check('seedanceapi-v2', GOOD);
+  assert.equal(r.ok, true);
+  assert.equal(r.credits, 480);
+}
+
+/** Runs `fn`: a report, or a real Error with a known code. */
+function reportOrCode(fn) {
+  try {
+    const r = fn();
+    assert.equal(typeof r.ok, 'boolean');
+    assert.ok(Array.isArray(r.violations));
+    return { report: r };
+  } catch (e) {
+    assert.ok(e instanceof Error, `threw a non-Error: ${e}`);
+    assert.ok(CODES.has(e.code), `unknown code ${e.code}: ${e.message}`);
+    return { code: e.code };
+  } finally {
+    stillWorks();
+  }
+}
+
+function throwsCode(fn, code) {
+  assert.throws(fn, (e) => e instanceof Error && e.code === code && typeof e.message === 'string' && e.message.length > 0);
+  stillWorks();
+}
+
+test('bodies that are not objects are reports with INVALID_BODY', () => {
+  for (const body of [null, 0, 42, -1.5, 'text', '', true, false, [], [1, 2], [GOOD]]) {
+    const { report } = reportOrCode(() => check('seedanceapi-v2', body));
+    assert.ok(report, `no report for ${JSON.stringify(body)}`);
+    assert.equal(report.ok, false);
+    assert.deepEqual(report.violations.map((v) => [v.code, v.field]), [['INVALID_BODY', '']]);
+  }
+  const { report } = reportOrCode(() => check('seedance2ai-video', 7));
+  assert.equal(report.violations[0].rule, 'seedance2ai-video.body.type');
+});
+
+test('NaN, Infinity and BigInt throw INVALID_ARGUMENT, at any depth', () => {
+  for (const bad of [NaN, Infinity, -Infinity, 10n]) {
+    throwsCode(() => check('seedanceapi-v2', bad), 'INVALID_ARGUMENT');
+    throwsCode(() => check('seedanceapi-v2', { ...GOOD, duration: bad }), 'INVALID_ARGUMENT');
+    throwsCode(() => check('seedanceapi-v2', { ...GOOD, images: [{ deep: [bad] }] }), 'INVALID_ARGUMENT');
+    throwsCode(() => fieldOptions('seedanceapi-v2', { model: bad }), 'INVALID_ARGUMENT');
+  }
+});
+
+test('a cycle throws INVALID_ARGUMENT', () => {
+  const cyclic = { ...GOOD };
+  cyclic.self = cyclic;
+  throwsCode(() => check('seedanceapi-v2', cyclic), 'INVALID_ARGUMENT');
+  const list = [];
+  list.push(list);
+  throwsCode(() => check('seedanceapi-v2', { ...GOOD, images: list }), 'INVALID_ARGUMENT');
+});
+
+test('values JSON cannot write at all throw INVALID_ARGUMENT', () => {
+  for (const bad of [undefined, () => 1, Symbol('s')]) {
+    throwsCode(() => check('seedanceapi-v2', bad), 'INVALID_ARGUMENT');
+  }
+});
+
+test('a 3 MB prompt is a report (too long), and the module keeps working', () => {
+  const prompt = 'a'.repeat(3 * 1024 * 1024);
+  const { report } = reportOrCode(() => check('seedanceapi-v2', { prompt }));
+  assert.equal(report.ok, false);
+  assert.deepEqual(report.violations.map((v) => [v.code, v.field]), [['INVALID_PROMPT', 'prompt']]);
+  assert.ok(report.violations[0].message.length < 1000, 'the message does not echo the prompt');
+  // Multi-byte text of the same size, through checkJson.
+  const wide = '語'.repeat(1024 * 1024);
+  const r2 = reportOrCode(() => checkJson('seedance2ai-gpt-image-2', JSON.stringify({ type: 'text-to-image', prompt: wide, resolution: '1K', aspectRatio: '1:1' }))).report;
+  assert.equal(r2.violations[0].field, 'prompt');
+});
+
+test('unknown endpoints throw UNKNOWN_ENDPOINT; non-string ids INVALID_ARGUMENT', () => {
+  for (const fn of [check, checkJson]) throwsCode(() => fn('seedanceapi-v3', '{}'), 'UNKNOWN_ENDPOINT');
+  throwsCode(() => describe('nope'), 'UNKNOWN_ENDPOINT');
+  throwsCode(() => priceTable(''), 'UNKNOWN_ENDPOINT');
+  throwsCode(() => fieldOptions('SEEDANCEAPI-V1'), 'UNKNOWN_ENDPOINT');
+  throwsCode(() => check('x'.repeat(100000), GOOD), 'UNKNOWN_ENDPOINT');
+  for (const id of [null, undefined, 1, {}, ['seedanceapi-v1']]) {
+    throwsCode(() => check(id, GOOD), 'INVALID_ARGUMENT');
+    throwsCode(() => describe(id), 'INVALID_ARGUMENT');
+  }
+});
+
+test('checkJson: text that is not JSON throws INVALID_JSON; a non-string INVALID_ARGUMENT', () => {
+  for (const text of ['', '{', '{"prompt": }', 'NaN', '{"a": 1} trailing', "{'prompt': 'x'}"]) {
+    throwsCode(() => checkJson('seedanceapi-v1', text), 'INVALID_JSON');
+  }
+  for (const text of [null, 42, {}, GOOD]) throwsCode(() => checkJson('seedanceapi-v1', text), 'INVALID_ARGUMENT');
+  // Deep nesting is refused by the JSON reader, not a crash.
+  const deep = `{"prompt": "x", "extra": ${'['.repeat(100000)}${']'.repeat(100000)}}`;
+  reportOrCode(() => checkJson('seedanceapi-v1', deep));
+});
+
+test('bad options throw INVALID_ARGUMENT', () => {
+  for (const options of [5, 'x', [], { balance: -1 }, { balance: 1.5 }, { balance: '100' }, { balance: NaN }, { balance: 2 ** 60 }, { priceBook: {} }, { priceBook: 'built-in' }]) {
+    throwsCode(() => check('seedanceapi-v2', GOOD, options), 'INVALID_ARGUMENT');
+  }
+  assert.equal(check('seedanceapi-v2', GOOD, { balance: Number.MAX_SAFE_INTEGER }).ok, true);
+  assert.equal(check('seedanceapi-v2', GOOD, {}).ok, true);
+  assert.equal(check('seedanceapi-v2', GOOD, null).ok, true);
+});
+
+test('a PriceBook is only made by loadPriceBook', () => {
+  assert.throws(() => new PriceBook(), (e) => e.code === 'INVALID_ARGUMENT');
+  throwsCode(() => loadPriceBook({ schema: 'seedance-rules/price-book/v1', endpoints: { 'seedanceapi-v1': { rows: [{ when: {}, credits: NaN }] } } }), 'INVALID_ARGUMENT');
+  throwsCode(() => loadPriceBook({ schema: 'seedance-rules/price-book/v1', endpoints: { 'seedanceapi-v1': { rows: [{ when: { durations: '8' }, credits: 1 }] } } }), 'INVALID_PRICE_BOOK');
+});
+
+test('a panic in the module is an INTERNAL error, and the module works afterwards', () => {
+  const book = loadPriceBook({
+    schema: 'seedance-rules/price-book/v1',
+    name: 'survivor',
+    endpoints: { 'seedance2ai-video': { rows: [{ when: {}, credits: 77 }] } },
+  });
+  const body = { prompt: 'a glass train on a snowy bridge' };
+  assert.equal(check('seedance2ai-video', body, { priceBook: book }).credits, 77);
+  for (let i = 0; i < 3; i += 1) {
+    assert.throws(
+      () => lib.__panicForTest(),
+      (e) => e instanceof Error && e.code === 'INTERNAL' && e.cause instanceof WebAssembly.RuntimeError,
+    );
+    stillWorks();
+    // A book loaded before the trap still works: it is loaded again.
+    assert.equal(book.name, 'survivor');
+    assert.equal(check('seedance2ai-video', body, { priceBook: book }).credits, 77);
+  }
+  // Everything else too.
+  assert.equal(priceTable('seedanceapi-v1').rows.length, 12);
+  assert.equal(describe('apiinone-videos').id, 'apiinone-videos');
+  throwsCode(() => check('nope', {}), 'UNKNOWN_ENDPOINT');
+});
+
+test('twenty thousand checks in a row, with a book and a balance', () => {
+  const book = loadPriceBook(lib.builtinPriceBook());
+  for (let i = 0; i < 20000; i += 1) {
+    const r = check('seedanceapi-v1', { prompt: `clip ${i}`, duration: '4', resolution: '480p' }, { priceBook: book, balance: i });
+    assert.equal(r.credits, 8);
+  }
+  stillWorks();
+});

@@ -1,0 +1,42 @@
+// The README's examples run, and print what their comments say.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { check, loadPriceBook } from 'seedance-rules';
+
+const here = dirname(fileURLToPath(import.meta.url));
+// The README as installed with the package.
+const pkgJson = createRequire(import.meta.url).resolve('seedance-rules/package.json');
+const readme = readFileSync(join(dirname(pkgJson), 'README.md'), 'utf8');
+const blocks = [...readme.matchAll(/```(js|html)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1], code: m[2] }));
+
+test('the Node example prints what its comments say', () => {
+  const { code } = blocks.find((b) => b.lang === 'js' && b.code.includes("from 'seedance-rules'"));
+  const file = join(here, 'readme-node-example.mjs');
+  writeFileSync(file, code);
+  const printed = execFileSync(process.execPath, [file], { cwd: here, encoding: 'utf8' }).trim().split('\n');
+  const said = [...code.matchAll(/console\.log\(.*\); \/\/ (.*)$/gm)].map((m) => m[1]);
+  assert.equal(printed.length, said.length);
+  assert.equal(printed[0], said[0].replaceAll('"', ''));
+  assert.ok(said[1].startsWith(printed[1]), `${printed[1]} / ${said[1]}`);
+});
+
+test('the browser example computes what its comment says', () => {
+  const { code } = blocks.find((b) => b.lang === 'html');
+  const call = /const report = (check\(.*\));/.exec(code)[1];
+  const report = new Function('check', `return ${call}`)(check);
+  const said = /\/\/ (\d+) credits \(([\d.]+) USD\)/.exec(code);
+  assert.equal(report.credits, Number(said[1]));
+  assert.equal(report.usd, said[2]);
+});
+
+test('the price book example computes what its comment says', () => {
+  const { code } = blocks.find((b) => b.code.includes('loadPriceBook('));
+  const said = Number(/\/\/ (\d+)\s*$/.exec(code)[1]);
+  const body = code.replace(/check\(/, 'return check(').replace(/\/\/ \d+\s*$/, '');
+  assert.equal(new Function('check', 'loadPriceBook', body)(check, loadPriceBook), said);
+});

@@ -14,14 +14,12 @@
 mod args;
 mod render;
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
 use seedance_rules::{describe, Checker, Clip, Endpoint, PriceBook};
-use serde_json::value::RawValue;
 
 use crate::args::{CheckArgs, Command, CompareArgs};
 
@@ -277,7 +275,7 @@ fn endpoints(json: bool) -> String {
 fn tables(endpoint: Option<Endpoint>, json: bool) -> String {
     let book = PriceBook::builtin();
     match (endpoint, json) {
-        (None, true) => book.to_json() + "\n",
+        (None, true) => book.to_json_pretty() + "\n",
         (Some(e), true) => table_json(e) + "\n",
         (only, false) => {
             let mut out = String::new();
@@ -295,23 +293,11 @@ fn tables(endpoint: Option<Endpoint>, json: bool) -> String {
     }
 }
 
-/// One endpoint's table in the price-book schema: the `prices` of its
-/// description, cut out of the pretty text so that the keys keep their order
-/// (a `serde_json::Value` would sort them).
+/// One endpoint's built-in table in the price-book schema, indented.
 fn table_json(e: Endpoint) -> String {
-    let text = serde_json::to_string_pretty(&describe(e)).unwrap_or_default();
-    let fields: BTreeMap<String, Box<RawValue>> = serde_json::from_str(&text).unwrap_or_default();
-    let Some(prices) = fields.get("prices") else {
-        return "null".to_owned();
-    };
-    // Pretty JSON has no line break inside a string, so each line after the
-    // first loses the one level of indent it had inside the description.
-    let lines: Vec<&str> = prices
-        .get()
-        .lines()
-        .map(|l| l.strip_prefix("  ").unwrap_or(l))
-        .collect();
-    lines.join("\n")
+    PriceBook::builtin()
+        .table_json_pretty(e)
+        .unwrap_or_else(|| "null".to_owned())
 }
 
 #[cfg(test)]
@@ -320,7 +306,7 @@ mod tests {
 
     #[test]
     fn an_endpoint_table_is_the_book_entry_in_the_same_order() {
-        let book_text = PriceBook::builtin().to_json();
+        let book_text = PriceBook::builtin().to_json_pretty();
         let book: serde_json::Value = serde_json::from_str(&book_text).unwrap();
         for e in Endpoint::ALL {
             let text = table_json(e);

@@ -155,20 +155,20 @@ pub fn comparison(out: &mut String, clip: &Clip<'_>, rows: &[Comparison]) {
             model.unwrap_or("")
         );
         let indent = " ".repeat(w_price + 4);
-        for v in r.violations.as_array().into_iter().flatten() {
+        for v in &r.violations {
             let _ = writeln!(
                 out,
                 "{indent}{}: {}",
-                printable(v["code"].as_str().unwrap_or("")),
-                printable(v["message"].as_str().unwrap_or(""))
+                printable(&v.code),
+                printable(&v.message)
             );
         }
-        for w in r.warnings.as_array().into_iter().flatten() {
+        for w in &r.warnings {
             let _ = writeln!(
                 out,
                 "{indent}warning {}: {}",
-                printable(w["code"].as_str().unwrap_or("")),
-                printable(w["message"].as_str().unwrap_or(""))
+                printable(w.code),
+                printable(&w.message)
             );
         }
         if let Some(note) = r.note {

@@ -576,7 +576,7 @@ fn endpoints_lists_one_line_each() {
 fn tables_json_is_the_builtin_price_book() {
     let run = seedance(&["tables", "--json"], None);
     assert_eq!(run.code, 0);
-    assert_eq!(run.stdout, PriceBook::builtin().to_json() + "\n");
+    assert_eq!(run.stdout, PriceBook::builtin().to_json_pretty() + "\n");
     let book = PriceBook::from_json(&run.stdout).expect("a price book");
     // `PriceBook`'s `==` compares each row's conditions in order, and a loaded
     // book has them in the order of its JSON object: compare as JSON values.

@@ -9,6 +9,7 @@ use serde::Serialize;
 use serde_json::{json, Map, Value as Json};
 
 use crate::endpoint::Endpoint;
+use crate::report::{Violation, Warning};
 use crate::spec::Kind;
 use crate::Checker;
 
@@ -67,9 +68,9 @@ pub struct Comparison {
     /// The US dollars, when the provider states a rate.
     pub usd: Option<String>,
     /// The violations that say why the clip cannot be made here.
-    pub violations: Json,
+    pub violations: Vec<Violation>,
     /// The warnings (Mini's 1080p is billed as 720p, ...).
-    pub warnings: Json,
+    pub warnings: Vec<Warning>,
     /// Why the endpoint cannot take the clip at all, or what to know.
     pub note: Option<&'static str>,
 }
@@ -177,8 +178,8 @@ fn one(
         ok: false,
         credits: None,
         usd: None,
-        violations: json!([]),
-        warnings: json!([]),
+        violations: Vec::new(),
+        warnings: Vec::new(),
         note: Some(note),
     };
     let mut body = Map::new();
@@ -236,21 +237,22 @@ fn one(
         };
         body.insert(field.into(), json!(modes[i]));
     }
-    let text = Json::Object(body).to_string();
-    let report = match checker.check_endpoint(w.endpoint, &text) {
-        Ok(r) => serde_json::to_value(&r).unwrap_or(Json::Null),
-        Err(_) => return cannot("the body could not be read"),
+    let body = Json::Object(body);
+    let text = body.to_string();
+    let Ok(report) = checker.check_endpoint(w.endpoint, &text) else {
+        return cannot("the body could not be read");
     };
+    let (ok, credits) = (report.is_ok(), report.credits());
     Comparison {
         endpoint: spec.id,
         model,
-        ok: report["ok"] == json!(true),
-        credits: report["credits"].as_u64(),
-        usd: report["usd"].as_str().map(str::to_owned),
-        violations: report["violations"].clone(),
-        warnings: report["warnings"].clone(),
-        note: (report["ok"] == json!(true) && report["credits"].is_null())
+        ok,
+        credits,
+        usd: report.usd().map(|u| u.to_string()),
+        violations: report.violations().to_vec(),
+        warnings: report.warnings().to_vec(),
+        note: (ok && credits.is_none())
             .then_some("no published price: load a price book to quote this endpoint"),
-        body: serde_json::from_str(&text).unwrap_or(Json::Null),
+        body,
     }
 }

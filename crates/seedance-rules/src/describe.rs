@@ -12,7 +12,7 @@ use crate::engine::{context, fill_defaults, holds};
 use crate::error::Error;
 use crate::price::TableOut;
 use crate::report::Diag;
-use crate::spec::{Check, Cond, EndpointSpec, Rule};
+use crate::spec::{Check, Cond, EndpointSpec, Rule, UrlPolicy};
 
 /// Everything the library knows of an endpoint, serializable: fields with
 /// types, defaults and sources; rules with conditions, codes and sources;
@@ -83,7 +83,11 @@ fn check_json(c: &Check) -> Json {
         Check::IntOneOf(v) => json!({ "one_of": v }),
         Check::IntRange(lo, hi) => json!({ "range": [lo, hi] }),
         Check::Count { min, max } => json!({ "count": { "min": min, "max": max } }),
-        Check::Url(p) => json!({ "url": format!("{p:?}") }),
+        Check::Url(p) => json!({ "url": match p {
+            UrlPolicy::Http => "http or https",
+            UrlPolicy::PublicHttp => "public http or https",
+            UrlPolicy::PublicHttps => "public https",
+        } }),
         Check::Forbidden => json!({ "forbidden": true }),
         Check::Unused => json!({ "unused": true }),
         Check::Rewrite { from, to } => json!({ "rewrite": { "from": from, "to": to } }),

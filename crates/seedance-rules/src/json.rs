@@ -26,32 +26,34 @@ pub(crate) fn read_body<'a>(
     diag: &mut Diag,
 ) -> Result<(Slots<'a>, bool), Error> {
     let mut raws: [Option<&'a RawValue>; MAX_FIELDS] = [None; MAX_FIELDS];
-    let mut de = serde_json::Deserializer::from_str(text);
-    let shape = de
-        .deserialize_any(BodyVisitor {
-            spec,
-            raws: &mut raws,
-            diag,
-        })
-        .and_then(|()| de.end());
-    match shape {
-        Ok(()) => {}
-        Err(e) if e.is_data() => {
-            // Readable JSON of the wrong shape (an array, a string, ...), unless
-            // the text is broken further on: read it whole to tell.
-            serde_json::from_str::<IgnoredAny>(text).map_err(Error::json)?;
-            let what = json_kind(text.trim_start().as_bytes().first().copied());
-            diag.violate(
-                None,
-                Cow::Borrowed(""),
-                Cow::Owned(format!("{}.body.type", spec.id)),
-                spec.body_code,
-                format!("the body must be a JSON object of fields, not {what}"),
-            );
-            return Ok((Slots::new(), false));
-        }
-        Err(e) => return Err(Error::json(e)),
+    let first = text
+        .trim_start_matches([' ', '\t', '\n', '\r'])
+        .bytes()
+        .next();
+    if first != Some(b'{') {
+        // Readable JSON of the wrong shape (an array, a string, ...) is a
+        // violation; anything else is not JSON at all.
+        serde_json::from_str::<IgnoredAny>(text).map_err(Error::json)?;
+        diag.violate(
+            None,
+            Cow::Borrowed(""),
+            Cow::Owned(format!("{}.body.type", spec.id)),
+            spec.body_code,
+            format!(
+                "the body must be a JSON object of fields, not {}",
+                json_kind(first)
+            ),
+        );
+        return Ok((Slots::new(), false));
     }
+    let mut de = serde_json::Deserializer::from_str(text);
+    de.deserialize_map(BodyVisitor {
+        spec,
+        raws: &mut raws,
+        diag,
+    })
+    .and_then(|()| de.end())
+    .map_err(Error::json)?;
     let mut slots = Slots::new();
     for (i, field) in spec.fields.iter().enumerate() {
         if let Some(raw) = raws[i] {

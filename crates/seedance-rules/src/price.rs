@@ -132,9 +132,14 @@ impl PriceBook {
         parse_book(&json)
     }
 
-    /// Writes the book in the `seedance-rules/price-book/v1` schema.
+    /// Writes the book in the `seedance-rules/price-book/v1` schema, on one line.
     pub fn to_json(&self) -> String {
         // Serializing plain strings and numbers into a String cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// [`PriceBook::to_json`], indented for people.
+    pub fn to_json_pretty(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
@@ -142,6 +147,12 @@ impl PriceBook {
     /// `endpoints.<id>` of [`PriceBook::to_json`]), or `None` when the book
     /// does not list the endpoint.
     pub fn table_json(&self, endpoint: Endpoint) -> Option<String> {
+        let table = TableOut(endpoint.spec(), self.prices(endpoint)?);
+        serde_json::to_string(&table).ok()
+    }
+
+    /// [`PriceBook::table_json`], indented for people.
+    pub fn table_json_pretty(&self, endpoint: Endpoint) -> Option<String> {
         let table = TableOut(endpoint.spec(), self.prices(endpoint)?);
         serde_json::to_string_pretty(&table).ok()
     }

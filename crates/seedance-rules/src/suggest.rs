@@ -8,9 +8,10 @@ use crate::spec::{DefaultValue, EndpointSpec};
 /// two edits away (`durations`, `aspect_ration`).
 pub(crate) fn closest(spec: &EndpointSpec, name: &str) -> Option<&'static str> {
     let squash = |s: &str| -> String {
+        // Field names are ASCII; other characters are kept as they are.
         s.chars()
             .filter(|c| !matches!(c, '_' | '-'))
-            .flat_map(char::to_lowercase)
+            .map(|c| c.to_ascii_lowercase())
             .collect()
     };
     let wanted = squash(name);

@@ -53,18 +53,19 @@ pub(crate) fn check(policy: UrlPolicy, text: &str) -> Result<(), String> {
                 Ok(())
             }
         }
-        Some(Host::Ipv4(a)) => match ipv4_range(a) {
-            Some(range) => Err(format!(
-                "points at {a}, a {range} address, not a public host"
-            )),
-            None => Ok(()),
-        },
-        Some(Host::Ipv6(a)) => match ipv6_range(a) {
-            Some(range) => Err(format!(
-                "points at [{a}], a {range} address, not a public host"
-            )),
-            None => Ok(()),
-        },
+        Some(Host::Ipv4(a)) => not_public(ipv4_range(a), url.host_str()),
+        Some(Host::Ipv6(a)) => not_public(ipv6_range(a), url.host_str()),
+    }
+}
+
+fn not_public(range: Option<&str>, host: Option<&str>) -> Result<(), String> {
+    match range {
+        // The host as the URL serializes it (`127.0.0.1` for `0x7f.1`).
+        Some(range) => Err(format!(
+            "points at {}, a {range} address, not a public host",
+            host.unwrap_or("")
+        )),
+        None => Ok(()),
     }
 }
 

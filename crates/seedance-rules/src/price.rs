@@ -279,32 +279,55 @@ pub(crate) fn quote<'a>(
         return q;
     };
     q.row = Some(row);
-    let mut exact = match row.amount {
+    let base = match row.amount {
         Amount::Credits(c) => Some(Ratio::int(u128::from(c))),
         Amount::PerSecond(rate) => {
             let secs = spec.seconds_field.and_then(|i| slots.get(i)?.as_int());
             q.seconds = secs.and_then(|s| u64::try_from(s).ok());
-            q.seconds
-                .and_then(|s| rate.checked_mul(Ratio::int(u128::from(s))))
+            q.seconds.map(|_| rate)
         }
     };
-    exact = exact.and_then(|e| e.checked_mul(row.markup));
+    let seconds = Ratio::int(u128::from(q.seconds.unwrap_or(1)));
+    let mut per = Ratio::ONE;
     if let Some(ix) = row.per {
         q.per = slots
             .get(ix)
             .and_then(|v| v.as_int())
             .and_then(|n| u64::try_from(n).ok());
-        exact = match q.per {
-            Some(n) => exact.and_then(|e| e.checked_mul(Ratio::int(u128::from(n)))),
-            None => None,
+        per = match q.per {
+            Some(n) => Ratio::int(u128::from(n)),
+            None => return q,
         };
     }
-    q.row_credits = exact.and_then(|e| u64::try_from(e.ceil()).ok());
-    q.credits = q
-        .row_credits
-        .and_then(|r| Ratio::int(u128::from(r)).checked_mul(prices.markup))
-        .and_then(|e| u64::try_from(e.ceil()).ok());
+    q.row_credits = base.and_then(|b| ceil_product(&[b, seconds, row.markup, per]));
+    q.credits = match q.row_credits {
+        Some(r) if prices.markup == Ratio::ONE => Some(r),
+        Some(r) => ceil_product(&[Ratio::int(u128::from(r)), prices.markup]),
+        None => None,
+    };
     q
+}
+
+/// The least integer not below the product of `factors`, exactly. The
+/// numerators and denominators are multiplied out first and divided once
+/// (no reduction on the hot path); only when that overflows are the factors
+/// reduced one by one.
+fn ceil_product(factors: &[Ratio]) -> Option<u64> {
+    let unreduced = factors.iter().try_fold((1u128, 1u128), |(n, d), f| {
+        Some((n.checked_mul(f.numer())?, d.checked_mul(f.denom())?))
+    });
+    let ceil = match unreduced {
+        // Most quotes fit in 64 bits, where division is one instruction.
+        Some((n, d)) => match (u64::try_from(n), u64::try_from(d)) {
+            (Ok(n), Ok(d)) => u128::from(n.div_ceil(d)),
+            _ => n.div_ceil(d),
+        },
+        None => factors
+            .iter()
+            .try_fold(Ratio::ONE, |acc, f| acc.checked_mul(*f))?
+            .ceil(),
+    };
+    u64::try_from(ceil).ok()
 }
 
 fn matches(m: &Match, slots: &Slots<'_>) -> bool {

@@ -172,17 +172,8 @@ pub fn compare(
     prompt: Option<String>,
     balance: Option<f64>,
 ) -> Result<String, Thrown> {
-    let clip = clip(
-        duration,
-        resolution,
-        input.as_deref(),
-        audio,
-        prompt.as_deref(),
-    )?;
-    to_json(&seedance_rules::compare(
-        &clip,
-        &with_balance(Checker::new(), balance)?,
-    ))
+    let checker = with_balance(Checker::new(), balance)?;
+    compare_json(&checker, duration, resolution, input, audio, prompt)
 }
 
 /// [`compare`], priced with a loaded price book.
@@ -196,6 +187,18 @@ pub fn compare_with(
     prompt: Option<String>,
     balance: Option<f64>,
 ) -> Result<String, Thrown> {
+    let checker = with_balance(Checker::new().price_book(&book.0), balance)?;
+    compare_json(&checker, duration, resolution, input, audio, prompt)
+}
+
+fn compare_json(
+    checker: &Checker<'_>,
+    duration: f64,
+    resolution: &str,
+    input: Option<String>,
+    audio: bool,
+    prompt: Option<String>,
+) -> Result<String, Thrown> {
     let clip = clip(
         duration,
         resolution,
@@ -203,8 +206,7 @@ pub fn compare_with(
         audio,
         prompt.as_deref(),
     )?;
-    let checker = with_balance(Checker::new().price_book(&book.0), balance)?;
-    to_json(&seedance_rules::compare(&clip, &checker))
+    to_json(&seedance_rules::compare(&clip, checker))
 }
 
 fn clip<'a>(

@@ -435,6 +435,21 @@ pub(crate) mod seedance2ai {
         &SERVICE_BUSY,
     ];
 
+    /// The headers every seedance2ai.io request carries.
+    pub(crate) const HEADERS: &[(&str, &str)] = &[
+        ("Authorization", "Bearer sk_live_your_api_key"),
+        ("Idempotency-Key", "a-unique-id-per-request"),
+    ];
+
+    /// The price table of every seedance2ai.io endpoint: none is published.
+    pub(crate) static PRICES: crate::price::EndpointPrices = crate::price::EndpointPrices {
+        usd_per_credit: None,
+        usd_source: Source::decision("seedance2ai.io publishes no rate of credits to US dollars"),
+        markup: Ratio::ONE,
+        rows: Cow::Borrowed(&[]),
+        note: UNPUBLISHED,
+    };
+
     /// No price is published for any seedance2ai.io endpoint.
     pub(crate) const UNPUBLISHED: Source = Source::doc_decision(
         S2AI_DOC,

@@ -1,11 +1,8 @@
 //! seedance2ai.io `POST /api/v1/image/gpt-image-2`
 //! (`docs/sources/003_8aaaa4f40c740086.txt`, "GPT Image 2").
 
-use std::borrow::Cow;
-
 use super::seedance2ai::*;
 use super::*;
-use crate::price::EndpointPrices;
 use crate::spec::{ix, EndpointSpec, UrlPolicy};
 
 use Check::*;
@@ -81,21 +78,13 @@ pub(crate) static RULES: [Rule; 17] = [
         doc("1:1 cannot use 4K on the standard channel.")),
 ];
 
-pub(crate) static PRICES: EndpointPrices = EndpointPrices {
-    usd_per_credit: None,
-    usd_source: Source::decision("seedance2ai.io publishes no rate of credits to US dollars"),
-    markup: Ratio::ONE,
-    rows: Cow::Borrowed(&[]),
-    note: UNPUBLISHED,
-};
-
 pub(crate) static SPEC: EndpointSpec = EndpointSpec {
     id: ID,
     provider: "seedance2ai.io",
     route: "POST /api/v1/image/gpt-image-2",
     base_url: "https://seedance2ai.io",
     models: "GPT Image 2",
-    headers: &[("Authorization", "Bearer sk_live_your_api_key"), ("Idempotency-Key", "a-unique-id-per-request")],
+    headers: HEADERS,
     fields: &FIELDS,
     rules: &RULES,
     codes: &ALL,

@@ -1,11 +1,8 @@
 //! seedance2ai.io `POST /api/v1/image/nano-banana-pro`
 //! (`docs/sources/003_8aaaa4f40c740086.txt`, "Nano Banana Pro").
 
-use std::borrow::Cow;
-
 use super::seedance2ai::*;
 use super::*;
-use crate::price::EndpointPrices;
 use crate::spec::{ix, EndpointSpec, UrlPolicy};
 
 use Check::*;
@@ -65,21 +62,13 @@ pub(crate) static RULES: [Rule; 12] = [
         Source::decision("an input the selected type does not use is a warning, not an error")),
 ];
 
-pub(crate) static PRICES: EndpointPrices = EndpointPrices {
-    usd_per_credit: None,
-    usd_source: Source::decision("seedance2ai.io publishes no rate of credits to US dollars"),
-    markup: Ratio::ONE,
-    rows: Cow::Borrowed(&[]),
-    note: UNPUBLISHED,
-};
-
 pub(crate) static SPEC: EndpointSpec = EndpointSpec {
     id: ID,
     provider: "seedance2ai.io",
     route: "POST /api/v1/image/nano-banana-pro",
     base_url: "https://seedance2ai.io",
     models: "Nano Banana Pro",
-    headers: &[("Authorization", "Bearer sk_live_your_api_key"), ("Idempotency-Key", "a-unique-id-per-request")],
+    headers: HEADERS,
     fields: &FIELDS,
     rules: &RULES,
     codes: &ALL,

@@ -1,11 +1,8 @@
 //! seedance2ai.io `POST /api/v1/video/seedance`
 //! (`docs/sources/003_8aaaa4f40c740086.txt`, "Seedance Video").
 
-use std::borrow::Cow;
-
 use super::seedance2ai::*;
 use super::*;
-use crate::price::EndpointPrices;
 use crate::spec::{ix, EndpointSpec, UrlPolicy};
 
 use Check::*;
@@ -95,21 +92,13 @@ pub(crate) static RULES: [Rule; 20] = [
     rule("seedance2ai-video.media_urls.unused", MEDIA_URLS, &[IsNot(MODE, "media-to-video")], Unused, &INVALID_REQUEST, "", UNUSED),
 ];
 
-pub(crate) static PRICES: EndpointPrices = EndpointPrices {
-    usd_per_credit: None,
-    usd_source: Source::decision("seedance2ai.io publishes no rate of credits to US dollars"),
-    markup: Ratio::ONE,
-    rows: Cow::Borrowed(&[]),
-    note: UNPUBLISHED,
-};
-
 pub(crate) static SPEC: EndpointSpec = EndpointSpec {
     id: ID,
     provider: "seedance2ai.io",
     route: "POST /api/v1/video/seedance",
     base_url: "https://seedance2ai.io",
     models: "Seedance video (quality tiers standard and pro)",
-    headers: &[("Authorization", "Bearer sk_live_your_api_key"), ("Idempotency-Key", "a-unique-id-per-request")],
+    headers: HEADERS,
     fields: &FIELDS,
     rules: &RULES,
     codes: &ALL,

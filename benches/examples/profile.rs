@@ -1,0 +1,96 @@
+//! A small driver for `valgrind --tool=callgrind` or `perf`: runs one path of
+//! the benchmarks many times, so that its instructions can be counted free of
+//! the noise of a shared machine.
+//!
+//! ```text
+//! cargo build --release -p seedance-benches --example profile
+//! valgrind --tool=callgrind target/release/examples/profile typed 100000
+//! ```
+//!
+//! Paths: `typed`, `json`, `json-report` (`check` and the report's JSON
+//! text, as the npm package makes it), `peer-a`, `peer-a-quick` (`is_valid`),
+//! `peer-b`, `batch`. The second argument is the number of rounds (each round
+//! runs the path on all six endpoints, or on the sixteen bodies of the batch);
+//! a third, an endpoint id, keeps that endpoint only.
+
+use std::hint::black_box;
+
+use seedance_benches::bodies::{self, BATCH, VALID};
+use seedance_benches::{floor, peer::Peer};
+use seedance_rules::{check, check_request, Endpoint};
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let path = args.next().unwrap_or_else(|| "typed".to_owned());
+    let rounds: u64 = args.next().and_then(|n| n.parse().ok()).unwrap_or(100_000);
+    let only = args.next();
+    let keep = |e: Endpoint| only.as_deref().is_none_or(|id| id == e.id());
+    let valid: Vec<(Endpoint, &str)> = VALID.into_iter().filter(|(e, _)| keep(*e)).collect();
+    let (v1, v2, video, gpt, nano, aio) = (
+        bodies::v1(),
+        bodies::v2(),
+        bodies::video(),
+        bodies::gpt_image_2(),
+        bodies::nano_banana_pro(),
+        bodies::apiinone(),
+    );
+    let peer = Peer::new();
+    let mut sum = 0u64;
+    for _ in 0..rounds {
+        match path.as_str() {
+            "typed" => {
+                for (e, _) in &valid {
+                    let c = match e {
+                        Endpoint::SeedanceApiV1 => check_request(black_box(&v1)).credits(),
+                        Endpoint::SeedanceApiV2 => check_request(black_box(&v2)).credits(),
+                        Endpoint::Seedance2aiVideo => check_request(black_box(&video)).credits(),
+                        Endpoint::Seedance2aiGptImage2 => check_request(black_box(&gpt)).credits(),
+                        Endpoint::Seedance2aiNanoBananaPro => {
+                            check_request(black_box(&nano)).credits()
+                        }
+                        _ => check_request(black_box(&aio)).credits(),
+                    };
+                    sum += black_box(c).unwrap_or(1);
+                }
+            }
+            "json" => {
+                for &(e, text) in &valid {
+                    let r = check(black_box(e.id()), black_box(text)).expect("JSON");
+                    sum += black_box(r.credits()).unwrap_or(1);
+                }
+            }
+            "json-report" => {
+                for &(e, text) in &valid {
+                    let r = check(black_box(e.id()), black_box(text)).expect("JSON");
+                    sum += black_box(r.to_json()).len() as u64;
+                }
+            }
+            "peer-a" => {
+                for &(e, text) in &valid {
+                    let r = peer.check(black_box(e), black_box(text)).expect("JSON");
+                    sum += black_box(r.credits).unwrap_or(1);
+                }
+            }
+            "peer-a-quick" => {
+                for &(e, text) in &valid {
+                    let r = peer.quick(black_box(e), black_box(text));
+                    sum += black_box(r).ok().flatten().unwrap_or(1);
+                }
+            }
+            "peer-b" => {
+                for &(e, text) in &valid {
+                    black_box(floor::read(black_box(e), black_box(text)).expect("JSON"));
+                    sum += 1;
+                }
+            }
+            "batch" => {
+                for (e, text) in BATCH {
+                    let r = check(black_box(e.id()), black_box(text)).expect("JSON");
+                    sum += black_box(r.credits()).unwrap_or(1);
+                }
+            }
+            other => panic!("unknown path {other}"),
+        }
+    }
+    println!("{path}: {rounds} rounds, checksum {sum}");
+}

@@ -1,0 +1,88 @@
+// Holds the JavaScript peers to the npm package: the same verdicts on the
+// benchmark bodies, and on conformance/cases.json the same credits for every
+// valid body and a rejection of every invalid one (except URL hosts that a
+// pattern cannot read, as in the Rust peer's test).
+// Run: npm --prefix benches/js test
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import test from 'node:test';
+
+import { checkJson } from 'seedance-rules';
+
+import { ajvCheck, ajvQuick, bodies, zodCheck } from './peers.mjs';
+
+const PEERS = { ajv: ajvCheck, 'ajv first error': ajvQuick, zod: zodCheck };
+
+// Hosts a WHATWG parser reads as 127.0.0.1 but that are not dotted decimal.
+const PEER_MISSES = ['http://2130706433/', 'http://0x7f.1/', 'http://0177.0.0.1/', 'http://127.1/', 'https://2130706433/a.png'];
+
+const cases = JSON.parse(readFileSync(new URL('../../conformance/cases.json', import.meta.url), 'utf8'))
+  .cases.filter((c) => c.price_book === undefined)
+  .map((c) => ({ ...c, text: c.body_text ?? JSON.stringify(c.body) }));
+
+test('the benchmark bodies: same verdicts and credits', () => {
+  for (const { endpoint, text, credits } of bodies.valid) {
+    const ours = checkJson(endpoint, text);
+    assert.equal(ours.ok, true, `${endpoint}: ${JSON.stringify(ours.violations)}`);
+    assert.deepEqual(ours.warnings, []);
+    assert.equal(ours.credits, credits);
+    for (const [name, peer] of Object.entries(PEERS)) {
+      const theirs = peer(endpoint, JSON.parse(text));
+      assert.equal(theirs.ok, true, `${name} ${endpoint}: ${JSON.stringify(theirs.errors)}`);
+      assert.equal(theirs.credits, credits, `${name} ${endpoint}`);
+    }
+  }
+  let invalid = 0;
+  for (const { endpoint, text } of bodies.batch) {
+    const ours = checkJson(endpoint, text);
+    invalid += ours.ok ? 0 : 1;
+    for (const [name, peer] of Object.entries(PEERS)) {
+      const theirs = peer(endpoint, JSON.parse(text));
+      assert.equal(theirs.ok, ours.ok, `${name} ${endpoint} ${text}`);
+      assert.equal(theirs.credits, ours.credits, `${name} ${endpoint} ${text}`);
+    }
+  }
+  assert.equal(invalid, bodies.batch.length / 2);
+});
+
+test('the peers price every valid conformance case like the package', () => {
+  let compared = 0;
+  for (const c of cases) {
+    let ours;
+    try {
+      ours = checkJson(c.endpoint, c.text);
+    } catch {
+      continue; // not JSON
+    }
+    if (!ours.violations.every((v) => v.status === 402)) continue;
+    for (const [name, peer] of Object.entries(PEERS)) {
+      const theirs = peer(c.endpoint, JSON.parse(c.text));
+      assert.equal(theirs.ok, true, `${name} rejects ${c.id}: ${JSON.stringify(theirs.errors)}`);
+      assert.equal(theirs.credits, ours.credits, `${name} ${c.id}`);
+    }
+    compared++;
+  }
+  assert.ok(compared > 250, `only ${compared} compared`);
+});
+
+test('the peers reject every invalid conformance case a pattern can see', () => {
+  let rejected = 0;
+  for (const c of cases) {
+    let ours;
+    try {
+      ours = checkJson(c.endpoint, c.text);
+    } catch {
+      continue;
+    }
+    if (ours.violations.every((v) => v.status === 402)) continue;
+    for (const [name, peer] of Object.entries(PEERS)) {
+      const theirs = peer(c.endpoint, JSON.parse(c.text));
+      if (theirs.ok) {
+        assert.ok(PEER_MISSES.some((m) => c.text.includes(m)), `${name} accepts ${c.id}: ${c.text}`);
+      }
+    }
+    rejected++;
+  }
+  assert.ok(rejected > 200, `only ${rejected} invalid cases`);
+});

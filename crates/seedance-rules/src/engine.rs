@@ -23,12 +23,16 @@ pub(crate) fn evaluate<'a>(
 ) -> Report<'a> {
     if body_readable {
         fill_defaults(spec, &mut slots, &diag);
-        // Rules that hold whatever the other fields say come first, so that
-        // the conditions of the rest see which fields already failed.
-        for rule in spec.rules.iter().filter(|r| r.when.is_empty()) {
+        // The tables list the rules that hold whatever the other fields say
+        // first (a test checks it), so that the conditions of the rest see
+        // which fields already failed.
+        let (own, across) = spec
+            .rules
+            .split_at(spec.rules.partition_point(|r| r.when.is_empty()));
+        for rule in own {
             apply(spec, rule, &mut slots, &mut diag);
         }
-        for rule in spec.rules.iter().filter(|r| !r.when.is_empty()) {
+        for rule in across {
             if holds(rule.when, &slots, &diag) == Some(true) {
                 apply(spec, rule, &mut slots, &mut diag);
             }

@@ -65,6 +65,20 @@ fn rule_ids_are_stable_in_form_and_name_their_endpoint_and_field() {
 }
 
 #[test]
+fn every_table_lists_its_unconditional_rules_before_the_conditional_ones() {
+    // The engine relies on it to apply the field's own rules first.
+    for e in Endpoint::ALL {
+        let rules = e.spec().rules;
+        let split = rules.partition_point(|r| r.when.is_empty());
+        assert!(
+            rules[split..].iter().all(|r| !r.when.is_empty()),
+            "{}",
+            e.id()
+        );
+    }
+}
+
+#[test]
 fn every_documented_error_code_of_every_provider_is_in_a_table() {
     let v1 = document("002_4c02b8e17acb5dad.txt");
     let s2ai = document("003_8aaaa4f40c740086.txt");

@@ -54,6 +54,13 @@ pub(crate) fn read_body<'a>(
     })
     .and_then(|()| de.end())
     .map_err(Error::json)?;
+    for w in diag
+        .warnings
+        .iter_mut()
+        .filter(|w| w.code == warning::UNKNOWN_FIELD)
+    {
+        w.message = unknown_field_message(spec, &w.field, |i| raws[i].is_some());
+    }
     let mut slots = Slots::new();
     for (i, field) in spec.fields.iter().enumerate() {
         if let Some(raw) = raws[i] {
@@ -91,11 +98,12 @@ impl<'de> Visitor<'de> for BodyVisitor<'_, 'de> {
                 }
                 None => {
                     map.next_value::<IgnoredAny>()?;
-                    let message = unknown_field_message(self.spec, &key);
+                    // The message is written once the whole body is read,
+                    // when it is known whether the close field was given.
                     self.diag.warn(
                         warning::UNKNOWN_FIELD,
                         Cow::Owned(key.into_owned()),
-                        message,
+                        String::new(),
                     );
                 }
             }

@@ -27,30 +27,31 @@ pub(crate) fn closest(spec: &EndpointSpec, name: &str) -> Option<&'static str> {
         .map(|(_, n)| n)
 }
 
-pub(crate) fn unknown_field_message(spec: &EndpointSpec, name: &str) -> String {
+/// The warning for an unknown field; `given(i)` tells whether field `i` of
+/// the table is in the body, so that the message says when a misspelling
+/// leaves the real field at its default.
+pub(crate) fn unknown_field_message(
+    spec: &EndpointSpec,
+    name: &str,
+    given: impl Fn(usize) -> bool,
+) -> String {
     let shown = crate::json::clip(name);
-    match closest(spec, name) {
-        Some(known) => {
-            let fallback = spec
-                .fields
-                .iter()
-                .find(|f| f.name == known)
-                .map(|f| match f.default {
-                    DefaultValue::None => String::new(),
-                    DefaultValue::Str(v) => {
-                        format!(" (so `{known}` stays at its default, \"{v}\")")
-                    }
-                    DefaultValue::Bool(v) => format!(" (so `{known}` stays at its default, {v})"),
-                    DefaultValue::Int(v) => format!(" (so `{known}` stays at its default, {v})"),
-                })
-                .unwrap_or_default();
-            format!(
-                "`{shown}` is not a field of {} and is ignored{fallback}; did you mean `{known}`?",
-                spec.id
-            )
-        }
-        None => format!("`{shown}` is not a field of {} and is ignored", spec.id),
-    }
+    let Some(known) = closest(spec, name) else {
+        return format!("`{shown}` is not a field of {} and is ignored", spec.id);
+    };
+    let fallback = match spec.field_index(known) {
+        Some(i) if !given(i) => match spec.fields[i].default {
+            DefaultValue::None => format!(" (so `{known}` is not sent)"),
+            DefaultValue::Str(v) => format!(" (so `{known}` stays at its default, \"{v}\")"),
+            DefaultValue::Bool(v) => format!(" (so `{known}` stays at its default, {v})"),
+            DefaultValue::Int(v) => format!(" (so `{known}` stays at its default, {v})"),
+        },
+        _ => String::new(),
+    };
+    format!(
+        "`{shown}` is not a field of {} and is ignored{fallback}; did you mean `{known}`?",
+        spec.id
+    )
 }
 
 /// Optimal string alignment distance (Damerau–Levenshtein with adjacent swaps).

@@ -161,3 +161,45 @@ fn random_bytes_never_panic() {
         }
     }
 }
+
+#[test]
+fn a_misspelt_field_is_a_warning_that_names_the_real_one() {
+    let r = check(
+        "apiinone-videos",
+        r#"{"model": "seedance-1-5-pro", "prompt": "a", "generate_audio": true}"#,
+    )
+    .unwrap();
+    assert_eq!(r.credits(), Some(28));
+    let w = &r.warnings()[0];
+    assert_eq!(
+        (w.code, w.field.as_ref()),
+        ("UNKNOWN_FIELD", "generate_audio")
+    );
+    assert!(
+        w.message.contains("did you mean `generateAudio`"),
+        "{}",
+        w.message
+    );
+    assert!(
+        w.message.contains("stays at its default, false"),
+        "{}",
+        w.message
+    );
+    // With the real field given too, there is no default to speak of.
+    let r = check(
+        "seedanceapi-v2",
+        r#"{"prompt": "a", "duration": 10, "durations": 15}"#,
+    )
+    .unwrap();
+    assert!(
+        !r.warnings()[0].message.contains("default"),
+        "{}",
+        r.warnings()[0].message
+    );
+    let r = check("seedanceapi-v2", r#"{"prompt": "a", "zzz": 1}"#).unwrap();
+    assert!(
+        !r.warnings()[0].message.contains("did you mean"),
+        "{}",
+        r.warnings()[0].message
+    );
+}

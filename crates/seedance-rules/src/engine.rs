@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
+use crate::endpoint::Endpoint;
 use crate::json::clip;
 use crate::price::{quote, EndpointPrices};
 use crate::report::{warning, Diag, Report};
@@ -13,7 +14,7 @@ use crate::value::{Slots, Value};
 
 /// Checks slots already read by type, and prices them when they are valid.
 pub(crate) fn evaluate<'a>(
-    spec: &'static EndpointSpec,
+    endpoint: Endpoint,
     mut slots: Slots<'a>,
     mut diag: Diag,
     body_readable: bool,
@@ -21,6 +22,7 @@ pub(crate) fn evaluate<'a>(
     prices: &'a EndpointPrices,
     balance: Option<u64>,
 ) -> Report<'a> {
+    let spec = endpoint.spec();
     if body_readable {
         fill_defaults(spec, &mut slots, &diag);
         // The tables list the rules that hold whatever the other fields say
@@ -52,6 +54,7 @@ pub(crate) fn evaluate<'a>(
         }
     }
     Report {
+        endpoint,
         spec,
         slots,
         body_ok,

@@ -202,7 +202,7 @@ impl<'b> Checker<'b> {
             Some(found) => found,
             None => (price::BUILTIN_NAME, spec.prices),
         };
-        engine::evaluate(spec, slots, diag, readable, name, prices, self.balance)
+        engine::evaluate(endpoint, slots, diag, readable, name, prices, self.balance)
     }
 }
 

@@ -108,6 +108,7 @@ impl Diag {
 /// `docs/contract.md`.
 #[derive(Debug, Clone)]
 pub struct Report<'a> {
+    pub(crate) endpoint: Endpoint,
     pub(crate) spec: &'static EndpointSpec,
     pub(crate) slots: Slots<'a>,
     pub(crate) body_ok: bool,
@@ -124,8 +125,7 @@ impl<'a> Report<'a> {
 
     /// The endpoint checked.
     pub fn endpoint(&self) -> Endpoint {
-        // Every spec comes from an endpoint, so the lookup always succeeds.
-        Endpoint::from_id(self.spec.id).unwrap_or(Endpoint::SeedanceApiV1)
+        self.endpoint
     }
 
     /// The credits the request costs, or `None` when it is invalid or no price is published.

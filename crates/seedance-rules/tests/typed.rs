@@ -3,6 +3,7 @@
 use seedance_rules::*;
 
 fn same_as_json<R: Request + serde::Serialize>(req: &R) -> serde_json::Value {
+    assert_eq!(check_request(req).endpoint(), R::ENDPOINT);
     let typed = serde_json::to_value(check_request(req)).unwrap();
     let text = serde_json::to_string(req).unwrap();
     let parsed = serde_json::to_value(check(R::ENDPOINT.id(), &text).unwrap()).unwrap();

@@ -181,17 +181,6 @@ fn classify(raw: &str) -> Raw<'_> {
     }
 }
 
-fn raw_kind(r: &Raw<'_>) -> &'static str {
-    match r {
-        Raw::Str(_) => "a string",
-        Raw::Int(_) | Raw::OtherNumber => "a number",
-        Raw::Bool(_) => "a boolean",
-        Raw::Null => "null",
-        Raw::Array => "an array",
-        Raw::Object => "an object",
-    }
-}
-
 /// A JSON string's value; borrowed when it has no escape.
 fn read_str(raw: &str) -> Cow<'_, str> {
     let inner = raw.get(1..raw.len().saturating_sub(1)).unwrap_or("");
@@ -315,8 +304,8 @@ fn read_field<'a>(
             type_violation(diag, &format!("{} (not a 64-bit integer)", clip(raw)));
             None
         }
-        (_, got) => {
-            type_violation(diag, raw_kind(&got));
+        _ => {
+            type_violation(diag, json_kind(raw.as_bytes().first().copied()));
             None
         }
     }
@@ -355,7 +344,7 @@ fn read_list<'a>(
     for (k, e) in elems.iter().enumerate() {
         match classify(e.get()) {
             Raw::Str(s) => out.push(s),
-            got => {
+            _ => {
                 bad = true;
                 diag.violate(
                     Some(i),
@@ -365,7 +354,7 @@ fn read_list<'a>(
                     format!(
                         "`{}[{k}]` must be a URL string, not {}",
                         field.name,
-                        raw_kind(&got)
+                        json_kind(e.get().as_bytes().first().copied())
                     ),
                 );
             }

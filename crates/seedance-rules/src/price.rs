@@ -217,15 +217,17 @@ impl<'a> Quote<'a> {
         if let (Some(per), Some(ix)) = (self.per, row.per) {
             f = format!("{f} × {per} ({})", self.endpoint.fields[ix].name);
         }
-        let exact = !matches!(row.amount, Amount::Credits(_)) || row.markup != Ratio::ONE;
-        if exact || row.per.is_some() {
+        // Only a fixed price with no markup and no multiplier is whole as it stands.
+        let whole = matches!(row.amount, Amount::Credits(_))
+            && row.markup == Ratio::ONE
+            && row.per.is_none();
+        if !whole {
             f = format!("ceil({f})");
         }
         match self.row_credits {
             Some(r) if self.prices.markup != Ratio::ONE => {
-                format!("ceil({r} × {})", self.prices.markup)
-                    + &format!(" where {r} = {f}")
-                    + &self.credits.map(|c| format!(" → {c}")).unwrap_or_default()
+                let after = self.credits.map(|c| format!(" → {c}")).unwrap_or_default();
+                format!("ceil({r} × {}) where {r} = {f}{after}", self.prices.markup)
             }
             Some(r) if f == r.to_string() => format!("{r} (a fixed price)"),
             Some(r) => format!("{f} = {r}"),

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use crate::endpoint::Endpoint;
-use crate::json::clip;
+use crate::body::clip;
 use crate::price::{quote, EndpointPrices};
 use crate::report::{warning, Diag, Report};
 use crate::spec::{Check, Cond, DefaultValue, EndpointSpec, Rule};

@@ -30,7 +30,7 @@ enum ErrorKind {
 impl Error {
     pub(crate) fn unknown_endpoint(id: &str) -> Error {
         Error {
-            kind: ErrorKind::UnknownEndpoint(crate::json::clip(id).into_owned()),
+            kind: ErrorKind::UnknownEndpoint(crate::body::clip(id).into_owned()),
         }
     }
 

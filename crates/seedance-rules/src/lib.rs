@@ -58,7 +58,7 @@ mod describe;
 mod endpoint;
 mod engine;
 mod error;
-mod json;
+mod body;
 mod price;
 mod ratio;
 mod report;
@@ -171,7 +171,7 @@ impl<'b> Checker<'b> {
     {
         let spec = endpoint.spec();
         let mut diag = Diag::default();
-        let (slots, readable) = json::read_body(spec, body, &mut diag)?;
+        let (slots, readable) = body::read_body(spec, body, &mut diag)?;
         Ok(self.finish(endpoint, slots, diag, readable))
     }
 

@@ -35,7 +35,7 @@ pub(crate) fn unknown_field_message(
     name: &str,
     given: impl Fn(usize) -> bool,
 ) -> String {
-    let shown = crate::json::clip(name);
+    let shown = crate::body::clip(name);
     let Some(known) = closest(spec, name) else {
         return format!("`{shown}` is not a field of {} and is ignored", spec.id);
     };

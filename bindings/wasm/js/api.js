@@ -69,6 +69,16 @@ function strict(_key, value) {
 
 /** The JSON text of a value, as `fetch(.., { body: JSON.stringify(value) })` would send it. */
 function toJsonText(value, what) {
+  // The common case first: plain JSON.stringify. Only text that holds a
+  // `null` (which a NaN or an Infinity also becomes) or that could not be
+  // written at all is written again with the strict replacer, whose
+  // per-value callback is slow but names what JSON cannot carry.
+  try {
+    const quick = JSON.stringify(value);
+    if (typeof quick === 'string' && !quick.includes('null')) return quick;
+  } catch {
+    // A BigInt, a cycle or a nesting too deep: the strict pass says which.
+  }
   let text;
   try {
     text = JSON.stringify(value, strict);

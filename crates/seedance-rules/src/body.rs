@@ -1,18 +1,19 @@
-//! Reading a JSON body into slots without building a `serde_json::Value`.
+//! Reading a JSON body into slots in one pass over its text.
 //!
-//! Each known field's value is taken as raw JSON text (borrowed, no copy) and
-//! read by the field's documented type; strings without escapes stay borrowed.
-//! Numbers are read from their text exactly (no floating point): `10`, `10.0`
-//! and `1e1` are the integer 10, `10.5` is not an integer.
+//! The core's lexer (`json::lex`) walks the text once. A known field's value
+//! is taken as it comes: strings stay borrowed when they hold no escape,
+//! numbers are kept as their exact text, arrays as their elements. Nothing
+//! else is built: no tree, no copy of the body. Unknown fields are skipped
+//! (checked as strictly as the rest) and warned about. The values are then
+//! read by each field's documented type in the table's order, so violations
+//! come in that order whatever the key order of the body. Numbers are read
+//! from their text exactly (no floating point): `10`, `10.0` and `1e1` are
+//! the integer 10, `10.5` is not an integer.
 
 use std::borrow::Cow;
-use std::fmt;
-
-use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, Visitor};
-use serde::Deserializer as _;
-use serde_json::value::RawValue;
 
 use crate::error::Error;
+use crate::json::lex::{Kind as JsonKind, Lexer, SyntaxError};
 use crate::report::{warning, Diag};
 use crate::spec::{EndpointSpec, Field, Kind, MAX_FIELDS};
 use crate::suggest::unknown_field_message;
@@ -25,35 +26,31 @@ pub(crate) fn read_body<'a>(
     text: &'a str,
     diag: &mut Diag,
 ) -> Result<(Slots<'a>, bool), Error> {
-    let mut raws: [Option<&'a RawValue>; MAX_FIELDS] = [None; MAX_FIELDS];
-    let first = text
-        .trim_start_matches([' ', '\t', '\n', '\r'])
-        .bytes()
-        .next();
-    if first != Some(b'{') {
-        // Readable JSON of the wrong shape (an array, a string, ...) is a
-        // violation; anything else is not JSON at all.
-        serde_json::from_str::<IgnoredAny>(text).map_err(Error::json)?;
-        diag.violate(
-            None,
-            Cow::Borrowed(""),
-            Cow::Owned(format!("{}.body.type", spec.id)),
-            spec.body_code,
-            format!(
-                "the body must be a JSON object of fields, not {}",
-                json_kind(first)
-            ),
-        );
-        return Ok((Slots::new(), false));
+    let mut lx = Lexer::unranged(text);
+    let mut raws: [Option<Raw<'a>>; MAX_FIELDS] = [const { None }; MAX_FIELDS];
+    match read_members(spec, &mut lx, &mut raws, diag) {
+        Ok(true) => {}
+        Ok(false) => {
+            // Readable JSON of the wrong shape (an array, a string, ...) is a
+            // violation; anything else is not JSON at all.
+            let kind = lx.peek_kind().map_err(Error::syntax)?;
+            lx.skip_value()
+                .and_then(|_| lx.finish())
+                .map_err(Error::syntax)?;
+            diag.violate(
+                None,
+                Cow::Borrowed(""),
+                Cow::Owned(format!("{}.body.type", spec.id)),
+                spec.body_code,
+                format!(
+                    "the body must be a JSON object of fields, not {}",
+                    json_kind(kind)
+                ),
+            );
+            return Ok((Slots::new(), false));
+        }
+        Err(e) => return Err(Error::syntax(e)),
     }
-    let mut de = serde_json::Deserializer::from_str(text);
-    de.deserialize_map(BodyVisitor {
-        spec,
-        raws: &mut raws,
-        diag,
-    })
-    .and_then(|()| de.end())
-    .map_err(Error::json)?;
     for w in diag
         .warnings
         .iter_mut()
@@ -62,133 +59,110 @@ pub(crate) fn read_body<'a>(
         w.message = unknown_field_message(spec, &w.field, |i| raws[i].is_some());
     }
     let mut slots = Slots::new();
-    for (i, field) in spec.fields.iter().enumerate() {
-        if let Some(raw) = raws[i] {
-            slots.set(i, read_field(spec, i, field, raw.get(), diag));
+    for (i, (field, raw)) in spec.fields.iter().zip(raws).enumerate() {
+        if let Some(raw) = raw {
+            slots.set(i, read_field(spec, i, field, raw, diag));
         }
     }
     Ok((slots, true))
 }
 
-struct BodyVisitor<'s, 'a> {
+/// Reads the members of the body's object into `raws` (the last of a
+/// duplicated key counts). `Ok(false)` when the body is not an object, with
+/// nothing read.
+fn read_members<'a>(
     spec: &'static EndpointSpec,
-    raws: &'s mut [Option<&'a RawValue>; MAX_FIELDS],
-    diag: &'s mut Diag,
-}
-
-impl<'de> Visitor<'de> for BodyVisitor<'_, 'de> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON object")
+    lx: &mut Lexer<'a>,
+    raws: &mut [Option<Raw<'a>>; MAX_FIELDS],
+    diag: &mut Diag,
+) -> Result<bool, SyntaxError> {
+    if lx.peek_kind()? != JsonKind::Object {
+        return Ok(false);
     }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while let Some(key) = map.next_key_seed(CowStr)? {
-            match self.spec.field_index(&key) {
-                Some(i) => {
-                    let raw: &'de RawValue = map.next_value()?;
-                    if self.raws[i].replace(raw).is_some() {
-                        self.diag.warn(
-                            warning::DUPLICATE_FIELD,
-                            Cow::Borrowed(self.spec.fields[i].name),
-                            format!("`{key}` is given more than once; the last one counts"),
-                        );
-                    }
-                }
-                None => {
-                    map.next_value::<IgnoredAny>()?;
-                    // The message is written once the whole body is read,
-                    // when it is known whether the close field was given.
-                    self.diag.warn(
-                        warning::UNKNOWN_FIELD,
-                        Cow::Owned(key.into_owned()),
-                        String::new(),
-                    );
-                }
+    lx.begin_object()?;
+    while let Some(key) = lx.next_key()? {
+        let Some(i) = spec.field_index(&key) else {
+            lx.skip_value()?;
+            // The message is written once the whole body is read, when it
+            // is known whether the close field was given.
+            diag.warn(
+                warning::UNKNOWN_FIELD,
+                Cow::Owned(key.into_owned()),
+                String::new(),
+            );
+            continue;
+        };
+        let raw = read_raw(lx)?;
+        if let Some(slot) = raws.get_mut(i) {
+            if slot.replace(raw).is_some() {
+                diag.warn(
+                    warning::DUPLICATE_FIELD,
+                    Cow::Borrowed(spec.fields[i].name),
+                    format!("`{key}` is given more than once; the last one counts"),
+                );
             }
         }
-        Ok(())
     }
+    lx.finish()?;
+    Ok(true)
 }
 
-/// A string that stays borrowed from the input when it has no escapes.
-struct CowStr;
-
-impl<'de> DeserializeSeed<'de> for CowStr {
-    type Value = Cow<'de, str>;
-
-    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_str(self)
-    }
-}
-
-impl<'de> Visitor<'de> for CowStr {
-    type Value = Cow<'de, str>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a string")
-    }
-
-    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
-        Ok(Cow::Borrowed(v))
-    }
-
-    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Cow::Owned(v.to_owned()))
-    }
-
-    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
-        Ok(Cow::Owned(v))
-    }
-}
-
-/// A JSON value read from its raw text, as far as the engine needs it.
+/// A JSON value as far as the engine needs it, before it is read by type.
 enum Raw<'a> {
     Str(Cow<'a, str>),
-    Int(i64),
-    /// A number that is not an integer, or one beyond 64 bits.
-    OtherNumber,
+    /// A number, by its exact text.
+    Number(&'a str),
     Bool(bool),
     Null,
-    Array,
+    Array(Vec<Elem<'a>>),
     Object,
 }
 
-fn json_kind(first: Option<u8>) -> &'static str {
-    match first {
-        Some(b'"') => "a string",
-        Some(b'[') => "an array",
-        Some(b'{') => "an object",
-        Some(b't' | b'f') => "a boolean",
-        Some(b'n') => "null",
-        _ => "a number",
-    }
+/// An element of an array: a string, or the kind of what is there instead.
+enum Elem<'a> {
+    Str(Cow<'a, str>),
+    Other(JsonKind),
 }
 
-fn classify(raw: &str) -> Raw<'_> {
-    match raw.as_bytes().first() {
-        Some(b'"') => Raw::Str(read_str(raw)),
-        Some(b't') => Raw::Bool(true),
-        Some(b'f') => Raw::Bool(false),
-        Some(b'n') => Raw::Null,
-        Some(b'[') => Raw::Array,
-        Some(b'{') => Raw::Object,
-        _ => match exact_int(raw) {
-            Some(i) => Raw::Int(i),
-            None => Raw::OtherNumber,
-        },
-    }
+fn read_raw<'a>(lx: &mut Lexer<'a>) -> Result<Raw<'a>, SyntaxError> {
+    Ok(match lx.peek_kind()? {
+        JsonKind::String => Raw::Str(lx.string()?),
+        JsonKind::Number => Raw::Number(lx.number()?),
+        JsonKind::Bool => Raw::Bool(lx.boolean()?),
+        JsonKind::Null => {
+            lx.null()?;
+            Raw::Null
+        }
+        JsonKind::Object => {
+            lx.skip_value()?;
+            Raw::Object
+        }
+        JsonKind::Array => {
+            lx.begin_array()?;
+            let mut elems = Vec::new();
+            while lx.next_element()? {
+                elems.push(match lx.peek_kind()? {
+                    JsonKind::String => Elem::Str(lx.string()?),
+                    other => {
+                        lx.skip_value()?;
+                        Elem::Other(other)
+                    }
+                });
+            }
+            Raw::Array(elems)
+        }
+    })
 }
 
-/// A JSON string's value; borrowed when it has no escape.
-fn read_str(raw: &str) -> Cow<'_, str> {
-    let inner = raw.get(1..raw.len().saturating_sub(1)).unwrap_or("");
-    if !inner.contains('\\') {
-        return Cow::Borrowed(inner);
+fn json_kind(kind: JsonKind) -> &'static str {
+    match kind {
+        JsonKind::String => "a string",
+        JsonKind::Array => "an array",
+        JsonKind::Object => "an object",
+        JsonKind::Bool => "a boolean",
+        JsonKind::Null => "null",
+        JsonKind::Number => "a number",
     }
-    // The text was validated as JSON already, so this only decodes escapes.
-    serde_json::from_str::<String>(raw).map_or(Cow::Borrowed(inner), Cow::Owned)
 }
 
 /// The integer a JSON number's text stands for, read exactly: `10`, `10.0`,
@@ -244,16 +218,15 @@ pub(crate) fn exact_int(text: &str) -> Option<i64> {
     i64::try_from(value).ok()
 }
 
-/// Reads one field's raw JSON by its documented type. A wrong type is a
+/// Reads one field's value by its documented type. A wrong type is a
 /// violation (the field's type code, rule `<endpoint>.<field>.type`).
 fn read_field<'a>(
     spec: &'static EndpointSpec,
     i: usize,
     field: &Field,
-    raw: &'a str,
+    raw: Raw<'a>,
     diag: &mut Diag,
 ) -> Option<Value<'a>> {
-    let got = classify(raw);
     let name = field.name;
     let type_violation = |diag: &mut Diag, got: &str| {
         diag.violate(
@@ -264,12 +237,30 @@ fn read_field<'a>(
             format!("`{name}` must be {}, not {got}", article(field.kind)),
         );
     };
-    match (field.kind, got) {
-        (Kind::Str | Kind::UrlString, Raw::Str(s)) => Some(Value::Str(s)),
-        (Kind::Bool, Raw::Bool(b)) => Some(Value::Bool(b)),
-        (Kind::Int, Raw::Int(n)) => Some(Value::Int(n)),
-        (Kind::DurationStr, Raw::Str(s)) => Some(Value::Str(s)),
-        (Kind::DurationStr, Raw::Int(n)) => {
+    let raw = match raw {
+        Raw::Number(text) => match exact_int(text) {
+            Some(n) => Token::Int(n),
+            None if matches!(
+                field.kind,
+                Kind::Int | Kind::DurationInt | Kind::DurationStr
+            ) =>
+            {
+                type_violation(diag, &format!("{} (not a 64-bit integer)", clip(text)));
+                return None;
+            }
+            None => Token::Other(JsonKind::Number),
+        },
+        Raw::Str(s) => Token::Str(s),
+        Raw::Bool(b) => Token::Bool(b),
+        Raw::Array(elems) => Token::Array(elems),
+        Raw::Null => Token::Other(JsonKind::Null),
+        Raw::Object => Token::Other(JsonKind::Object),
+    };
+    match (field.kind, raw) {
+        (Kind::Str | Kind::UrlString | Kind::DurationStr, Token::Str(s)) => Some(Value::Str(s)),
+        (Kind::Bool, Token::Bool(b)) => Some(Value::Bool(b)),
+        (Kind::Int | Kind::DurationInt, Token::Int(n)) => Some(Value::Int(n)),
+        (Kind::DurationStr, Token::Int(n)) => {
             diag.warn(
                 warning::COERCED_TYPE,
                 Cow::Borrowed(name),
@@ -277,8 +268,7 @@ fn read_field<'a>(
             );
             Some(Value::Str(Cow::Owned(n.to_string())))
         }
-        (Kind::DurationInt, Raw::Int(n)) => Some(Value::Int(n)),
-        (Kind::DurationInt, Raw::Str(s)) => match canonical_int(&s) {
+        (Kind::DurationInt, Token::Str(s)) => match canonical_int(&s) {
             Some(n) => {
                 diag.warn(
                     warning::COERCED_TYPE,
@@ -294,19 +284,31 @@ fn read_field<'a>(
                 None
             }
         },
-        (Kind::UrlList, Raw::Array) => read_list(spec, i, field, raw, diag),
-        (_, Raw::OtherNumber)
-            if matches!(
-                field.kind,
-                Kind::Int | Kind::DurationInt | Kind::DurationStr
-            ) =>
-        {
-            type_violation(diag, &format!("{} (not a 64-bit integer)", clip(raw)));
+        (Kind::UrlList, Token::Array(elems)) => read_list(spec, i, field, elems, diag),
+        (_, other) => {
+            type_violation(diag, json_kind(other.kind()));
             None
         }
-        _ => {
-            type_violation(diag, json_kind(raw.as_bytes().first().copied()));
-            None
+    }
+}
+
+/// A raw value with its number read: what is matched against the field's kind.
+enum Token<'a> {
+    Str(Cow<'a, str>),
+    Int(i64),
+    Bool(bool),
+    Array(Vec<Elem<'a>>),
+    Other(JsonKind),
+}
+
+impl Token<'_> {
+    fn kind(&self) -> JsonKind {
+        match self {
+            Token::Str(_) => JsonKind::String,
+            Token::Int(_) => JsonKind::Number,
+            Token::Bool(_) => JsonKind::Bool,
+            Token::Array(_) => JsonKind::Array,
+            Token::Other(k) => *k,
         }
     }
 }
@@ -332,19 +334,18 @@ fn read_list<'a>(
     spec: &'static EndpointSpec,
     i: usize,
     field: &Field,
-    raw: &'a str,
+    elems: Vec<Elem<'a>>,
     diag: &mut Diag,
 ) -> Option<Value<'a>> {
-    let elems: Vec<&'a RawValue> = serde_json::from_str(raw).ok()?;
     if elems.is_empty() {
         return None;
     }
     let mut out = Vec::with_capacity(elems.len());
     let mut bad = false;
-    for (k, e) in elems.iter().enumerate() {
-        match classify(e.get()) {
-            Raw::Str(s) => out.push(s),
-            _ => {
+    for (k, e) in elems.into_iter().enumerate() {
+        match e {
+            Elem::Str(s) => out.push(s),
+            Elem::Other(kind) => {
                 bad = true;
                 diag.violate(
                     Some(i),
@@ -354,7 +355,7 @@ fn read_list<'a>(
                     format!(
                         "`{}[{k}]` must be a URL string, not {}",
                         field.name,
-                        json_kind(e.get().as_bytes().first().copied())
+                        json_kind(kind)
                     ),
                 );
             }

@@ -34,16 +34,12 @@ impl Error {
         }
     }
 
-    pub(crate) fn json(e: serde_json::Error) -> Error {
-        // serde_json's message ends with " at line L column C"; keep the words.
-        let full = e.to_string();
-        let message = match full.rfind(" at line ") {
-            Some(i) => full[..i].to_owned(),
-            None => full,
-        };
+    /// Text the core's own lexer could not read, in serde_json's words
+    /// (its message, line and column).
+    pub(crate) fn syntax(e: crate::json::lex::SyntaxError) -> Error {
         Error {
             kind: ErrorKind::Json {
-                message,
+                message: e.message().to_owned(),
                 line: e.line(),
                 column: e.column(),
             },

@@ -135,6 +135,9 @@ pub(crate) struct Lexer<'a> {
     depth_left: u8,
     /// Whether the innermost open array or object has had no element yet.
     first: bool,
+    /// Whether a number beyond every `f64` is an error (serde_json's
+    /// `Value`), or only text like any other (serde_json's raw values).
+    ranged: bool,
 }
 
 type Result<T> = std::result::Result<T, SyntaxError>;
@@ -148,6 +151,17 @@ impl<'a> Lexer<'a> {
             pos: 0,
             depth_left: DEPTH_LIMIT,
             first: false,
+            ranged: true,
+        }
+    }
+
+    /// A lexer that takes numbers of any magnitude (`1e400`) as text, as
+    /// serde_json does when it keeps a value raw or skips it: for readers
+    /// that judge numbers themselves, exactly, from their text.
+    pub(crate) fn unranged(text: &'a str) -> Lexer<'a> {
+        Lexer {
+            ranged: false,
+            ..Lexer::new(text)
         }
     }
 
@@ -265,7 +279,7 @@ impl<'a> Lexer<'a> {
                 match e.checked_mul(10).and_then(|e| e.checked_add(d)) {
                     Some(next) => e = next,
                     None => {
-                        if !negative && !mantissa.is_zero() {
+                        if self.ranged && !negative && !mantissa.is_zero() {
                             return Err(self.error(msg::NUMBER_OUT_OF_RANGE));
                         }
                         self.digits();
@@ -279,7 +293,7 @@ impl<'a> Lexer<'a> {
                 i64::from(e)
             };
         }
-        if mantissa.overflows(exp) {
+        if self.ranged && mantissa.overflows(exp) {
             return Err(self.error(msg::NUMBER_OUT_OF_RANGE));
         }
         Ok(self.slice(start, self.pos))
@@ -535,11 +549,7 @@ impl<'a> Lexer<'a> {
         let mut start = self.pos;
         let mut owned: Option<String> = None;
         loop {
-            let rest = self.bytes.get(self.pos..).unwrap_or_default();
-            match rest
-                .iter()
-                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
-            {
+            match special_byte(self.bytes.get(self.pos..).unwrap_or_default()) {
                 Some(n) => self.pos += n,
                 None => {
                     self.pos = self.bytes.len();
@@ -704,9 +714,65 @@ impl Mantissa<'_> {
     }
 }
 
+/// The index of the first byte of `bytes` that ends a run of plain string
+/// characters: a quote, a backslash or a control character. Eight bytes at a
+/// time (the bit tricks of "Bit Twiddling Hacks", as serde_json does): a
+/// flag is set in the high bit of each byte that is one of them, and the
+/// lowest flag is exact.
+fn special_byte(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let mut chunks = bytes.chunks_exact(8);
+    let mut offset = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        let quote = x ^ (ONES * u64::from(b'"'));
+        let backslash = x ^ (ONES * u64::from(b'\\'));
+        let flags = (quote.wrapping_sub(ONES) & !quote)
+            | (backslash.wrapping_sub(ONES) & !backslash)
+            | (x.wrapping_sub(ONES * 0x20) & !x);
+        let flags = flags & HIGHS;
+        if flags != 0 {
+            return Some(offset + (flags.trailing_zeros() / 8) as usize);
+        }
+        offset += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        .map(|n| offset + n)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn special_byte_finds_the_first_quote_backslash_or_control() {
+        let naive = |b: &[u8]| b.iter().position(|&c| c == b'"' || c == b'\\' || c < 0x20);
+        let specials = [b'"', b'\\', 0x00, 0x1f, b'\n'];
+        let plain = [b'a', b' ', 0x21, 0x5b, 0x5d, 0x7f, 0x80, 0xff, 0x20];
+        for len in 0..20 {
+            for at in 0..=len {
+                for &sp in &specials {
+                    for &p in &plain {
+                        let mut v = vec![p; len];
+                        if at < len {
+                            v[at] = sp;
+                        }
+                        // A second special after the first must not win.
+                        if at + 3 < len {
+                            v[at + 3] = b'"';
+                        }
+                        assert_eq!(special_byte(&v), naive(&v), "{v:?}");
+                    }
+                }
+            }
+        }
+    }
 
     fn err(text: &str) -> String {
         let mut lx = Lexer::new(text);

@@ -47,9 +47,10 @@
 //!
 //! # URLs
 //!
-//! URLs are parsed by the WHATWG URL standard, as browsers do. Whether a host
-//! is public is judged from the URL alone: the library never resolves names,
-//! so a name whose DNS records point at a private address passes.
+//! URLs are parsed by the WHATWG URL standard, as browsers do, with a parser of
+//! the library's own that a test holds to the `url` crate. Whether a host is
+//! public is judged from the URL alone: the library never resolves names, so a
+//! name whose DNS records point at a private address passes.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
@@ -110,8 +111,8 @@ pub fn check_with<'a>(
 }
 
 /// Checks a typed request with the built-in tables. Makes no heap allocation
-/// when the request is valid, draws no warning and carries no URL (the `url`
-/// crate builds a `String` for each URL it parses); `tests/alloc.rs` counts.
+/// when the request is valid and draws no warning, URLs included;
+/// `tests/alloc.rs` counts.
 pub fn check_request<R: Request>(request: &R) -> Report<'_> {
     Checker::new().check_request(request)
 }

@@ -1,5 +1,14 @@
-//! URL rules: WHATWG parsing (the `url` crate, as browsers do), so that
-//! `http://2130706433/` and `http://0x7f.1/` are the host `127.0.0.1`.
+//! URL rules, and the URL parser they read with.
+//!
+//! The parser follows the WHATWG URL Standard's basic URL parser (as browsers
+//! do) for special schemes, so `http://2130706433/`, `http://0x7f.1/` and
+//! `http:\\127.1` are all the host `127.0.0.1`. It reads only what the rules
+//! need: whether the text is an absolute URL at all, its scheme, whether it
+//! carries a user name or password, and its host. It makes no heap
+//! allocation on an acceptable URL (only a refusal's message allocates). A
+//! differential test (`tests/urls.rs`) holds it to the `url` crate: the same
+//! verdict and the same message, with `url`'s error text for a URL that does
+//! not parse, on a hand list of tricky URLs and on generated ones.
 //!
 //! "Public" is decided from the URL alone: the host must not be `localhost`
 //! or a `*.localhost` name, nor an IP literal in a loopback, private,
@@ -13,12 +22,23 @@
 //! Punycode form, `xn--…`). Mapping Unicode host names (UTS 46) needs large
 //! tables that would triple the size of the WebAssembly package, and the
 //! mapping is where look-alikes hide: full-width `ｌｏｃａｌｈｏｓｔ` maps to
-//! `localhost`. Refusing them is the safe answer, and the same answer
-//! whichever Unicode back end the `idna` crate is built with.
+//! `localhost`. Refusing them is the safe answer. A URL whose authority
+//! (after `://`) is not ASCII is refused with its own message; a non-ASCII
+//! host reached otherwise (`http:/ü`, `http://%C3%BC/`) is "invalid
+//! international domain name", as `url` says when its `idna` crate has no
+//! Unicode back end (the `idna_adapter` 1.0.0 that Cargo.lock pins for the
+//! differential test). An ASCII `xn--` label is checked as that `idna` checks
+//! it: valid Punycode, no joiner first, at most 1000 code points decoded; the
+//! decoded code points themselves are not validated, there being no Unicode
+//! tables.
+//!
+//! One difference from `url` is left on purpose: `url` refuses a URL whose
+//! serialization would pass 4 GiB ("URLs more than 4 GB are not supported");
+//! this parser builds no serialization and has no such limit.
 
+use std::fmt::{self, Write as _};
 use std::net::{Ipv4Addr, Ipv6Addr};
-
-use url::{Host, Url};
+use std::slice;
 
 use crate::spec::UrlPolicy;
 
@@ -27,44 +47,57 @@ pub(crate) fn check(policy: UrlPolicy, text: &str) -> Result<(), String> {
     if !authority(text).is_ascii() {
         return Err("has a host name that is not ASCII; write it in Punycode (`xn--…`)".to_owned());
     }
-    let url = Url::parse(text).map_err(|e| format!("is not an absolute URL ({e})"))?;
+    let url = parse(text).map_err(|e| format!("is not an absolute URL ({e})"))?;
     let https_only = matches!(policy, UrlPolicy::PublicHttps);
-    match url.scheme() {
-        "https" => {}
-        "http" if !https_only => {}
-        other => {
+    match url.scheme {
+        Scheme::Https => {}
+        Scheme::Http if !https_only => {}
+        _ => {
             let wanted = if https_only { "https" } else { "http or https" };
-            return Err(format!("must use {wanted}, not `{other}:`"));
+            let scheme: String = kept(url.scheme_text)
+                .map(|b| char::from(b.to_ascii_lowercase()))
+                .collect();
+            return Err(format!("must use {wanted}, not `{scheme}:`"));
         }
     }
     if matches!(policy, UrlPolicy::Http) {
         return Ok(());
     }
-    if !url.username().is_empty() || url.password().is_some() {
+    if url.credentials {
         return Err("must not carry a user name or password".to_owned());
     }
-    match url.host() {
-        None => Err("has no host".to_owned()),
-        Some(Host::Domain(d)) => {
-            let d = d.trim_end_matches('.');
-            if d == "localhost" || d.ends_with(".localhost") {
-                Err(format!("points at `{d}`, which is not a public host"))
+    match url.host {
+        Host::None => Err("has no host".to_owned()),
+        Host::Domain(raw) => {
+            if is_localhost(raw) {
+                Err(format!(
+                    "points at `{}`, which is not a public host",
+                    domain_text(raw)
+                ))
             } else {
                 Ok(())
             }
         }
-        Some(Host::Ipv4(a)) => not_public(ipv4_range(a), url.host_str()),
-        Some(Host::Ipv6(a)) => not_public(ipv6_range(a), url.host_str()),
+        Host::Ipv4(a) => not_public(ipv4_range(a), |f| write!(f, "{a}")),
+        Host::Ipv6(a) => not_public(ipv6_range(a), |f| write_ipv6(f, a)),
     }
 }
 
-fn not_public(range: Option<&str>, host: Option<&str>) -> Result<(), String> {
+/// The refusal for an address in a non-public range, with the host as the
+/// URL serializes it (`127.0.0.1` for `0x7f.1`, `[::ffff:7f00:1]`).
+fn not_public(
+    range: Option<&str>,
+    host: impl Fn(&mut String) -> fmt::Result,
+) -> Result<(), String> {
     match range {
-        // The host as the URL serializes it (`127.0.0.1` for `0x7f.1`).
-        Some(range) => Err(format!(
-            "points at {}, a {range} address, not a public host",
-            host.unwrap_or("")
-        )),
+        Some(range) => {
+            let mut text = String::new();
+            // Writing to a `String` cannot fail.
+            let _ = host(&mut text);
+            Err(format!(
+                "points at {text}, a {range} address, not a public host"
+            ))
+        }
         None => Ok(()),
     }
 }
@@ -96,7 +129,7 @@ fn ipv6_range(a: Ipv6Addr) -> Option<&'static str> {
     if let Some(v4) = a.to_ipv4_mapped() {
         return ipv4_range(v4).map(|_| "IPv4-mapped non-public");
     }
-    let s0 = a.segments()[0];
+    let [s0, ..] = a.segments();
     if a.is_loopback() {
         Some("loopback")
     } else if a.is_unspecified() {
@@ -120,4 +153,781 @@ fn authority(text: &str) -> &str {
     };
     let end = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
     &rest[..end]
+}
+
+// ---------------------------------------------------------------------------
+// The parser. It follows the WHATWG basic URL parser with no base URL, and
+// returns the `url` crate's error for each failure (its `Display` text is
+// what a message shows). Paths, queries and fragments never make a URL fail,
+// so they are not read.
+
+/// Why a text is not an absolute URL, with the `url` crate's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ParseError {
+    EmptyHost,
+    Idna,
+    InvalidPort,
+    InvalidIpv4Address,
+    InvalidIpv6Address,
+    InvalidDomainCharacter,
+    RelativeUrlWithoutBase,
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::EmptyHost => "empty host",
+            Self::Idna => "invalid international domain name",
+            Self::InvalidPort => "invalid port number",
+            Self::InvalidIpv4Address => "invalid IPv4 address",
+            Self::InvalidIpv6Address => "invalid IPv6 address",
+            Self::InvalidDomainCharacter => "invalid domain character",
+            Self::RelativeUrlWithoutBase => "relative URL without a base",
+        })
+    }
+}
+
+/// The scheme, as far as the rules and the parser tell schemes apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scheme {
+    Http,
+    Https,
+    /// `ws`, `wss` or `ftp`: special, parsed as `http` is.
+    OtherSpecial,
+    File,
+    /// Any other scheme (`mailto`, `data`, `javascript`, ...).
+    NotSpecial,
+}
+
+/// A host, borrowed from the text.
+#[derive(Debug, Clone, Copy)]
+enum Host<'a> {
+    None,
+    /// A domain name as written: tabs, newlines and percent escapes are still
+    /// in it, and it is read through [`labels`]. For a special URL it passed
+    /// the same checks as `url` makes with `idna`, so it is ASCII once decoded.
+    Domain(&'a [u8]),
+    Ipv4(Ipv4Addr),
+    Ipv6(Ipv6Addr),
+}
+
+/// What the rules read of a URL.
+struct Url<'a> {
+    scheme: Scheme,
+    /// The scheme as written (any case, maybe with tabs), for a message.
+    scheme_text: &'a [u8],
+    /// A user name or a password, even an empty user name with a password.
+    credentials: bool,
+    host: Host<'a>,
+}
+
+/// ASCII tab or newline: the parser drops them wherever they are.
+fn is_tab_or_newline(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | b'\r')
+}
+
+/// The bytes of a slice without ASCII tabs and newlines.
+#[derive(Clone)]
+struct Kept<'a>(slice::Iter<'a, u8>);
+
+impl<'a> Kept<'a> {
+    /// What is left, as written.
+    fn as_slice(&self) -> &'a [u8] {
+        self.0.as_slice()
+    }
+}
+
+impl Iterator for Kept<'_> {
+    type Item = u8;
+
+    fn next(&mut self) -> Option<u8> {
+        self.0.find(|&&b| !is_tab_or_newline(b)).copied()
+    }
+}
+
+fn kept(raw: &[u8]) -> Kept<'_> {
+    Kept(raw.iter())
+}
+
+/// Parses `text` as an absolute URL.
+fn parse(text: &str) -> Result<Url<'_>, ParseError> {
+    // Leading and trailing C0 controls and spaces are not part of the URL.
+    let input = text.trim_matches(|c: char| c <= ' ').as_bytes();
+    // Scheme state: an ASCII letter, then letters, digits, `+`, `-`, `.`, to a `:`.
+    if !input.first().is_some_and(u8::is_ascii_alphabetic) {
+        return Err(ParseError::RelativeUrlWithoutBase);
+    }
+    let scheme_len = input
+        .iter()
+        .position(|&b| {
+            !(b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.') || is_tab_or_newline(b))
+        })
+        .unwrap_or(input.len());
+    let (scheme_text, rest) = input.split_at(scheme_len);
+    let Some((b':', rest)) = rest.split_first() else {
+        return Err(ParseError::RelativeUrlWithoutBase);
+    };
+    let is = |name: &str| {
+        kept(scheme_text)
+            .map(|b| b.to_ascii_lowercase())
+            .eq(name.bytes())
+    };
+    let scheme = if is("http") {
+        Scheme::Http
+    } else if is("https") {
+        Scheme::Https
+    } else if is("ws") || is("wss") || is("ftp") {
+        Scheme::OtherSpecial
+    } else if is("file") {
+        Scheme::File
+    } else {
+        Scheme::NotSpecial
+    };
+    let (credentials, host) = match scheme {
+        Scheme::Http | Scheme::Https | Scheme::OtherSpecial => {
+            // Special authority slashes: any number of `/` and `\`, even none.
+            let start = rest
+                .iter()
+                .position(|&b| !matches!(b, b'/' | b'\\') && !is_tab_or_newline(b))
+                .unwrap_or(rest.len());
+            parse_authority(rest.get(start..).unwrap_or_default(), true)?
+        }
+        Scheme::File => {
+            file_host(rest)?;
+            (false, Host::None)
+        }
+        Scheme::NotSpecial => {
+            // An authority only after exactly `//`; otherwise a path.
+            let mut after = kept(rest);
+            if after.next() == Some(b'/') && after.next() == Some(b'/') {
+                parse_authority(after.as_slice(), false)?;
+            }
+            (false, Host::None)
+        }
+    };
+    Ok(Url {
+        scheme,
+        scheme_text,
+        credentials,
+        host,
+    })
+}
+
+/// Authority state, host state and port state, from just after the slashes.
+fn parse_authority(input: &[u8], special: bool) -> Result<(bool, Host<'_>), ParseError> {
+    let ends = move |b: u8| matches!(b, b'/' | b'?' | b'#') || (special && b == b'\\');
+    let end = input.iter().position(|&b| ends(b)).unwrap_or(input.len());
+    // User info runs to the last `@` of the authority.
+    let mut credentials = false;
+    let mut rest = input;
+    let at = input
+        .get(..end)
+        .and_then(|authority| authority.iter().rposition(|&b| b == b'@'));
+    if let Some(at) = at {
+        let userinfo = input.get(..at).unwrap_or_default();
+        rest = input.get(at + 1..).unwrap_or_default();
+        let mut chars = kept(userinfo);
+        match chars.next() {
+            // `@` first, and the authority ends right after it.
+            None if kept(rest).next().is_some_and(ends) => return Err(ParseError::EmptyHost),
+            None => {}
+            // A user name, or a password after the first `:`; `:` alone is neither.
+            Some(first) => credentials = first != b':' || chars.next().is_some(),
+        }
+    }
+    // The host runs to a `:` outside brackets or to the end of the authority.
+    let mut in_brackets = false;
+    let host_end = rest
+        .iter()
+        .position(|&b| match b {
+            b':' => !in_brackets,
+            b'[' => {
+                in_brackets = true;
+                false
+            }
+            b']' => {
+                in_brackets = false;
+                false
+            }
+            _ => ends(b),
+        })
+        .unwrap_or(rest.len());
+    let (host_text, after) = rest.split_at(host_end);
+    let host = if special {
+        if kept(host_text).next().is_none() {
+            return Err(ParseError::EmptyHost);
+        }
+        parse_host(host_text)?
+    } else {
+        opaque_host(host_text)?
+    };
+    let mut after = kept(after);
+    if after.next() == Some(b':') {
+        if matches!(host, Host::None) {
+            return Err(ParseError::EmptyHost);
+        }
+        parse_port(after)?;
+    }
+    if credentials && matches!(host, Host::None) {
+        return Err(ParseError::EmptyHost);
+    }
+    Ok((credentials, host))
+}
+
+/// Port state: digits up to 65535, then the end or `/`, `\`, `?`, `#`.
+fn parse_port(digits: Kept<'_>) -> Result<(), ParseError> {
+    let mut port = 0u32;
+    for b in digits {
+        if b.is_ascii_digit() {
+            port = port * 10 + u32::from(b - b'0');
+            if port > u32::from(u16::MAX) {
+                return Err(ParseError::InvalidPort);
+            }
+        } else if matches!(b, b'/' | b'\\' | b'?' | b'#') {
+            break;
+        } else {
+            return Err(ParseError::InvalidPort);
+        }
+    }
+    Ok(())
+}
+
+/// File host state: a `file:` URL has a host only after two slashes, and a
+/// Windows drive letter (`c:`) there is a path, not a host.
+fn file_host(rest: &[u8]) -> Result<(), ParseError> {
+    let mut after = kept(rest);
+    let slash = |b: Option<u8>| matches!(b, Some(b'/' | b'\\'));
+    if !(slash(after.next()) && slash(after.next())) {
+        return Ok(());
+    }
+    let raw = after.as_slice();
+    let end = raw
+        .iter()
+        .position(|&b| matches!(b, b'/' | b'\\' | b'?' | b'#'))
+        .unwrap_or(raw.len());
+    let host_text = raw.get(..end).unwrap_or_default();
+    let mut chars = kept(host_text);
+    match (chars.next(), chars.next(), chars.next()) {
+        (None, _, _) => Ok(()),
+        (Some(letter), Some(b':' | b'|'), None) if letter.is_ascii_alphabetic() => Ok(()),
+        _ => parse_host(host_text).map(|_| ()),
+    }
+}
+
+/// The opaque-host parser of a URL with another scheme (`foo://host`).
+fn opaque_host(raw: &[u8]) -> Result<Host<'_>, ParseError> {
+    if kept(raw).next() == Some(b'[') {
+        return ipv6_literal(raw).map(Host::Ipv6);
+    }
+    let forbidden = |b: u8| {
+        matches!(
+            b,
+            0 | b' '
+                | b'#'
+                | b'/'
+                | b':'
+                | b'<'
+                | b'>'
+                | b'?'
+                | b'@'
+                | b'['
+                | b'\\'
+                | b']'
+                | b'^'
+                | b'|'
+        )
+    };
+    if kept(raw).any(forbidden) {
+        return Err(ParseError::InvalidDomainCharacter);
+    }
+    Ok(match kept(raw).next() {
+        None => Host::None,
+        Some(_) => Host::Domain(raw),
+    })
+}
+
+/// The host parser of a special URL: an IPv6 literal in brackets, or a
+/// domain, percent-decoded and checked as `idna` does it for the URL
+/// Standard, which is an IPv4 address when it ends in a number.
+fn parse_host(raw: &[u8]) -> Result<Host<'_>, ParseError> {
+    if kept(raw).next() == Some(b'[') {
+        return ipv6_literal(raw).map(Host::Ipv6);
+    }
+    for label in labels(raw) {
+        check_label(label).map_err(|()| ParseError::Idna)?;
+    }
+    if ends_in_a_number(raw) {
+        parse_ipv4(raw).map(Host::Ipv4)
+    } else {
+        Ok(Host::Domain(raw))
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Domains, read label by label through percent-decoding, without a copy.
+
+/// The bytes of a host as written, without tabs and newlines, percent-decoded.
+#[derive(Clone)]
+struct Decoded<'a>(Kept<'a>);
+
+impl Iterator for Decoded<'_> {
+    type Item = u8;
+
+    fn next(&mut self) -> Option<u8> {
+        let b = self.0.next()?;
+        if b == b'%' {
+            let mut ahead = self.0.clone();
+            let hex = |b: Option<u8>| char::from(b?).to_digit(16);
+            if let (Some(high), Some(low)) = (hex(ahead.next()), hex(ahead.next())) {
+                self.0 = ahead;
+                // Two hex digits are at most 0xff.
+                return u8::try_from(high * 16 + low).ok();
+            }
+        }
+        Some(b)
+    }
+}
+
+/// One label of a decoded host: its bytes up to the next `.`.
+#[derive(Clone)]
+struct Label<'a>(Option<Decoded<'a>>);
+
+impl Label<'_> {
+    fn is_empty(&self) -> bool {
+        self.clone().next().is_none()
+    }
+}
+
+impl Iterator for Label<'_> {
+    type Item = u8;
+
+    fn next(&mut self) -> Option<u8> {
+        match self.0.as_mut()?.next() {
+            Some(b'.') | None => {
+                self.0 = None;
+                None
+            }
+            b => b,
+        }
+    }
+}
+
+/// The labels of a host, split at the decoded dots (`a.` is `a` and ``).
+struct Labels<'a>(Option<Decoded<'a>>);
+
+impl<'a> Iterator for Labels<'a> {
+    type Item = Label<'a>;
+
+    fn next(&mut self) -> Option<Label<'a>> {
+        let rest = self.0.as_mut()?;
+        let label = Label(Some(rest.clone()));
+        loop {
+            match rest.next() {
+                Some(b'.') => break,
+                Some(_) => {}
+                None => {
+                    self.0 = None;
+                    break;
+                }
+            }
+        }
+        Some(label)
+    }
+}
+
+fn labels(raw: &[u8]) -> Labels<'_> {
+    Labels(Some(Decoded(kept(raw))))
+}
+
+/// What `idna` (UTS 46 with the URL Standard's flags, no Unicode back end)
+/// refuses in one label: any non-ASCII byte, a forbidden domain code point,
+/// or an `xn--` label that is not acceptable Punycode.
+fn check_label(label: Label<'_>) -> Result<(), ()> {
+    let mut len = 0usize;
+    let mut last = None;
+    for b in label.clone() {
+        // C0 controls, space, DEL and `%#/:<>?@[\]^|`.
+        if !b.is_ascii() || b <= b' ' || b == 0x7f || b"%#/:<>?@[\\]^|".contains(&b) {
+            return Err(());
+        }
+        len += 1;
+        last = Some(b);
+    }
+    let mut rest = label;
+    let prefix = [rest.next(), rest.next(), rest.next(), rest.next()];
+    if !matches!(
+        prefix,
+        [Some(b'x' | b'X'), Some(b'n' | b'N'), Some(b'-'), Some(b'-')]
+    ) {
+        return Ok(());
+    }
+    if last == Some(b'-') || len - 4 > PUNYCODE_MAX_INPUT {
+        return Err(());
+    }
+    check_punycode(rest)
+}
+
+/// The longest Punycode `idna` decodes, after `xn--`.
+const PUNYCODE_MAX_INPUT: usize = 2000;
+/// The most code points `idna` accepts in a decoded non-ASCII label.
+const LABEL_MAX_CODE_POINTS: u32 = 1000;
+
+/// Decodes Punycode (RFC 3492) as `idna`'s decoder does, keeping only what
+/// its checks look at: the first code point (no joiner may come first), the
+/// length, and U+FFFD (its mark of an error).
+fn check_punycode(input: Label<'_>) -> Result<(), ()> {
+    const BASE: u32 = 36;
+    const T_MIN: u32 = 1;
+    const T_MAX: u32 = 26;
+    // Basic code points are those before the last `-`. A `-` first and last
+    // is read as a digit, and is none.
+    let delimiter = input
+        .clone()
+        .enumerate()
+        .filter(|&(_, b)| b == b'-')
+        .last()
+        .map(|(i, _)| i);
+    let mut digits = input.clone();
+    let (mut length, mut first) = match delimiter {
+        Some(0) => return Err(()),
+        Some(n) => {
+            let first = digits.next().map(|b| char::from(b.to_ascii_lowercase()));
+            for _ in 0..n {
+                digits.next();
+            }
+            (u32::try_from(n).map_err(|_| ())?, first)
+        }
+        None => (0, None),
+    };
+    let mut code_point: u32 = 0x80;
+    let mut bias: u32 = 72;
+    let mut i: u32 = 0;
+    while let Some(mut byte) = digits.next() {
+        let previous_i = i;
+        let mut weight: u32 = 1;
+        let mut k = BASE;
+        loop {
+            let digit = match byte {
+                b'0'..=b'9' => u32::from(byte - b'0') + 26,
+                b'A'..=b'Z' => u32::from(byte - b'A'),
+                b'a'..=b'z' => u32::from(byte - b'a'),
+                _ => return Err(()),
+            };
+            i = i
+                .checked_add(digit.checked_mul(weight).ok_or(())?)
+                .ok_or(())?;
+            let t = if k <= bias {
+                T_MIN
+            } else if k >= bias + T_MAX {
+                T_MAX
+            } else {
+                k - bias
+            };
+            if digit < t {
+                break;
+            }
+            weight = weight.checked_mul(BASE - t).ok_or(())?;
+            k += BASE;
+            byte = digits.next().ok_or(())?;
+        }
+        bias = adapt(i - previous_i, length + 1, previous_i == 0);
+        code_point = code_point.checked_add(i / (length + 1)).ok_or(())?;
+        i %= length + 1;
+        let c = char::from_u32(code_point).ok_or(())?;
+        if c == '\u{FFFD}' {
+            return Err(());
+        }
+        if i == 0 {
+            first = Some(c);
+        }
+        length += 1;
+        i += 1;
+    }
+    // A zero-width joiner or non-joiner needs a code point before it.
+    if matches!(first, Some('\u{200C}' | '\u{200D}')) || length > LABEL_MAX_CODE_POINTS {
+        return Err(());
+    }
+    Ok(())
+}
+
+/// Punycode's bias adaptation (RFC 3492, 6.1).
+fn adapt(delta: u32, num_points: u32, first_time: bool) -> u32 {
+    let mut delta = delta / if first_time { 700 } else { 2 };
+    delta += delta / num_points;
+    let mut k = 0;
+    while delta > (35 * 26) / 2 {
+        delta /= 35;
+        k += 36;
+    }
+    k + (36 * delta) / (delta + 38)
+}
+
+/// Whether the last label (before one trailing dot) is a number, which makes
+/// the host an IPv4 address (or an invalid one).
+fn ends_in_a_number(raw: &[u8]) -> bool {
+    let mut last = None;
+    let mut before_last = None;
+    for label in labels(raw) {
+        before_last = last.replace(label);
+    }
+    let last = match last {
+        Some(label) if label.is_empty() => before_last,
+        label => label,
+    };
+    match last {
+        Some(label) => {
+            (!label.is_empty() && label.clone().all(|b| b.is_ascii_digit()))
+                || ipv4_number(label).is_ok()
+        }
+        None => false,
+    }
+}
+
+/// An IPv4 number: decimal, octal after `0`, hexadecimal after `0x`. `Ok(None)`
+/// for a valid number past `u32`.
+fn ipv4_number(mut label: Label<'_>) -> Result<Option<u32>, ()> {
+    let mut ahead = label.clone();
+    let (radix, prefix) = match (ahead.next(), ahead.next()) {
+        (None, _) => return Err(()),
+        (Some(b'0'), Some(b'x' | b'X')) => (16, 2),
+        (Some(b'0'), Some(_)) => (8, 1),
+        _ => (10, 0),
+    };
+    for _ in 0..prefix {
+        label.next();
+    }
+    let mut value: u64 = 0;
+    for b in label {
+        let digit = char::from(b).to_digit(radix).ok_or(())?;
+        // Past u32 it stays past u32, without overflowing u64.
+        value = (value * u64::from(radix) + u64::from(digit)).min(1 << 32);
+    }
+    Ok(u32::try_from(value).ok())
+}
+
+/// The IPv4 parser: one to four numbers, the last filling the bytes left.
+fn parse_ipv4(raw: &[u8]) -> Result<Ipv4Addr, ParseError> {
+    let invalid = ParseError::InvalidIpv4Address;
+    let mut numbers = [0u32; 4];
+    let mut count = 0;
+    let mut parts = labels(raw).peekable();
+    while let Some(part) = parts.next() {
+        if part.is_empty() && parts.peek().is_none() {
+            break;
+        }
+        let number = ipv4_number(part).ok().flatten().ok_or(invalid)?;
+        *numbers.get_mut(count).ok_or(invalid)? = number;
+        count += 1;
+    }
+    let (last, leading) = match numbers.get(..count).and_then(<[u32]>::split_last) {
+        Some(split) => split,
+        None => return Err(invalid),
+    };
+    if u64::from(*last) >= 1 << (8 * (4 - leading.len())) || leading.iter().any(|&n| n > 255) {
+        return Err(invalid);
+    }
+    let high = leading
+        .iter()
+        .zip([24, 16, 8])
+        .fold(0, |acc, (&n, shift)| acc | n << shift);
+    Ok(Ipv4Addr::from(high | last))
+}
+
+/// Whether a domain is `localhost` or a `*.localhost` name, trailing dots aside.
+fn is_localhost(raw: &[u8]) -> bool {
+    let mut localhost = false;
+    for label in labels(raw) {
+        if !label.is_empty() {
+            localhost = label.map(|b| b.to_ascii_lowercase()).eq(*b"localhost");
+        }
+    }
+    localhost
+}
+
+/// A domain as `url` serializes it (decoded, lower case), trailing dots removed.
+fn domain_text(raw: &[u8]) -> String {
+    let text: String = Decoded(kept(raw))
+        .map(|b| char::from(b.to_ascii_lowercase()))
+        .collect();
+    text.trim_end_matches('.').to_owned()
+}
+
+// ---------------------------------------------------------------------------
+// IPv6.
+
+/// An IPv6 literal: the host's bytes, tabs and newlines aside, are `[`, an
+/// address, `]`.
+fn ipv6_literal(raw: &[u8]) -> Result<Ipv6Addr, ParseError> {
+    // No valid literal is longer than 47 bytes (`[` + 45 + `]`).
+    let mut buffer = [0u8; 64];
+    let mut len = 0;
+    for b in kept(raw) {
+        *buffer.get_mut(len).ok_or(ParseError::InvalidIpv6Address)? = b;
+        len += 1;
+    }
+    buffer
+        .get(..len)
+        .and_then(|s| s.strip_prefix(b"["))
+        .and_then(|s| s.strip_suffix(b"]"))
+        .and_then(parse_ipv6)
+        .ok_or(ParseError::InvalidIpv6Address)
+}
+
+/// The IPv6 parser of the URL Standard, step by step as the `url` crate
+/// writes it.
+fn parse_ipv6(input: &[u8]) -> Option<Ipv6Addr> {
+    let len = input.len();
+    let at = |i: usize| input.get(i).copied();
+    let mut pieces = [0u16; 8];
+    let mut piece_pointer = 0;
+    let mut compress_pointer = None;
+    let mut is_ipv4 = false;
+    let mut i = 0;
+    if len < 2 {
+        return None;
+    }
+    if at(0) == Some(b':') {
+        if at(1) != Some(b':') {
+            return None;
+        }
+        i = 2;
+        piece_pointer = 1;
+        compress_pointer = Some(1);
+    }
+    while i < len {
+        if piece_pointer == 8 {
+            return None;
+        }
+        if at(i) == Some(b':') {
+            if compress_pointer.is_some() {
+                return None;
+            }
+            i += 1;
+            piece_pointer += 1;
+            compress_pointer = Some(piece_pointer);
+            continue;
+        }
+        let start = i;
+        let end = len.min(start + 4);
+        let mut value = 0u16;
+        while i < end {
+            match at(i).and_then(|b| char::from(b).to_digit(16)) {
+                Some(digit) => {
+                    value = value * 0x10 + u16::try_from(digit).ok()?;
+                    i += 1;
+                }
+                None => break,
+            }
+        }
+        if i < len {
+            match at(i) {
+                Some(b'.') => {
+                    if i == start || piece_pointer > 6 {
+                        return None;
+                    }
+                    i = start;
+                    is_ipv4 = true;
+                }
+                Some(b':') => {
+                    i += 1;
+                    if i == len {
+                        return None;
+                    }
+                }
+                _ => return None,
+            }
+        }
+        if is_ipv4 {
+            break;
+        }
+        *pieces.get_mut(piece_pointer)? = value;
+        piece_pointer += 1;
+    }
+    if is_ipv4 {
+        let mut numbers_seen = 0;
+        while i < len {
+            if numbers_seen > 0 {
+                if numbers_seen < 4 && at(i) == Some(b'.') {
+                    i += 1;
+                } else {
+                    return None;
+                }
+            }
+            let mut ipv4_piece: Option<u16> = None;
+            while let Some(c @ b'0'..=b'9') = at(i) {
+                let digit = u16::from(c - b'0');
+                ipv4_piece = match ipv4_piece {
+                    None => Some(digit),
+                    // No leading zero.
+                    Some(0) => return None,
+                    Some(v) => Some(v * 10 + digit).filter(|&v| v <= 255),
+                };
+                ipv4_piece?;
+                i += 1;
+            }
+            let piece = pieces.get_mut(piece_pointer)?;
+            *piece = *piece * 0x100 + ipv4_piece?;
+            numbers_seen += 1;
+            if numbers_seen == 2 || numbers_seen == 4 {
+                piece_pointer += 1;
+            }
+        }
+        if numbers_seen != 4 {
+            return None;
+        }
+    }
+    if i < len {
+        return None;
+    }
+    match compress_pointer {
+        // The pieces after `::` move to the end; zeros fill the gap.
+        Some(compress) => {
+            let moved = pieces.get(compress..piece_pointer)?;
+            let mut out = [0u16; 8];
+            out.get_mut(..compress)?
+                .copy_from_slice(pieces.get(..compress)?);
+            out.get_mut(8 - moved.len()..)?.copy_from_slice(moved);
+            pieces = out;
+        }
+        None if piece_pointer != 8 => return None,
+        None => {}
+    }
+    Some(Ipv6Addr::from(pieces))
+}
+
+/// An IPv6 address as the URL Standard serializes a host: in brackets, lower
+/// case hexadecimal, the first longest run of two or more zero pieces as `::`
+/// (so `[::ffff:7f00:1]`, where `Ipv6Addr`'s `Display` writes `127.0.0.1`).
+fn write_ipv6(out: &mut String, a: Ipv6Addr) -> fmt::Result {
+    let pieces = a.segments();
+    let (mut start, mut len) = (8, 0);
+    let mut run = None;
+    for (i, &piece) in pieces.iter().chain([1].iter()).enumerate() {
+        match (piece == 0, run) {
+            (true, None) => run = Some(i),
+            (false, Some(s)) => {
+                if i - s > len && i - s >= 2 {
+                    (start, len) = (s, i - s);
+                }
+                run = None;
+            }
+            _ => {}
+        }
+    }
+    out.push('[');
+    let mut i = 0;
+    while let Some(piece) = pieces.get(i) {
+        if i == start {
+            out.push_str(if i == 0 { "::" } else { ":" });
+            i += len;
+            continue;
+        }
+        write!(out, "{piece:x}")?;
+        if i < 7 {
+            out.push(':');
+        }
+        i += 1;
+    }
+    out.push(']');
+    Ok(())
 }

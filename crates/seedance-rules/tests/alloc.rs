@@ -254,13 +254,9 @@ fn apiinone_videos_is_allocation_free() {
     );
 }
 
-/// Valid requests with URLs are not allocation-free today: the URL rules
-/// call `url::Url::parse`, which builds the URL's serialization in a `String`
-/// (one allocation a URL). `check_request`'s promise holds for requests
-/// without URLs only, until the core checks URLs without allocating; then
-/// this test can lose its `#[ignore]`. Run it with `-- --ignored`.
+/// URLs are checked by the library's own parser, which reads the text where
+/// it lies: a valid URL costs no allocation either.
 #[test]
-#[ignore = "one allocation a URL (url::Url::parse); see the benches/README.md suggestions"]
 fn valid_requests_with_urls_are_allocation_free() {
     assert_allocation_free(
         &SeedanceApiV1Request {
@@ -278,4 +274,27 @@ fn valid_requests_with_urls_are_allocation_free() {
         },
         None,
     );
+    // Every kind of host, and the parser's detours: case, escapes, tabs,
+    // backslashes, ports, Punycode.
+    for url in [
+        "HTTPS://Example.COM:8443/a/../b?c=d#e",
+        "https://8.8.8.8/x.png",
+        "https://0x8.0x8.0x8.0x8/",
+        "https://[2001:db8::1]:443/",
+        "https://[::ffff:8.8.8.8]/",
+        "https://xn--mnchen-3ya.de/bild.png",
+        "https://ex%61mple.com./",
+        "https:\\\\exam\tple.com\\a",
+        "  https://:@example.com/  ",
+    ] {
+        assert_allocation_free(
+            &SeedanceApiV2Request {
+                model: Some("seedance-2-mini".into()),
+                images: vec![url.into(), "https://cdn.example.com/2.jpg".into()],
+                callback_url: Some(url.into()),
+                ..SeedanceApiV2Request::new("The statue turns its head")
+            },
+            Some(154),
+        );
+    }
 }

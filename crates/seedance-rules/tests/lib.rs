@@ -5,3 +5,4 @@ mod misuse;
 mod prices;
 mod sources;
 mod typed;
+mod urls;

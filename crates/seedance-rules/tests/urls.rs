@@ -1,0 +1,728 @@
+//! The URL rules' own parser against the `url` crate: for every URL tried,
+//! under every policy, the same verdict and the same message as the rules
+//! written on `url::Url::parse` (the reference below).
+//!
+//! The reference's answers for hosts that are not ASCII once decoded rest on
+//! the `idna_adapter` 1.0.0 of Cargo.lock (no Unicode back end, so `url`
+//! refuses them too), and on the workspace's dev profile, which turns off two
+//! debug assertions of `idna` that these inputs reach (see `Cargo.toml`).
+//! `URL_CASES=300000 cargo test -p seedance-rules --test lib urls` runs the
+//! property test longer.
+
+use std::net::{Ipv4Addr, Ipv6Addr};
+
+use proptest::prelude::*;
+use seedance_rules::{
+    check_request, Request, Seedance2aiVideoRequest, SeedanceApiV1Request, UrlPolicy,
+};
+use url::{Host, Url};
+
+const POLICIES: [UrlPolicy; 3] = [
+    UrlPolicy::Http,
+    UrlPolicy::PublicHttp,
+    UrlPolicy::PublicHttps,
+];
+
+/// The URL rules on `url::Url::parse`, as the library had them.
+fn reference(policy: UrlPolicy, text: &str) -> Result<(), String> {
+    if !authority(text).is_ascii() {
+        return Err("has a host name that is not ASCII; write it in Punycode (`xn--…`)".to_owned());
+    }
+    let url = Url::parse(text).map_err(|e| format!("is not an absolute URL ({e})"))?;
+    let https_only = matches!(policy, UrlPolicy::PublicHttps);
+    match url.scheme() {
+        "https" => {}
+        "http" if !https_only => {}
+        other => {
+            let wanted = if https_only { "https" } else { "http or https" };
+            return Err(format!("must use {wanted}, not `{other}:`"));
+        }
+    }
+    if matches!(policy, UrlPolicy::Http) {
+        return Ok(());
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err("must not carry a user name or password".to_owned());
+    }
+    match url.host() {
+        None => Err("has no host".to_owned()),
+        Some(Host::Domain(d)) => {
+            let d = d.trim_end_matches('.');
+            if d == "localhost" || d.ends_with(".localhost") {
+                Err(format!("points at `{d}`, which is not a public host"))
+            } else {
+                Ok(())
+            }
+        }
+        Some(Host::Ipv4(a)) => not_public(ipv4_range(a), url.host_str()),
+        Some(Host::Ipv6(a)) => not_public(ipv6_range(a), url.host_str()),
+    }
+}
+
+fn not_public(range: Option<&str>, host: Option<&str>) -> Result<(), String> {
+    match range {
+        Some(range) => Err(format!(
+            "points at {}, a {range} address, not a public host",
+            host.unwrap_or("")
+        )),
+        None => Ok(()),
+    }
+}
+
+fn ipv4_range(a: Ipv4Addr) -> Option<&'static str> {
+    let [b0, b1, ..] = a.octets();
+    if a.is_loopback() {
+        Some("loopback")
+    } else if a.is_private() {
+        Some("private")
+    } else if a.is_link_local() {
+        Some("link-local")
+    } else if b0 == 0 {
+        Some("unspecified")
+    } else if b0 == 100 && (64..128).contains(&b1) {
+        Some("carrier-grade NAT")
+    } else if a.is_broadcast() {
+        Some("broadcast")
+    } else if a.is_multicast() {
+        Some("multicast")
+    } else {
+        None
+    }
+}
+
+fn ipv6_range(a: Ipv6Addr) -> Option<&'static str> {
+    if let Some(v4) = a.to_ipv4_mapped() {
+        return ipv4_range(v4).map(|_| "IPv4-mapped non-public");
+    }
+    let s0 = a.segments()[0];
+    if a.is_loopback() {
+        Some("loopback")
+    } else if a.is_unspecified() {
+        Some("unspecified")
+    } else if s0 & 0xffc0 == 0xfe80 {
+        Some("link-local")
+    } else if s0 & 0xfe00 == 0xfc00 {
+        Some("unique-local")
+    } else if a.is_multicast() {
+        Some("multicast")
+    } else {
+        None
+    }
+}
+
+fn authority(text: &str) -> &str {
+    let Some((_, rest)) = text.split_once("://") else {
+        return "";
+    };
+    let end = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
+    &rest[..end]
+}
+
+/// The value as a message quotes it (the first 40 characters).
+fn clip(s: &str) -> String {
+    match s.char_indices().nth(40) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_owned(),
+    }
+}
+
+/// The library's message for `text` in a field with `policy`, if it refuses
+/// it, and the message the reference's answer makes in that field.
+fn messages(policy: UrlPolicy, text: &str) -> (Option<String>, Option<String>) {
+    let (ours, field) = match policy {
+        UrlPolicy::Http => (
+            violation(
+                &SeedanceApiV1Request {
+                    image_urls: vec![text.into()],
+                    ..SeedanceApiV1Request::new("a cat")
+                },
+                "seedanceapi-v1.image_urls.url",
+            ),
+            "image_urls[0]",
+        ),
+        UrlPolicy::PublicHttp => (
+            violation(
+                &SeedanceApiV1Request {
+                    callback_url: Some(text.into()),
+                    ..SeedanceApiV1Request::new("a cat")
+                },
+                "seedanceapi-v1.callback_url.url",
+            ),
+            "callback_url",
+        ),
+        _ => (
+            violation(
+                &Seedance2aiVideoRequest {
+                    mode: Some("image-to-video".into()),
+                    image_url: Some(text.into()),
+                    ..Seedance2aiVideoRequest::new("The statue turns its head")
+                },
+                "seedance2ai-video.image_url.url",
+            ),
+            "image_url",
+        ),
+    };
+    let expected = reference(policy, text)
+        .err()
+        .map(|why| format!("`{field}` {why} (got \"{}\")", clip(text)));
+    (ours, expected)
+}
+
+/// The message of the one violation of `rule`, if any.
+fn violation<R: Request>(req: &R, rule: &str) -> Option<String> {
+    let report = check_request(req);
+    let mut found = report.violations().iter().filter(|v| v.rule == rule);
+    let message = found.next().map(|v| v.message.clone());
+    assert!(found.next().is_none(), "one violation of {rule} at most");
+    message
+}
+
+fn assert_same(text: &str) {
+    for policy in POLICIES {
+        let (ours, expected) = messages(policy, text);
+        assert_eq!(ours, expected, "{text:?} under {policy:?}");
+    }
+}
+
+/// URLs where a parser can go wrong, each with what `url` makes of it.
+const TRICKY: &[&str] = &[
+    // Plain, and case.
+    "https://example.com/",
+    "http://example.com/",
+    "https://example.com",
+    "HTTP://EXAMPLE.COM",
+    "HTTPS://EXAMPLE.COM/PATH",
+    "hTtP://ExAmPlE.cOm/",
+    "HtTpS://a.b.c/",
+    "https://example.com:443",
+    "https://example.com:443/",
+    "http://example.com:80/",
+    "https://example.com:80/",
+    "http://example.com:/",
+    "http://example.com:",
+    "http://example.com:0/",
+    "http://example.com:00000000000080/",
+    "http://example.com:65535/",
+    "http://example.com:65536/",
+    "http://example.com:99999999999999999999/",
+    "http://example.com:-1/",
+    "http://example.com:8a/",
+    "http://example.com:8 /",
+    "http://example.com:8\t0/",
+    "http://example.com:80?q",
+    "http://example.com:80#f",
+    "http://example.com:80\\x",
+    "http://example.com::80/",
+    "https://example.com/path?query#fragment",
+    "https://example.com?x",
+    "https://example.com#x",
+    "https://sub.example.co.uk/a/b/../c",
+    "https://example.com/%zz",
+    "https://example.com/ spaces here",
+    "https://example.com/ü",
+    "https://example.com/?q=ü#ü",
+    // User info.
+    "https://a@b",
+    "https://:@b",
+    "https://@b",
+    "https://@",
+    "https://@/",
+    "https://@?",
+    "https://@#",
+    "https://@\\",
+    "https://a:@b",
+    "https://:p@b",
+    "https://a:p@b/",
+    "https://::@b",
+    "https://a@b@c/",
+    "https://a@:80/",
+    "https://%40@b/",
+    "https://\t@b/",
+    "https://\t:\t@b/",
+    "https://a@/",
+    "https://user:pass@localhost/",
+    "http://[::1@]/",
+    // Slashes.
+    "http:/x",
+    "http:x",
+    "http:\\\\x",
+    "http:\\x",
+    "http:///x",
+    "http:////x/",
+    "http:/\\/\\x",
+    "https:example.com",
+    "https:/example.com/",
+    "https:\\\\example.com\\path",
+    "http://example.com\\path",
+    "http:",
+    "http:/",
+    "http://",
+    "http:///",
+    "http://?",
+    "http://#",
+    "http:?x",
+    // Empty, blank, relative.
+    "",
+    " ",
+    "\t\n ",
+    "\u{0}",
+    "//example.com",
+    "/path",
+    "example.com",
+    "localhost",
+    "http",
+    "1http://example.com/",
+    "+http://example.com/",
+    "ht tp://example.com/",
+    "htüp://example.com/",
+    "?x",
+    "#x",
+    ":",
+    "a:",
+    // Other schemes.
+    "ftp://x",
+    "ftp://x/",
+    "ftp://[::1/",
+    "ftp://x:99999/",
+    "ws://example.com/",
+    "wss://example.com/",
+    "javascript:alert(1)",
+    "data:text/plain,x",
+    "file:///etc/passwd",
+    "file://localhost/etc/passwd",
+    "file://example.com/x",
+    "file://c:/x",
+    "file://C|/x",
+    "file://[::1]/",
+    "file://[::1/",
+    "file://a:b/",
+    "file://0x100000000/",
+    "file://1.2.3.4.5/",
+    "file://exa mple/",
+    "file:/x",
+    "file:x",
+    "file:\\\\x\\y",
+    "mailto:x",
+    "mailto:a@b.c",
+    "foo://",
+    "foo://@",
+    "foo://@/",
+    "foo://a@",
+    "foo://a@/",
+    "foo://:@/",
+    "foo://:80/",
+    "foo://x:80/",
+    "foo://x:8a/",
+    "foo://x:99999/",
+    "foo://x:80\\y",
+    "foo://exa mple/",
+    "foo://a\\b/",
+    "foo://a^b/",
+    "foo://a%b/",
+    "foo://[::1]/",
+    "foo://[::1/",
+    "foo://[x]/",
+    "foo://ü/",
+    "foo:/\\x",
+    "foo:///x",
+    "foo:\t//a b/",
+    "web+demo:/.//not-a-host/",
+    "urn:isbn:0451450523",
+    "blob:https://example.com/uuid",
+    "about:blank",
+    "HTTPX://example.com/",
+    // Hosts: IPv4.
+    "http://127.0.0.1/",
+    "http://0x7f.1/",
+    "http://0177.0.0.1/",
+    "http://127.1/",
+    "http://127.0.1/",
+    "http://2130706433/",
+    "http://4294967295/",
+    "http://4294967296/",
+    "http://0xffffffff/",
+    "http://0x100000000/",
+    "http://037777777777/",
+    "http://040000000000/",
+    "http://99999999999999999999999/",
+    "http://0x0000000000000000000000001/",
+    "http://1.2.3.4.5/",
+    "http://1.2.3.4./",
+    "http://1.2.3.4../",
+    "http://1..2.3/",
+    "http://.1.2.3/",
+    "http://1.2.3.256/",
+    "http://1.2.65536/",
+    "http://1.256.3.4/",
+    "http://1.2.3.09/",
+    "http://1.2.3.08/",
+    "http://1.2.3.07/",
+    "http://foo.09/",
+    "http://foo.0x/",
+    "http://foo.0x1g/",
+    "http://foo.0X7F/",
+    "http://foo.1./",
+    "http://foo.1a/",
+    "http://0x/",
+    "http://0/",
+    "http://00/",
+    "http://0.0.0.0/",
+    "http://8.8.8.8/",
+    "http://8.8.8.8:53/",
+    "http://10.0.0.1/",
+    "http://172.16.0.1/",
+    "http://172.32.0.1/",
+    "http://192.168.1.1/",
+    "http://169.254.169.254/latest/meta-data/",
+    "http://100.64.0.1/",
+    "http://100.128.0.1/",
+    "http://255.255.255.255/",
+    "http://224.0.0.1/",
+    "http://%31%32%37.0.0.1/",
+    "http://127%2e0%2e0%2e1/",
+    "http://127%2E1/",
+    "http://0x7f%2e1/",
+    "http://1%2e2%2e3%2e4%2e5/",
+    "http://127.0.0.1\t/",
+    "http://1\t27.0.0.1/",
+    "http://12\n7.1/",
+    // Hosts: IPv6.
+    "https://[::1]:80/",
+    "https://[::1]/",
+    "https://[::ffff:10.0.0.1]/",
+    "https://[::ffff:127.0.0.1]/",
+    "https://[::ffff:8.8.8.8]/",
+    "https://[::ffff:7f00:1]/",
+    "https://[::]/",
+    "https://[::0]/",
+    "https://[0:0:0:0:0:0:0:1]/",
+    "https://[0:0:0:0:0:0:0:0:1]/",
+    "https://[1:2:3:4:5:6:7:8]/",
+    "https://[1:0:0:2:0:0:0:3]/",
+    "https://[1:0:0:2:0:0:3:4]/",
+    "https://[fe80::1]/",
+    "https://[febf::1]/",
+    "https://[fc00::1]/",
+    "https://[fd12:3456::1]/",
+    "https://[ff02::1]/",
+    "https://[2001:db8::1]/",
+    "https://[2001:DB8::1]/",
+    "https://[2606:4700:4700::1111]/",
+    "https://[::ffff:0a00:0001]/",
+    "https://[::1.2.3.4]/",
+    "https://[1:2:3:4:5:6:1.2.3.4]/",
+    "https://[1:2:3:4:5:6:7:1.2.3.4]/",
+    "https://[::1.2.3]/",
+    "https://[::1.2.3.4.5]/",
+    "https://[::01.2.3.4]/",
+    "https://[::1.2.3.256]/",
+    "https://[::1.2.3.4x]/",
+    "https://[::.1.2.3]/",
+    "https://[:1]/",
+    "https://[1:]/",
+    "https://[1::2::3]/",
+    "https://[:::]/",
+    "https://[12345::1]/",
+    "https://[00001::1]/",
+    "https://[g::1]/",
+    "https://[::1]x/",
+    "https://[::1]]/",
+    "https://[[::1]]/",
+    "https://[]/",
+    "https://[/",
+    "https://]/",
+    "http://[::1/",
+    "https://[::1%25eth0]/",
+    "https://[::%31]/",
+    "https://[\t::1\t]/",
+    "https://x[::1]/",
+    "https://[::1]:8a/",
+    "https://[::1]:/",
+    // Hosts: names.
+    "http://example.com./",
+    "http://example.com../",
+    "http://./",
+    "http://../",
+    "http://.../",
+    "http://localhost/",
+    "http://localhost./",
+    "http://localhost../",
+    "http://LOCALHOST/",
+    "http://LocalHost:8080/",
+    "http://a.localhost/",
+    "http://a.b.LOCALHOST./",
+    "http://localhost.com/",
+    "http://notlocalhost/",
+    "http://xlocalhost/",
+    "http://.localhost/",
+    "http://localhost.localhost/",
+    "http://%6c%6fcalhost/",
+    "http://%4C%4F%43%41%4C%48%4F%53%54/",
+    "http://loc%61lhost./",
+    "http://a%2elocalhost/",
+    "http://exa mple.com/",
+    "http:// /",
+    "http://%20/",
+    "http://a%00b/",
+    "http://a%/",
+    "http://a%2/",
+    "http://a%zz/",
+    "http://a%25/",
+    "http://a%2e%2e/",
+    "http://%2e/",
+    "http://a<b/",
+    "http://a>b/",
+    "http://a^b/",
+    "http://a|b/",
+    "http://a_b/",
+    "http://a!b$c&d'e(f)g*h+i,j;k=l/",
+    "http://a~b/",
+    "http://a\"b/",
+    "http://a`b/",
+    "http://a{b}/",
+    "http://a\u{7f}b/",
+    "http://a\u{1}b/",
+    "http://-a-.com/",
+    "http://a--b.com/",
+    "http://ab--.com/",
+    "http://1a.com/",
+    "http://a.1/",
+    "http://a.1.2/",
+    "http://EXAMPLE.com/",
+    "http://ex\tample.com/",
+    "http://ex\nample.com/",
+    "http://example.com\r/",
+    "\thttp://example.com/\n",
+    " \u{1}http://example.com/ \u{1f}",
+    "h\tt\ntp://example.com/",
+    "http:\t//example.com/",
+    "http:/\t/example.com/",
+    // Punycode.
+    "https://xn--/",
+    "https://xn--a.com/",
+    "https://xn--ls8h.la/",
+    "https://XN--LS8H.la/",
+    "https://xn--mnchen-3ya.de/",
+    "https://xn--MNCHEN-3YA.de/",
+    "https://xn--nxasmq6b.com/",
+    "https://xn--a-/",
+    "https://xn---a/",
+    "https://xn--a-b/",
+    "https://xn--abc-/",
+    "https://xn--1ug/",
+    "https://xn--a-ecp.com/",
+    "https://xn--zn7c/",
+    "https://xn--99999999999/",
+    "https://xn--ab%2e/",
+    "https://xn--%41/",
+    "https://xn--a_b-xyz/",
+    "https://xn--a.b-xyz/",
+    "https://x%6e--ls8h/",
+    "https://ab--cd/",
+    "https://xn-ls8h/",
+    "https://xn--ls8h.localhost/",
+    // Not ASCII.
+    "https://exämple.com/",
+    "https://ｌｏｃａｌｈｏｓｔ/",
+    "https://user:pässword@example.com/",
+    "http:/ü/",
+    "http:ü",
+    "http:\\\\ü\\",
+    "http:/Aü/",
+    "http://%C3%BC/",
+    "http://%FF/",
+    "http://a%C3%BC.com/",
+    "http:/[ü]/",
+    "http:/a:ü/",
+    "http:/ü@x/",
+    "http://x/ü://ü/",
+    "https:/x://ü",
+    "ü://x/",
+];
+
+#[test]
+fn tricky_urls_get_the_answers_of_the_url_crate() {
+    assert!(TRICKY.len() >= 150, "{}", TRICKY.len());
+    for text in TRICKY {
+        assert_same(text);
+    }
+}
+
+#[test]
+fn long_urls_get_the_answers_of_the_url_crate() {
+    let a = |n| "a".repeat(n);
+    for host in [
+        // Punycode of 1000 and 1001 times `ü`, and of `a` x 999 and x 1000
+        // then `ü`: `idna` takes at most 1000 code points in such a label.
+        format!("xn--td{}", a(1000)),
+        format!("xn--td{}", a(1001)),
+        format!("xn--{}-ob6h", a(999)),
+        format!("xn--{}-8e6h", a(1000)),
+        // And at most 2000 bytes of Punycode.
+        format!("xn--td{}", a(1998)),
+        format!("xn--td{}", a(1999)),
+        format!("xn--{}", a(2000)),
+        format!("xn--{}", a(2001)),
+        a(5000),
+        format!("{}localhost", "a.".repeat(2000)),
+        "%61".repeat(1000),
+        format!("[{}::1]", "0".repeat(60)),
+        format!("[{}]", "1:".repeat(40)),
+        format!("{}1", "0".repeat(100)),
+        format!("0x{}1", "0".repeat(100)),
+        format!("1.2.3.{}", "9".repeat(100)),
+        format!("example.com:{}", "0".repeat(100)),
+        format!("example.com:{}", "1".repeat(100)),
+        format!("user:{}@example.com", a(1000)),
+    ] {
+        for scheme in ["https://", "http:", "ftp://", "file://", "foo://"] {
+            assert_same(&format!("{scheme}{host}/"));
+        }
+    }
+}
+
+#[test]
+fn answers_read_as_intended() {
+    let why = |policy, text| {
+        let (ours, _) = messages(policy, text);
+        ours.unwrap_or_default()
+    };
+    let https = UrlPolicy::PublicHttps;
+    assert_eq!(why(https, "https://example.com:443/x"), "");
+    assert!(why(https, "http://0x7f.1/").contains("must use https, not `http:`"));
+    assert!(why(UrlPolicy::PublicHttp, "http://0x7f.1/")
+        .contains("points at 127.0.0.1, a loopback address"));
+    assert!(why(https, "https://[::ffff:7f00:1]/")
+        .contains("points at [::ffff:7f00:1], a IPv4-mapped non-public address"));
+    assert!(why(https, "https://%6c%6fcalhost./").contains("points at `localhost`"));
+    assert!(why(https, "https://a.b.LOCALHOST./").contains("points at `a.b.localhost`"));
+    assert!(why(https, "ftp://x").contains("must use https, not `ftp:`"));
+    assert!(why(https, "FT\tP://x").contains("not `ftp:`"));
+    assert!(why(https, "https://4294967296/").contains("(invalid IPv4 address)"));
+    assert!(why(https, "https://xn--a-b.com/").contains("(invalid international domain name)"));
+    assert!(why(https, "/path").contains("(relative URL without a base)"));
+    assert!(why(https, "https://:@b/").is_empty());
+    assert!(why(https, "https://a@b/").contains("user name or password"));
+}
+
+/// Pieces of URLs, from which the property test builds its texts.
+const SCHEMES: &[&str] = &[
+    "http:", "https:", "HTTP:", "hTtPs:", "ftp:", "ws:", "file:", "foo:", "mailto:", "data:",
+    "h\ttp:", "", "http", "1:",
+];
+const SLASHES: &[&str] = &["", "/", "//", "///", "\\", "\\\\", "/\\", "\t//", "//\t"];
+const PIECES: &[&str] = &[
+    "/",
+    "\\",
+    "@",
+    ":",
+    "::",
+    "[",
+    "]",
+    "[::1]",
+    "[::ffff:",
+    "1.2.3.4]",
+    ".",
+    "..",
+    "%2e",
+    "%2E",
+    "%",
+    "%4",
+    "%41",
+    "%6c",
+    "%c3%bc",
+    "%00",
+    "%20",
+    "%zz",
+    "0",
+    "1",
+    "7",
+    "9",
+    "09",
+    "0177",
+    "127",
+    "255",
+    "256",
+    "65535",
+    "65536",
+    "4294967295",
+    "4294967296",
+    "0x",
+    "0X7f",
+    "0xff",
+    "ffff",
+    "a",
+    "B",
+    "z",
+    "-",
+    "_",
+    "xn--",
+    "xn--ls8h",
+    "xn--a",
+    "localhost",
+    "LocalHost",
+    "example",
+    ".com",
+    "10.0.0.1",
+    "192.168",
+    "169.254",
+    "100.64",
+    "fe80",
+    "fc00",
+    "\t",
+    "\n",
+    " ",
+    "?",
+    "#",
+    "ü",
+    "^",
+    "|",
+    "<",
+    "user",
+    "pass",
+    "80",
+];
+
+fn url_ish() -> impl Strategy<Value = String> {
+    let pieces = || prop::collection::vec(prop::sample::select(PIECES), 0..10);
+    let scheme = || prop::sample::select(SCHEMES);
+    let slashes = || prop::sample::select(SLASHES);
+    prop_oneof![
+        // Pieces after a scheme and slashes.
+        (scheme(), slashes(), pieces())
+            .prop_map(|(scheme, slashes, rest)| format!("{scheme}{slashes}{}", rest.concat())),
+        // Pieces alone.
+        pieces().prop_map(|rest| rest.concat()),
+        // Hosts made for the IPv4, IPv6 and Punycode parsers.
+        (
+            scheme(),
+            slashes(),
+            "[0-9a-fx.]{1,16}|0x[0-9a-f.]{0,12}|[0-9.]{1,12}"
+        )
+            .prop_map(|(scheme, slashes, host)| format!("{scheme}{slashes}{host}/")),
+        (scheme(), "\\[[0-9a-fA-F:.]{0,24}\\](:[0-9]{0,6})?")
+            .prop_map(|(scheme, host)| format!("{scheme}//{host}/")),
+        (scheme(), "(xn|XN|x%6e)--[a-zA-Z0-9-]{0,10}(\\.[a-z]{0,3})?")
+            .prop_map(|(scheme, host)| format!("{scheme}//{host}/")),
+    ]
+}
+
+/// Cases per run, `URL_CASES` if set.
+fn cases() -> u32 {
+    std::env::var("URL_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(3000)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+    #[test]
+    fn generated_urls_get_the_answers_of_the_url_crate(text in url_ish()) {
+        for policy in POLICIES {
+            let (ours, expected) = messages(policy, &text);
+            prop_assert_eq!(ours, expected, "{:?} under {:?}", text, policy);
+        }
+    }
+}

@@ -59,8 +59,8 @@ pub(crate) fn read_body<'a>(
         w.message = unknown_field_message(spec, &w.field, |i| raws[i].is_some());
     }
     let mut slots = Slots::new();
-    for (i, (field, raw)) in spec.fields.iter().zip(raws).enumerate() {
-        if let Some(raw) = raw {
+    for (i, (field, raw)) in spec.fields.iter().zip(raws.iter_mut()).enumerate() {
+        if let Some(raw) = raw.take() {
             slots.set(i, read_field(spec, i, field, raw, diag));
         }
     }

@@ -53,12 +53,13 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod body;
 mod compare;
 mod describe;
 mod endpoint;
 mod engine;
 mod error;
-mod body;
+mod json;
 mod price;
 mod ratio;
 mod report;

@@ -4,8 +4,8 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use crate::endpoint::Endpoint;
 use crate::body::clip;
+use crate::endpoint::Endpoint;
 use crate::price::{quote, EndpointPrices};
 use crate::report::{warning, Diag, Report};
 use crate::spec::{Check, Cond, DefaultValue, EndpointSpec, Rule};

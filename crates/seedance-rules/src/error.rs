@@ -50,6 +50,18 @@ impl Error {
         }
     }
 
+    /// Text the core's own lexer could not read, with the same message,
+    /// line and column as [`Error::json`] gives for serde_json's error.
+    pub(crate) fn syntax(e: crate::json::lex::SyntaxError) -> Error {
+        Error {
+            kind: ErrorKind::Json {
+                message: e.message().to_owned(),
+                line: e.line(),
+                column: e.column(),
+            },
+        }
+    }
+
     pub(crate) fn price_book(path: &str, message: impl Into<String>) -> Error {
         Error {
             kind: ErrorKind::PriceBook {

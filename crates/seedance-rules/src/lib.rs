@@ -49,9 +49,10 @@
 //!
 //! The crate reads and writes JSON itself, as strictly as serde_json reads it
 //! and byte for byte as serde_json writes it: [`Report::to_json`] is the report
-//! every surface shares, [`Json`] a tree that keeps numbers as their text and
-//! is `serde::Serialize`; the reports are not `Serialize` (embed their
-//! [`Json`]).
+//! every surface shares, [`Json`] a tree that keeps numbers as their text. The
+//! default `serde` feature adds serde's `Serialize` and `Deserialize` to the
+//! typed requests ([`Request`]) and `Serialize` to [`Json`]; the reports are not
+//! `Serialize` (embed their [`Json`]).
 //!
 //! # URLs
 //!
@@ -60,6 +61,11 @@
 //! so a name whose DNS records point at a private address passes.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
+
+// The body reader reads through serde_json's serde traits; without the
+// `serde` feature they are named from serde_core, which serde_json is built on.
+#[cfg(not(feature = "serde"))]
+extern crate serde_core as serde;
 
 mod body;
 mod compare;

@@ -4,6 +4,7 @@ use seedance_rules::*;
 
 /// The report of a typed request, which must be the report of its JSON
 /// (written by serde) to the byte.
+#[cfg(feature = "serde")]
 fn same_as_json<R: Request + serde::Serialize>(req: &R) -> Json {
     assert_eq!(check_request(req).endpoint(), R::ENDPOINT);
     let typed = check_request(req).to_json();
@@ -13,6 +14,7 @@ fn same_as_json<R: Request + serde::Serialize>(req: &R) -> Json {
     Json::parse(&typed).unwrap()
 }
 
+#[cfg(feature = "serde")]
 #[test]
 fn every_typed_request_answers_as_its_json() {
     let r = same_as_json(&SeedanceApiV1Request {
@@ -64,6 +66,7 @@ fn every_typed_request_answers_as_its_json() {
     assert_eq!(r["credits"].as_u64(), Some(28));
 }
 
+#[cfg(feature = "serde")]
 #[test]
 fn typed_requests_use_the_wire_names() {
     let req = Seedance2aiGptImage2Request {
@@ -88,6 +91,32 @@ fn typed_requests_use_the_wire_names() {
     })
     .unwrap();
     assert_eq!(aio["generateAudio"], true);
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn typed_requests_borrow_their_strings_from_the_json() {
+    use std::borrow::Cow;
+    let text = r#"{"prompt": "a cat", "model": "seedance-2-mini", "resolution": "720\u0070",
+        "images": ["https://example.com/a.jpg", "https://example.com/\u0062.jpg"]}"#;
+    let req: SeedanceApiV2Request = serde_json::from_str(text).unwrap();
+    assert!(matches!(req.prompt, Cow::Borrowed("a cat")));
+    assert!(matches!(req.model, Some(Cow::Borrowed("seedance-2-mini"))));
+    // An escaped string cannot be borrowed: it is unescaped into its own.
+    assert!(matches!(req.resolution.as_deref(), Some("720p")));
+    assert!(matches!(req.resolution, Some(Cow::Owned(_))));
+    assert!(matches!(
+        req.images[0],
+        Cow::Borrowed("https://example.com/a.jpg")
+    ));
+    assert!(matches!(&req.images[1], Cow::Owned(s) if s == "https://example.com/b.jpg"));
+    // A missing optional field is still absent.
+    assert_eq!(req.callback_url, None);
+    assert!(req.reference_video_urls.is_empty());
+    assert_eq!(
+        check_request(&req).to_json(),
+        check("seedanceapi-v2", text).unwrap().to_json()
+    );
 }
 
 #[test]

@@ -29,8 +29,8 @@ use super::write::{to_text, Writer};
 /// # Ok::<(), seedance_rules::Error>(())
 /// ```
 ///
-/// A `Json` is `serde::Serialize`: embed one in your own serde types to
-/// carry a report ([`Report::to_json_value`]).
+/// With the `serde` feature, a `Json` is `serde::Serialize`: embed one in
+/// your own serde types to carry a report ([`Report::to_json_value`]).
 ///
 /// [`Report::to_json_value`]: crate::Report::to_json_value
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -314,6 +314,7 @@ fn value(lx: &mut Lexer<'_>) -> Result<Json, SyntaxError> {
     })
 }
 
+#[cfg(feature = "serde")]
 impl serde::Serialize for Json {
     /// Integers as integers (up to 128 bits); any other number as the nearest
     /// `f64`, serde having no exact decimal type.

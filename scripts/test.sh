@@ -22,6 +22,9 @@ RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked
 step "cargo test"
 cargo test --workspace --locked
 
+step "cargo test, the core without its default features (no serde)"
+cargo test -p seedance-rules --no-default-features --locked
+
 step "npm package: build (wasm32 target, wasm-bindgen-cli, npm deps) and Node tests"
 npm --prefix bindings/wasm test
 

@@ -2,13 +2,13 @@
 //!
 //! Conversion only, no rule: every function takes JSON text or plain values
 //! from the JavaScript glue (`js/api.js`), calls the core, and hands back
-//! JSON text that the glue parses (measured as fast as serde-wasm-bindgen
-//! here, and smaller: the core needs serde_json anyway). Misuse comes back as
-//! `Err("CODE message")`, which the glue turns into an `Error` with a `.code`.
+//! JSON text, written by the core's own writer, that the glue parses
+//! (measured as fast as serde-wasm-bindgen here, and smaller). Misuse comes
+//! back as `Err("CODE message")`, which the glue turns into an `Error` with a
+//! `.code`.
 #![forbid(unsafe_code)]
 
-use seedance_rules::{Checker, Clip, Endpoint, Input};
-use serde::Serialize;
+use seedance_rules::{Checker, Clip, Comparison, Endpoint, FieldOptions, Input, Json};
 use wasm_bindgen::prelude::*;
 
 /// A thrown error: `"<CODE> <message>"`, read by the JS glue.
@@ -24,10 +24,6 @@ fn core_error(e: seedance_rules::Error) -> Thrown {
 
 fn endpoint(id: &str) -> Result<Endpoint, Thrown> {
     id.parse::<Endpoint>().map_err(core_error)
-}
-
-fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, Thrown> {
-    serde_json::to_string(value).map_err(|e| thrown("INTERNAL", e))
 }
 
 /// A price book read from JSON and checked against its schema, kept parsed
@@ -94,40 +90,31 @@ fn run_check(
     let report = with_balance(checker, balance)?
         .check(endpoint, body)
         .map_err(core_error)?;
-    to_json(&report)
-}
-
-/// One entry of [`endpoints`].
-#[derive(Serialize)]
-struct Summary {
-    id: &'static str,
-    provider: &'static str,
-    route: &'static str,
-    models: &'static str,
+    Ok(report.to_json())
 }
 
 /// Every endpoint: `[{ id, provider, route, models }]`.
 #[wasm_bindgen]
 pub fn endpoints() -> Result<String, Thrown> {
-    let list: Vec<Summary> = Endpoint::ALL
+    let list: Json = Endpoint::ALL
         .iter()
         .map(|e| {
             let s = e.spec();
-            Summary {
-                id: s.id,
-                provider: s.provider,
-                route: s.route,
-                models: s.models,
-            }
+            Json::object([
+                ("id", s.id.into()),
+                ("provider", s.provider.into()),
+                ("route", s.route.into()),
+                ("models", s.models.into()),
+            ])
         })
         .collect();
-    to_json(&list)
+    Ok(list.to_string())
 }
 
 /// Everything the library knows of an endpoint.
 #[wasm_bindgen]
 pub fn describe(endpoint_id: &str) -> Result<String, Thrown> {
-    to_json(&seedance_rules::describe(endpoint(endpoint_id)?))
+    Ok(seedance_rules::describe(endpoint(endpoint_id)?).to_json())
 }
 
 /// What each field accepts, given the rest of the body (JSON text).
@@ -135,7 +122,13 @@ pub fn describe(endpoint_id: &str) -> Result<String, Thrown> {
 pub fn field_options(endpoint_id: &str, body: &str) -> Result<String, Thrown> {
     let options =
         seedance_rules::field_options(endpoint(endpoint_id)?, body).map_err(core_error)?;
-    to_json(&options)
+    Ok(json_array(options.iter().map(FieldOptions::to_json)))
+}
+
+/// A JSON array of elements already written as JSON text.
+fn json_array(items: impl Iterator<Item = String>) -> String {
+    let items: Vec<String> = items.collect();
+    format!("[{}]", items.join(","))
 }
 
 /// The built-in price table of an endpoint, in the price-book schema.
@@ -206,7 +199,8 @@ fn compare_json(
         audio,
         prompt.as_deref(),
     )?;
-    to_json(&seedance_rules::compare(&clip, checker))
+    let rows = seedance_rules::compare(&clip, checker);
+    Ok(json_array(rows.iter().map(Comparison::to_json)))
 }
 
 fn clip<'a>(
@@ -295,26 +289,23 @@ mod tests {
     #[test]
     fn price_table_is_the_books_entry_in_its_order() {
         let table = price_table("seedanceapi-v1").unwrap();
-        let book: serde_json::Value = serde_json::from_str(&builtin_price_book()).unwrap();
-        let parsed: serde_json::Value = serde_json::from_str(&table).unwrap();
+        let book = Json::parse(&builtin_price_book()).unwrap();
+        let parsed = Json::parse(&table).unwrap();
         assert_eq!(parsed, book["endpoints"]["seedanceapi-v1"]);
-        assert_eq!(parsed["rows"].as_array().map(Vec::len), Some(12));
+        assert_eq!(parsed["rows"].as_array().map(<[Json]>::len), Some(12));
         assert!(table.starts_with('{') && table.find("usd_per_credit") < table.find("rows"));
     }
 
     #[test]
     fn endpoints_in_order() {
-        let list: serde_json::Value = serde_json::from_str(&endpoints().unwrap()).unwrap();
+        let list = Json::parse(&endpoints().unwrap()).unwrap();
         let ids: Vec<_> = list
             .as_array()
             .unwrap()
             .iter()
             .map(|e| e["id"].clone())
             .collect();
-        let want: Vec<_> = Endpoint::ALL
-            .iter()
-            .map(|e| serde_json::json!(e.id()))
-            .collect();
+        let want: Vec<_> = Endpoint::ALL.iter().map(|e| Json::from(e.id())).collect();
         assert_eq!(ids, want);
     }
 

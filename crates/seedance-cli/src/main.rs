@@ -19,7 +19,7 @@ use std::io::{self, IsTerminal, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use seedance_rules::{describe, Checker, Clip, Endpoint, PriceBook};
+use seedance_rules::{describe, Checker, Clip, Comparison, Endpoint, Json, PriceBook};
 
 use crate::args::{CheckArgs, Command, CompareArgs};
 
@@ -124,10 +124,8 @@ fn run(command: Command) -> Result<Output, Failure> {
         }
         Command::Describe { endpoint } => {
             let e = endpoint_named(&endpoint)?;
-            let json = serde_json::to_string_pretty(&describe(e))
-                .map_err(|e| Failure::input(format!("cannot describe the endpoint: {e}")))?;
             Ok(Output {
-                text: json + "\n",
+                text: describe(e).to_json_pretty() + "\n",
                 status: VALID,
             })
         }
@@ -162,10 +160,7 @@ fn check(a: CheckArgs) -> Result<Output, Failure> {
     let report = checker.check_endpoint(endpoint, &body)?;
     let status = if report.is_ok() { VALID } else { INVALID };
     let text = if a.json {
-        let mut line = serde_json::to_string(&report)
-            .map_err(|e| Failure::input(format!("cannot write the report: {e}")))?;
-        line.push('\n');
-        line
+        report.to_json() + "\n"
     } else {
         // The table that priced the request: the book's, or the built-in one.
         let prices = book
@@ -202,10 +197,8 @@ fn compare(a: CompareArgs) -> Result<Output, Failure> {
         INVALID
     };
     let text = if a.json {
-        let mut line = serde_json::to_string(&rows)
-            .map_err(|e| Failure::input(format!("cannot write the comparison: {e}")))?;
-        line.push('\n');
-        line
+        let rows: Vec<String> = rows.iter().map(Comparison::to_json).collect();
+        format!("[{}]\n", rows.join(","))
     } else {
         let mut text = String::new();
         render::comparison(&mut text, &clip, &rows);
@@ -248,15 +241,19 @@ fn utf8(bytes: Vec<u8>, what: &str) -> Result<String, Failure> {
 fn endpoints(json: bool) -> String {
     let specs: Vec<_> = Endpoint::ALL.iter().map(|e| e.spec()).collect();
     if json {
-        let list: Vec<serde_json::Value> = specs
+        // Keys in alphabetical order, as this list has always been written.
+        let list: Json = specs
             .iter()
             .map(|s| {
-                serde_json::json!({
-                    "id": s.id, "provider": s.provider, "route": s.route, "models": s.models,
-                })
+                Json::object([
+                    ("id", s.id.into()),
+                    ("models", s.models.into()),
+                    ("provider", s.provider.into()),
+                    ("route", s.route.into()),
+                ])
             })
             .collect();
-        return serde_json::Value::Array(list).to_string() + "\n";
+        return list.to_string() + "\n";
     }
     let w_id = specs.iter().map(|s| s.id.len()).max().unwrap_or(0);
     let w_provider = specs.iter().map(|s| s.provider.len()).max().unwrap_or(0);
@@ -307,10 +304,10 @@ mod tests {
     #[test]
     fn an_endpoint_table_is_the_book_entry_in_the_same_order() {
         let book_text = PriceBook::builtin().to_json_pretty();
-        let book: serde_json::Value = serde_json::from_str(&book_text).unwrap();
+        let book = Json::parse(&book_text).unwrap();
         for e in Endpoint::ALL {
             let text = table_json(e);
-            let table: serde_json::Value = serde_json::from_str(&text).unwrap();
+            let table = Json::parse(&text).unwrap();
             assert_eq!(table, book["endpoints"][e.id()], "{e}");
             // Written as in the book, four spaces further in: same keys, same order.
             let inner: Vec<String> = text.lines().skip(1).map(|l| format!("    {l}")).collect();

@@ -68,7 +68,7 @@ pub fn report(out: &mut String, report: &Report<'_>, prices: &EndpointPrices) {
     let _ = writeln!(out);
     match report.normalized() {
         Some(n) => {
-            let json = serde_json::to_string_pretty(&n).unwrap_or_default();
+            let json = n.to_json().to_string_pretty();
             let _ = writeln!(out, "normalized request:\n{json}");
         }
         None => {

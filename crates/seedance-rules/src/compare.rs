@@ -5,11 +5,9 @@
 //! The clip is written as a body with those names, and the body is checked
 //! like any other, so the rules and prices come from the tables alone.
 
-use serde::Serialize;
-use serde_json::{json, Map, Value as Json};
-
 use crate::endpoint::Endpoint;
-use crate::report::{Violation, Warning};
+use crate::json::{to_text, Json, Writer as JsonWriter};
+use crate::report::{write_violations, write_warnings, Violation, Warning};
 use crate::spec::Kind;
 use crate::Checker;
 
@@ -53,7 +51,10 @@ impl Input {
 }
 
 /// One endpoint and model's answer for a clip.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+///
+/// As JSON ([`Comparison::to_json`]) the members are named and ordered as
+/// the fields here.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Comparison {
     /// The endpoint id.
     pub endpoint: &'static str,
@@ -182,30 +183,29 @@ fn one(
         warnings: Vec::new(),
         note: Some(note),
     };
-    let mut body = Map::new();
-    body.insert(
-        "prompt".into(),
-        json!(clip
-            .prompt
-            .unwrap_or("A slow cinematic shot of waves at sunset")),
+    let mut body: Vec<(String, Json)> = Vec::new();
+    let mut insert = |field: &str, value: Json| body.push((field.to_owned(), value));
+    insert(
+        "prompt",
+        clip.prompt
+            .unwrap_or("A slow cinematic shot of waves at sunset")
+            .into(),
     );
     if let (Some((field, _)), Some(m)) = (w.model, model) {
-        body.insert(field.into(), json!(m));
+        insert(field, m.into());
     }
     // The duration in the field's documented JSON type.
     let duration_kind = spec.field_index("duration").map(|i| spec.fields[i].kind);
-    body.insert(
-        "duration".into(),
+    insert(
+        "duration",
         match duration_kind {
-            Some(Kind::DurationInt) => json!(clip.duration),
-            _ => json!(clip.duration.to_string()),
+            Some(Kind::DurationInt) => clip.duration.into(),
+            _ => clip.duration.to_string().into(),
         },
     );
-    body.insert("resolution".into(), json!(clip.resolution));
+    insert("resolution", clip.resolution.into());
     match (w.audio, clip.audio) {
-        (Some(field), audio) => {
-            body.insert(field.into(), json!(audio));
-        }
+        (Some(field), audio) => insert(field, audio.into()),
         (None, true) => return cannot("this endpoint documents no audio option"),
         (None, false) => {}
     }
@@ -226,7 +226,14 @@ fn one(
         None => {}
         Some(Err(note)) => return cannot(note),
         Some(Ok(((field, array), url))) => {
-            body.insert(field.into(), if array { json!([url]) } else { json!(url) });
+            insert(
+                field,
+                if array {
+                    Json::array([url])
+                } else {
+                    url.into()
+                },
+            );
         }
     }
     if let Some((field, modes)) = w.mode {
@@ -235,8 +242,10 @@ fn one(
             Input::Image => 1,
             Input::Video => 2,
         };
-        body.insert(field.into(), json!(modes[i]));
+        insert(field, modes[i].into());
     }
+    // Keys in alphabetical order, as the bodies have always been written.
+    body.sort_by(|a, b| a.0.cmp(&b.0));
     let body = Json::Object(body);
     let text = body.to_string();
     let Ok(report) = checker.check_endpoint(w.endpoint, &text) else {
@@ -254,5 +263,41 @@ fn one(
         note: (ok && credits.is_none())
             .then_some("no published price: load a price book to quote this endpoint"),
         body,
+    }
+}
+
+impl Comparison {
+    /// The comparison as JSON text on one line: `{"endpoint", "model",
+    /// "body", "ok", "credits", "usd", "violations", "warnings", "note"}`.
+    pub fn to_json(&self) -> String {
+        to_text(false, |w| self.write_json(w))
+    }
+
+    /// The comparison as a JSON tree, keys in the order of [`Comparison::to_json`].
+    pub fn to_json_value(&self) -> Json {
+        crate::json::reparse(&self.to_json())
+    }
+
+    fn write_json(&self, w: &mut JsonWriter<'_>) {
+        w.begin_object();
+        w.key("endpoint");
+        w.str(self.endpoint);
+        w.key("model");
+        w.opt_str(self.model);
+        w.key("body");
+        w.value(&self.body);
+        w.key("ok");
+        w.bool(self.ok);
+        w.key("credits");
+        w.opt_u64(self.credits);
+        w.key("usd");
+        w.opt_str(self.usd.as_deref());
+        w.key("violations");
+        write_violations(w, &self.violations);
+        w.key("warnings");
+        write_warnings(w, &self.warnings);
+        w.key("note");
+        w.opt_str(self.note);
+        w.end_object();
     }
 }

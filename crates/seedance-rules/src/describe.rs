@@ -3,25 +3,23 @@
 //! rest of a request ([`field_options`]), so that a form never keeps a second
 //! copy of a rule.
 
-use serde::ser::{SerializeMap, SerializeSeq};
-use serde::{Serialize, Serializer};
-use serde_json::{json, Value as Json};
-
 use crate::endpoint::Endpoint;
 use crate::engine::{context, fill_defaults, holds};
 use crate::error::Error;
-use crate::price::TableOut;
+use crate::json::lex::Lexer;
+use crate::json::{to_text, Json, Writer};
+use crate::price::write_table;
 use crate::report::Diag;
 use crate::spec::{Check, Cond, EndpointSpec, Rule, UrlPolicy};
 
-/// Everything the library knows of an endpoint, serializable: fields with
-/// types, defaults and sources; rules with conditions, codes and sources;
-/// error codes; the built-in price table.
+/// Everything the library knows of an endpoint, as JSON: fields with types,
+/// defaults and sources; rules with conditions, codes and sources; error
+/// codes; the built-in price table; an example body.
 pub fn describe(endpoint: Endpoint) -> Description {
     Description(endpoint.spec())
 }
 
-/// The serializable description of an endpoint; see [`describe`].
+/// The description of an endpoint; see [`describe`].
 #[derive(Debug, Clone, Copy)]
 pub struct Description(&'static EndpointSpec);
 
@@ -30,94 +28,224 @@ impl Description {
     pub fn spec(&self) -> &'static EndpointSpec {
         self.0
     }
-}
 
-impl Serialize for Description {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+    /// The description as JSON text on one line.
+    pub fn to_json(&self) -> String {
+        to_text(false, |w| self.write_json(w))
+    }
+
+    /// [`Description::to_json`], indented for people.
+    pub fn to_json_pretty(&self) -> String {
+        to_text(true, |w| self.write_json(w))
+    }
+
+    /// The description as a JSON tree, keys in the order of [`Description::to_json`].
+    pub fn to_json_value(&self) -> Json {
+        crate::json::reparse(&self.to_json())
+    }
+
+    fn write_json(&self, w: &mut Writer<'_>) {
         let e = self.0;
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("id", e.id)?;
-        m.serialize_entry("provider", e.provider)?;
-        m.serialize_entry("route", e.route)?;
-        m.serialize_entry("base_url", e.base_url)?;
-        m.serialize_entry("models", e.models)?;
-        m.serialize_entry("headers", e.headers)?;
-        m.serialize_entry("fields", e.fields)?;
-        m.serialize_entry("rules", &Rules(e))?;
-        m.serialize_entry("codes", e.codes)?;
-        m.serialize_entry("prices", &TableOut(e, e.prices))?;
-        // As written in the table, keys in the provider's order (a `Value`
-        // would sort them); the examples are valid JSON (a test checks them).
-        match serde_json::from_str::<&serde_json::value::RawValue>(e.example) {
-            Ok(raw) => m.serialize_entry("example", raw)?,
-            Err(_) => m.serialize_entry("example", &())?,
+        w.begin_object();
+        for (k, v) in [
+            ("id", e.id),
+            ("provider", e.provider),
+            ("route", e.route),
+            ("base_url", e.base_url),
+            ("models", e.models),
+        ] {
+            w.key(k);
+            w.str(v);
         }
-        m.end()
-    }
-}
-
-struct Rules(&'static EndpointSpec);
-
-impl Serialize for Rules {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut q = s.serialize_seq(Some(self.0.rules.len()))?;
-        for r in self.0.rules {
-            q.serialize_element(&rule_json(self.0, r))?;
+        w.key("headers");
+        w.begin_array();
+        for (name, value) in e.headers {
+            w.element();
+            w.strs([*name, *value]);
         }
-        q.end()
+        w.end_array();
+        w.key("fields");
+        w.begin_array();
+        for f in e.fields {
+            w.element();
+            f.write_json(w);
+        }
+        w.end_array();
+        w.key("rules");
+        w.begin_array();
+        for r in e.rules {
+            w.element();
+            write_rule(w, e, r);
+        }
+        w.end_array();
+        w.key("codes");
+        w.begin_array();
+        for c in e.codes {
+            w.element();
+            c.write_json(w);
+        }
+        w.end_array();
+        w.key("prices");
+        write_table(w, e, e.prices);
+        // As written in the table, keys in the provider's order; the
+        // examples are valid JSON (a test checks them).
+        w.key("example");
+        let mut lx = Lexer::new(e.example);
+        match lx.skip_value().and_then(|raw| lx.finish().map(|()| raw)) {
+            Ok(raw) => w.raw(raw),
+            Err(_) => w.null(),
+        }
+        w.end_object();
     }
 }
 
-fn cond_json(spec: &EndpointSpec, c: &Cond) -> Json {
+// The rules are written with their keys in alphabetical order, as they
+// always have been.
+
+fn write_cond(w: &mut Writer<'_>, spec: &EndpointSpec, c: &Cond) {
+    w.begin_object();
     match *c {
-        Cond::Is(f, v) => json!({ "field": spec.fields[f].name, "is": v }),
-        Cond::IsNot(f, v) => json!({ "field": spec.fields[f].name, "is_not": v }),
-        Cond::Absent(f) => json!({ "field": spec.fields[f].name, "absent": true }),
+        Cond::Is(f, v) => {
+            w.key("field");
+            w.str(spec.fields[f].name);
+            w.key("is");
+            w.str(v);
+        }
+        Cond::IsNot(f, v) => {
+            w.key("field");
+            w.str(spec.fields[f].name);
+            w.key("is_not");
+            w.str(v);
+        }
+        Cond::Absent(f) => {
+            w.key("absent");
+            w.bool(true);
+            w.key("field");
+            w.str(spec.fields[f].name);
+        }
     }
+    w.end_object();
 }
 
-fn check_json(c: &Check) -> Json {
+fn write_check(w: &mut Writer<'_>, c: &Check) {
+    let min_max = |w: &mut Writer<'_>, min: usize, max: Option<usize>| {
+        w.begin_object();
+        w.key("max");
+        w.opt_u64(max.map(|m| m as u64));
+        w.key("min");
+        w.u64(min as u64);
+        w.end_object();
+    };
+    w.begin_object();
     match *c {
-        Check::Required => json!({ "required": true }),
-        Check::NotBlank => json!({ "not_blank": true }),
-        Check::Chars { min, max } => json!({ "chars": { "min": min, "max": max } }),
-        Check::OneOf(v) => json!({ "one_of": v }),
-        Check::IntOneOf(v) => json!({ "one_of": v }),
-        Check::IntRange(lo, hi) => json!({ "range": [lo, hi] }),
-        Check::Count { min, max } => json!({ "count": { "min": min, "max": max } }),
-        Check::Url(p) => json!({ "url": match p {
-            UrlPolicy::Http => "http or https",
-            UrlPolicy::PublicHttp => "public http or https",
-            UrlPolicy::PublicHttps => "public https",
-        } }),
-        Check::Forbidden => json!({ "forbidden": true }),
-        Check::Unused => json!({ "unused": true }),
-        Check::Rewrite { from, to } => json!({ "rewrite": { "from": from, "to": to } }),
+        Check::Required => {
+            w.key("required");
+            w.bool(true);
+        }
+        Check::NotBlank => {
+            w.key("not_blank");
+            w.bool(true);
+        }
+        Check::Chars { min, max } => {
+            w.key("chars");
+            min_max(w, min, max);
+        }
+        Check::OneOf(v) => {
+            w.key("one_of");
+            w.strs(v.iter().copied());
+        }
+        Check::IntOneOf(v) => {
+            w.key("one_of");
+            w.begin_array();
+            for n in v {
+                w.element();
+                w.i64(*n);
+            }
+            w.end_array();
+        }
+        Check::IntRange(lo, hi) => {
+            w.key("range");
+            w.begin_array();
+            w.element();
+            w.i64(lo);
+            w.element();
+            w.i64(hi);
+            w.end_array();
+        }
+        Check::Count { min, max } => {
+            w.key("count");
+            min_max(w, min, Some(max));
+        }
+        Check::Url(p) => {
+            w.key("url");
+            w.str(match p {
+                UrlPolicy::Http => "http or https",
+                UrlPolicy::PublicHttp => "public http or https",
+                UrlPolicy::PublicHttps => "public https",
+            });
+        }
+        Check::Forbidden => {
+            w.key("forbidden");
+            w.bool(true);
+        }
+        Check::Unused => {
+            w.key("unused");
+            w.bool(true);
+        }
+        Check::Rewrite { from, to } => {
+            w.key("rewrite");
+            w.begin_object();
+            w.key("from");
+            w.str(from);
+            w.key("to");
+            w.str(to);
+            w.end_object();
+        }
     }
+    w.end_object();
 }
 
-fn rule_json(spec: &EndpointSpec, r: &Rule) -> Json {
-    let when: Vec<Json> = r.when.iter().map(|c| cond_json(spec, c)).collect();
-    json!({
-        "id": r.id,
-        "field": spec.fields[r.field].name,
-        "when": when,
-        "check": check_json(&r.check),
-        "code": if r.code.id.is_empty() { r.id } else { r.code.id },
-        "status": r.code.status,
-        "documented": r.code.documented,
-        "hint": r.hint,
-        "source": r.source,
-    })
+fn write_rule(w: &mut Writer<'_>, spec: &EndpointSpec, r: &Rule) {
+    w.begin_object();
+    w.key("check");
+    write_check(w, &r.check);
+    w.key("code");
+    w.str(if r.code.id.is_empty() {
+        r.id
+    } else {
+        r.code.id
+    });
+    w.key("documented");
+    w.bool(r.code.documented);
+    w.key("field");
+    w.str(spec.fields[r.field].name);
+    w.key("hint");
+    w.str(r.hint);
+    w.key("id");
+    w.str(r.id);
+    w.key("source");
+    r.source.write_json_sorted(w);
+    w.key("status");
+    w.u64(u64::from(r.code.status));
+    w.key("when");
+    w.begin_array();
+    for c in r.when {
+        w.element();
+        write_cond(w, spec, c);
+    }
+    w.end_array();
+    w.end_object();
 }
 
 /// What one field accepts, given the rest of a request.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+///
+/// As JSON ([`FieldOptions::to_json`]) the members are named as the fields
+/// here, `kind` as `type`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldOptions {
     /// The wire name.
     pub name: &'static str,
     /// `string`, `boolean`, `integer` or `string[]`.
-    #[serde(rename = "type")]
     pub kind: &'static str,
     /// The value the provider uses when the field is absent (given the rest of the request).
     pub default: Json,
@@ -173,7 +301,7 @@ pub fn field_options(endpoint: Endpoint, body: &str) -> Result<Vec<FieldOptions>
             // The default given the rest of the request: v2 `aspect_ratio` has
             // none once `images` is there.
             let default = if holds(f.default_when, &slots, &diag) == Some(true) {
-                defaults.get(i).map_or(Json::Null, |v| json!(v))
+                defaults.get(i).map_or(Json::Null, |v| v.to_json())
             } else {
                 Json::Null
             };
@@ -209,13 +337,13 @@ pub fn field_options(endpoint: Endpoint, body: &str) -> Result<Vec<FieldOptions>
             Check::NotBlank => {}
             Check::Chars { min, max } => o.chars = Some([Some(min), max]),
             Check::OneOf(v) => {
-                let new: Vec<Json> = v.iter().map(|s| json!(s)).collect();
+                let new: Vec<Json> = v.iter().map(|&s| Json::from(s)).collect();
                 o.allowed = Some(match o.allowed.take() {
                     Some(old) => old.into_iter().filter(|x| new.contains(x)).collect(),
                     None => new,
                 });
             }
-            Check::IntOneOf(v) => o.allowed = Some(v.iter().map(|n| json!(n)).collect()),
+            Check::IntOneOf(v) => o.allowed = Some(v.iter().map(|&n| Json::from(n)).collect()),
             Check::IntRange(lo, hi) => o.range = Some([lo, hi]),
             Check::Count { min, max } => o.count = Some([min, max]),
             Check::Url(_) => {}
@@ -227,4 +355,88 @@ pub fn field_options(endpoint: Endpoint, body: &str) -> Result<Vec<FieldOptions>
         }
     }
     Ok(out)
+}
+
+impl FieldOptions {
+    /// The options as JSON text on one line: `{"name", "type", "default",
+    /// "required", "allowed", "range", "chars", "count", "forbidden",
+    /// "unused", "rewrites", "notes", "doc"}`.
+    pub fn to_json(&self) -> String {
+        to_text(false, |w| self.write_json(w))
+    }
+
+    /// The options as a JSON tree, keys in the order of [`FieldOptions::to_json`].
+    pub fn to_json_value(&self) -> Json {
+        crate::json::reparse(&self.to_json())
+    }
+
+    fn write_json(&self, w: &mut Writer<'_>) {
+        fn pair(w: &mut Writer<'_>, a: Option<u64>, b: Option<u64>) {
+            w.begin_array();
+            w.element();
+            w.opt_u64(a);
+            w.element();
+            w.opt_u64(b);
+            w.end_array();
+        }
+        w.begin_object();
+        w.key("name");
+        w.str(self.name);
+        w.key("type");
+        w.str(self.kind);
+        w.key("default");
+        w.value(&self.default);
+        w.key("required");
+        w.bool(self.required);
+        w.key("allowed");
+        match &self.allowed {
+            Some(a) => {
+                w.begin_array();
+                for v in a {
+                    w.element();
+                    w.value(v);
+                }
+                w.end_array();
+            }
+            None => w.null(),
+        }
+        w.key("range");
+        match self.range {
+            Some([lo, hi]) => {
+                w.begin_array();
+                w.element();
+                w.i64(lo);
+                w.element();
+                w.i64(hi);
+                w.end_array();
+            }
+            None => w.null(),
+        }
+        w.key("chars");
+        match self.chars {
+            Some([min, max]) => pair(w, min.map(|n| n as u64), max.map(|n| n as u64)),
+            None => w.null(),
+        }
+        w.key("count");
+        match self.count {
+            Some([min, max]) => pair(w, Some(min as u64), Some(max as u64)),
+            None => w.null(),
+        }
+        w.key("forbidden");
+        w.opt_str(self.forbidden.as_deref());
+        w.key("unused");
+        w.bool(self.unused);
+        w.key("rewrites");
+        w.begin_array();
+        for [from, to] in &self.rewrites {
+            w.element();
+            w.strs([*from, *to]);
+        }
+        w.end_array();
+        w.key("notes");
+        w.strs(self.notes.iter().copied());
+        w.key("doc");
+        w.str(self.doc);
+        w.end_object();
+    }
 }

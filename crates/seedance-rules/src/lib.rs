@@ -45,6 +45,15 @@
 //! point. Mini's per-second prices are its upstream rates times 3/2, rounded
 //! up to a whole credit once, at the end.
 //!
+//! # JSON
+//!
+//! The crate reads and writes JSON itself, as strictly as serde_json reads it
+//! and byte for byte as serde_json writes it: [`Report::to_json`] is the report
+//! every surface shares, [`Json`] a tree that keeps numbers as their text. The
+//! default `serde` feature adds serde's `Serialize` and `Deserialize` to the
+//! typed requests ([`Request`]) and `Serialize` to [`Json`]; the reports are not
+//! `Serialize` (embed their [`Json`]).
+//!
 //! # URLs
 //!
 //! URLs are parsed by the WHATWG URL standard, as browsers do, with a parser of
@@ -75,6 +84,7 @@ pub use crate::compare::{compare, Clip, Comparison, Input};
 pub use crate::describe::{describe, field_options, Description, FieldOptions};
 pub use crate::endpoint::Endpoint;
 pub use crate::error::Error;
+pub use crate::json::{Json, Number};
 pub use crate::price::{
     Amount, EndpointPrices, Match, MatchValue, PriceBook, PriceRow, Quote, Usd, PRICE_BOOK_SCHEMA,
 };

@@ -11,12 +11,9 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::ser::{SerializeMap, SerializeSeq};
-use serde::{Serialize, Serializer};
-use serde_json::Value as Json;
-
 use crate::endpoint::Endpoint;
 use crate::error::Error;
+use crate::json::{to_text, Json, Writer};
 use crate::ratio::Ratio;
 use crate::spec::{EndpointSpec, Source};
 use crate::value::{Slots, Value};
@@ -127,34 +124,56 @@ impl PriceBook {
     /// checked: unknown endpoints, unknown field names, unreadable rationals
     /// and misspelt keys are errors, so a typo cannot silently change a price.
     pub fn from_json(text: &str) -> Result<PriceBook, Error> {
-        let json: Json = serde_json::from_str(text)
+        let json = crate::json::parse(text)
             .map_err(|e| Error::price_book("", format!("not JSON: {e}")))?;
         parse_book(&json)
     }
 
     /// Writes the book in the `seedance-rules/price-book/v1` schema, on one line.
     pub fn to_json(&self) -> String {
-        // Serializing plain strings and numbers into a String cannot fail.
-        serde_json::to_string(self).unwrap_or_default()
+        to_text(false, |w| self.write_json(w))
     }
 
     /// [`PriceBook::to_json`], indented for people.
     pub fn to_json_pretty(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        to_text(true, |w| self.write_json(w))
+    }
+
+    /// The book in the `seedance-rules/price-book/v1` schema, as a tree.
+    pub fn to_json_value(&self) -> Json {
+        crate::json::reparse(&self.to_json())
     }
 
     /// Writes one endpoint's table of this book (the value under
     /// `endpoints.<id>` of [`PriceBook::to_json`]), or `None` when the book
     /// does not list the endpoint.
     pub fn table_json(&self, endpoint: Endpoint) -> Option<String> {
-        let table = TableOut(endpoint.spec(), self.prices(endpoint)?);
-        serde_json::to_string(&table).ok()
+        let prices = self.prices(endpoint)?;
+        Some(to_text(false, |w| write_table(w, endpoint.spec(), prices)))
     }
 
     /// [`PriceBook::table_json`], indented for people.
     pub fn table_json_pretty(&self, endpoint: Endpoint) -> Option<String> {
-        let table = TableOut(endpoint.spec(), self.prices(endpoint)?);
-        serde_json::to_string_pretty(&table).ok()
+        let prices = self.prices(endpoint)?;
+        Some(to_text(true, |w| write_table(w, endpoint.spec(), prices)))
+    }
+
+    fn write_json(&self, w: &mut Writer<'_>) {
+        w.begin_object();
+        w.key("schema");
+        w.str(PRICE_BOOK_SCHEMA);
+        w.key("name");
+        w.str(&self.name);
+        w.key("endpoints");
+        w.begin_object();
+        for e in Endpoint::ALL {
+            if let Some(p) = self.prices(e) {
+                w.key(e.id());
+                write_table(w, e.spec(), p);
+            }
+        }
+        w.end_object();
+        w.end_object();
     }
 }
 
@@ -250,9 +269,10 @@ impl fmt::Display for Usd {
     }
 }
 
-impl Serialize for Usd {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+impl Usd {
+    /// Writes the amount as a JSON string (`"2.46"`).
+    pub(crate) fn write_json(&self, w: &mut Writer<'_>) {
+        w.str(&self.to_string());
     }
 }
 
@@ -347,126 +367,130 @@ fn matches(m: &Match, slots: &Slots<'_>) -> bool {
 
 // ---- the JSON schema -------------------------------------------------------
 
-struct Rows<'a>(&'static EndpointSpec, &'a [PriceRow]);
-struct When<'a>(&'static EndpointSpec, &'a [Match]);
-pub(crate) struct RowOut<'a>(pub &'static EndpointSpec, pub &'a PriceRow);
-
-impl Serialize for PriceBook {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        struct Endpoints<'a>(&'a PriceBook);
-        impl Serialize for Endpoints<'_> {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                let mut m = s.serialize_map(None)?;
-                for e in Endpoint::ALL {
-                    if let Some(p) = self.0.prices(e) {
-                        m.serialize_entry(e.id(), &TableOut(e.spec(), p))?;
-                    }
-                }
-                m.end()
-            }
-        }
-        let mut m = s.serialize_map(Some(3))?;
-        m.serialize_entry("schema", PRICE_BOOK_SCHEMA)?;
-        m.serialize_entry("name", &self.name)?;
-        m.serialize_entry("endpoints", &Endpoints(self))?;
-        m.end()
+/// Writes one endpoint's table in the price-book schema.
+pub(crate) fn write_table(w: &mut Writer<'_>, spec: &'static EndpointSpec, p: &EndpointPrices) {
+    w.begin_object();
+    if let Some(u) = p.usd_per_credit {
+        w.key("usd_per_credit");
+        Usd(u).write_json(w);
     }
+    if p.usd_source != Source::default() {
+        w.key("usd_source");
+        p.usd_source.write_json(w);
+    }
+    if p.markup != Ratio::ONE {
+        w.key("markup");
+        w.str(&p.markup.to_string());
+    }
+    w.key("rows");
+    w.begin_array();
+    for r in p.rows.iter() {
+        w.element();
+        write_row(w, spec, r);
+    }
+    w.end_array();
+    if p.note != Source::default() {
+        w.key("note");
+        p.note.write_json(w);
+    }
+    w.end_object();
 }
 
-/// One endpoint's table, serialized in the price-book schema.
-pub(crate) struct TableOut<'a>(pub &'static EndpointSpec, pub &'a EndpointPrices);
-
-impl Serialize for TableOut<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let p = self.1;
-        let mut m = s.serialize_map(None)?;
-        if let Some(u) = p.usd_per_credit {
-            m.serialize_entry("usd_per_credit", &Usd(u))?;
-        }
-        if p.usd_source != Source::default() {
-            m.serialize_entry("usd_source", &p.usd_source)?;
-        }
-        if p.markup != Ratio::ONE {
-            m.serialize_entry("markup", &p.markup.to_string())?;
-        }
-        m.serialize_entry("rows", &Rows(self.0, &p.rows))?;
-        if p.note != Source::default() {
-            m.serialize_entry("note", &p.note)?;
-        }
-        m.end()
-    }
-}
-
-impl Serialize for Rows<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut q = s.serialize_seq(Some(self.1.len()))?;
-        for r in self.1 {
-            q.serialize_element(&RowOut(self.0, r))?;
-        }
-        q.end()
-    }
-}
-
-impl Serialize for RowOut<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let (spec, r) = (self.0, self.1);
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("when", &When(spec, &r.when))?;
-        match r.amount {
-            Amount::Credits(c) => m.serialize_entry("credits", &c)?,
-            Amount::PerSecond(rate) => {
-                m.serialize_entry("credits_per_second", &rate.to_string())?
+/// Writes one row in the price-book schema.
+pub(crate) fn write_row(w: &mut Writer<'_>, spec: &'static EndpointSpec, r: &PriceRow) {
+    w.begin_object();
+    w.key("when");
+    w.begin_object();
+    for m in r.when.iter() {
+        w.key(spec.fields[m.field].name);
+        match &m.value {
+            MatchValue::Str(v) => w.str(v),
+            MatchValue::Int(v) => w.i64(*v),
+            MatchValue::Bool(v) => w.bool(*v),
+            MatchValue::Present(p) => {
+                w.begin_object();
+                w.key("present");
+                w.bool(*p);
+                w.end_object();
             }
         }
-        if r.markup != Ratio::ONE {
-            m.serialize_entry("markup", &r.markup.to_string())?;
-        }
-        if let Some(ix) = r.per {
-            m.serialize_entry("per", spec.fields[ix].name)?;
-        }
-        if r.source != Source::default() {
-            m.serialize_entry("source", &r.source)?;
-        }
-        m.end()
     }
-}
-
-impl Serialize for When<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        struct Present(bool);
-        impl Serialize for Present {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                let mut m = s.serialize_map(Some(1))?;
-                m.serialize_entry("present", &self.0)?;
-                m.end()
-            }
+    w.end_object();
+    match r.amount {
+        Amount::Credits(c) => {
+            w.key("credits");
+            w.u64(c);
         }
-        let mut m = s.serialize_map(Some(self.1.len()))?;
-        for w in self.1 {
-            let name = self.0.fields[w.field].name;
-            match &w.value {
-                MatchValue::Str(v) => m.serialize_entry(name, v)?,
-                MatchValue::Int(v) => m.serialize_entry(name, v)?,
-                MatchValue::Bool(v) => m.serialize_entry(name, v)?,
-                MatchValue::Present(p) => m.serialize_entry(name, &Present(*p))?,
-            }
+        Amount::PerSecond(rate) => {
+            w.key("credits_per_second");
+            w.str(&rate.to_string());
         }
-        m.end()
     }
+    if r.markup != Ratio::ONE {
+        w.key("markup");
+        w.str(&r.markup.to_string());
+    }
+    if let Some(ix) = r.per {
+        w.key("per");
+        w.str(spec.fields[ix].name);
+    }
+    if r.source != Source::default() {
+        w.key("source");
+        r.source.write_json(w);
+    }
+    w.end_object();
 }
 
 impl PriceRow {
-    /// The row in the price-book schema, as JSON.
+    /// The row in the price-book schema, as JSON (keys in the schema's order).
     pub fn to_json(&self, endpoint: Endpoint) -> Json {
-        serde_json::to_value(RowOut(endpoint.spec(), self)).unwrap_or(Json::Null)
+        crate::json::reparse(&to_text(false, |w| write_row(w, endpoint.spec(), self)))
+    }
+}
+
+/// An object of a price book as serde_json's map read it: keys in
+/// alphabetical order, a key given twice keeping its last value. Walking the
+/// book in this order keeps which error is reported first, and the order of
+/// a row's conditions, as they have always been.
+struct Obj<'j>(Vec<(&'j str, &'j Json)>);
+
+impl<'j> Obj<'j> {
+    fn of(v: &'j Json) -> Option<Obj<'j>> {
+        let members = v.as_object()?;
+        let mut sorted: Vec<(&str, &Json)> = members.iter().map(|(k, v)| (k.as_str(), v)).collect();
+        // Stable: of equal keys the last given stays last, and wins.
+        sorted.sort_by(|a, b| a.0.cmp(b.0));
+        let mut out: Vec<(&str, &Json)> = Vec::with_capacity(sorted.len());
+        for m in sorted {
+            match out.last_mut() {
+                Some(last) if last.0 == m.0 => *last = m,
+                _ => out.push(m),
+            }
+        }
+        Some(Obj(out))
+    }
+
+    fn get(&self, key: &str) -> Option<&'j Json> {
+        self.0
+            .binary_search_by(|m| m.0.cmp(key))
+            .ok()
+            .and_then(|i| self.0.get(i))
+            .map(|m| m.1)
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&'j str, &'j Json)> + '_ {
+        self.0.iter().copied()
     }
 }
 
 fn parse_book(json: &Json) -> Result<PriceBook, Error> {
-    let obj = json
-        .as_object()
-        .ok_or_else(|| Error::price_book("", "a price book is a JSON object"))?;
-    known_keys(obj, "", &["schema", "name", "endpoints"])?;
+    let obj =
+        Obj::of(json).ok_or_else(|| Error::price_book("", "a price book is a JSON object"))?;
+    known_keys(&obj, "", &["schema", "name", "endpoints"])?;
     match obj.get("schema").and_then(Json::as_str) {
         Some(PRICE_BOOK_SCHEMA) => {}
         other => {
@@ -486,10 +510,10 @@ fn parse_book(json: &Json) -> Result<PriceBook, Error> {
     };
     let endpoints = obj
         .get("endpoints")
-        .and_then(Json::as_object)
+        .and_then(Obj::of)
         .ok_or_else(|| Error::price_book("endpoints", "must be an object of endpoint ids"))?;
     let mut entries: [Option<EndpointPrices>; Endpoint::ALL.len()] = Default::default();
-    for (id, table) in endpoints {
+    for (id, table) in endpoints.iter() {
         let path = format!("endpoints.{id}");
         let e = Endpoint::from_id(id).ok_or_else(|| {
             Error::price_book(
@@ -505,12 +529,8 @@ fn parse_book(json: &Json) -> Result<PriceBook, Error> {
     })
 }
 
-fn known_keys(
-    obj: &serde_json::Map<String, Json>,
-    path: &str,
-    known: &[&str],
-) -> Result<(), Error> {
-    match obj.keys().find(|k| !known.contains(&k.as_str())) {
+fn known_keys(obj: &Obj<'_>, path: &str, known: &[&str]) -> Result<(), Error> {
+    match obj.iter().map(|m| m.0).find(|k| !known.contains(k)) {
         Some(k) => Err(Error::price_book(
             path,
             format!("unknown key `{k}`; expected one of {}", known.join(", ")),
@@ -522,7 +542,7 @@ fn known_keys(
 fn ratio_at(v: &Json, path: &str) -> Result<Ratio, Error> {
     let text = match v {
         Json::String(s) => s.clone(),
-        Json::Number(n) if n.is_u64() => n.to_string(),
+        Json::Number(n) if n.as_u64().is_some() => n.as_str().to_owned(),
         _ => {
             return Err(Error::price_book(
                 path,
@@ -538,10 +558,8 @@ fn source_at(v: Option<&Json>, path: &str) -> Result<Source, Error> {
     let Some(v) = v else {
         return Ok(Source::default());
     };
-    let obj = v
-        .as_object()
-        .ok_or_else(|| Error::price_book(path, "must be an object"))?;
-    known_keys(obj, path, &["document", "quote", "decision", "note"])?;
+    let obj = Obj::of(v).ok_or_else(|| Error::price_book(path, "must be an object"))?;
+    known_keys(&obj, path, &["document", "quote", "decision", "note"])?;
     let get = |k: &str| -> Result<Cow<'static, str>, Error> {
         match obj.get(k) {
             None => Ok(Cow::Borrowed("")),
@@ -561,11 +579,9 @@ fn source_at(v: Option<&Json>, path: &str) -> Result<Source, Error> {
 }
 
 fn parse_table(spec: &'static EndpointSpec, v: &Json, path: &str) -> Result<EndpointPrices, Error> {
-    let obj = v
-        .as_object()
-        .ok_or_else(|| Error::price_book(path, "must be an object with `rows`"))?;
+    let obj = Obj::of(v).ok_or_else(|| Error::price_book(path, "must be an object with `rows`"))?;
     known_keys(
-        obj,
+        &obj,
         path,
         &["usd_per_credit", "usd_source", "markup", "rows", "note"],
     )?;
@@ -605,11 +621,9 @@ fn parse_table(spec: &'static EndpointSpec, v: &Json, path: &str) -> Result<Endp
 }
 
 fn parse_row(spec: &'static EndpointSpec, v: &Json, path: &str) -> Result<PriceRow, Error> {
-    let obj = v
-        .as_object()
-        .ok_or_else(|| Error::price_book(path, "a row is an object"))?;
+    let obj = Obj::of(v).ok_or_else(|| Error::price_book(path, "a row is an object"))?;
     known_keys(
-        obj,
+        &obj,
         path,
         &[
             "when",
@@ -636,8 +650,9 @@ fn parse_row(spec: &'static EndpointSpec, v: &Json, path: &str) -> Result<PriceR
     let mut when = Vec::new();
     match obj.get("when") {
         None => {}
-        Some(Json::Object(w)) => {
-            for (k, val) in w {
+        Some(w @ Json::Object(_)) => {
+            let w = Obj::of(w).unwrap_or(Obj(Vec::new()));
+            for (k, val) in w.iter() {
                 let p = format!("{path}.when.{k}");
                 let value = match val {
                     Json::String(s) => MatchValue::Str(Cow::Owned(s.clone())),
@@ -646,8 +661,8 @@ fn parse_row(spec: &'static EndpointSpec, v: &Json, path: &str) -> Result<PriceR
                         n.as_i64()
                             .ok_or_else(|| Error::price_book(&p, "must be an integer"))?,
                     ),
-                    Json::Object(o) => match (o.len(), o.get("present")) {
-                        (1, Some(Json::Bool(b))) => MatchValue::Present(*b),
+                    Json::Object(_) => match Obj::of(val).map(|o| (o.len(), o.get("present"))) {
+                        Some((1, Some(Json::Bool(b)))) => MatchValue::Present(*b),
                         _ => return Err(Error::price_book(
                             &p,
                             "an object here must be {\"present\": true} or {\"present\": false}",

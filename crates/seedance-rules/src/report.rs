@@ -2,16 +2,14 @@
 
 use std::borrow::Cow;
 
-use serde::ser::SerializeMap;
-use serde::{Serialize, Serializer};
-
 use crate::endpoint::Endpoint;
-use crate::price::{Quote, RowOut, Usd};
+use crate::json::{to_text, Json, Writer};
+use crate::price::{write_row, Quote, Usd};
 use crate::spec::{Code, EndpointSpec, Source};
 use crate::value::{Normalized, Slots};
 
 /// One reason the provider would refuse the request.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Violation {
     /// The provider's code (`INVALID_DURATION`, `invalid_request`), or the
     /// library's own where the provider documents none.
@@ -29,7 +27,7 @@ pub struct Violation {
 }
 
 /// Something worth knowing that does not make the request invalid.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
     /// `UNKNOWN_FIELD`, `COERCED_TYPE`, `NORMALIZED_VALUE`, `UNUSED_FIELD` or `DUPLICATE_FIELD`.
     pub code: &'static str,
@@ -104,8 +102,10 @@ impl Diag {
 
 /// The answer to a check.
 ///
-/// Serialized (with serde), it is the report every surface shares: see
-/// `docs/contract.md`.
+/// As JSON ([`Report::to_json`], [`Report::to_json_value`]) it is the report
+/// every surface shares: see `docs/contract.md`. A report is not
+/// `serde::Serialize`; to carry one in your own serde types, embed its
+/// [`Json`] (which is, with the `serde` feature).
 #[derive(Debug, Clone)]
 pub struct Report<'a> {
     pub(crate) endpoint: Endpoint,
@@ -161,27 +161,105 @@ impl<'a> Report<'a> {
         self.quote.as_ref()
     }
 
-    /// The report as JSON text (the shared contract).
+    /// The report as JSON text on one line (the shared contract).
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        to_text(false, |w| self.write_json(w))
     }
 
-    /// A copy that borrows nothing from the request, for keeping beyond it.
-    /// Its quote is dropped when it came from a loaded price book; the
-    /// credits stay readable through [`OwnedReport`].
+    /// The report as a JSON tree, keys in the order of [`Report::to_json`].
+    pub fn to_json_value(&self) -> Json {
+        crate::json::reparse(&self.to_json())
+    }
+
+    /// A copy that borrows nothing from the request, for keeping beyond it:
+    /// the report as JSON, and its verdict and credits.
     pub fn into_owned(self) -> OwnedReport {
         OwnedReport {
-            json: serde_json::to_value(&self).unwrap_or(serde_json::Value::Null),
+            json: self.to_json_value(),
             ok: self.is_ok(),
             credits: self.credits(),
         }
     }
+
+    fn write_json(&self, w: &mut Writer<'_>) {
+        w.begin_object();
+        w.key("ok");
+        w.bool(self.is_ok());
+        w.key("endpoint");
+        w.str(self.spec.id);
+        w.key("credits");
+        w.opt_u64(self.credits());
+        w.key("usd");
+        write_usd(w, self.usd());
+        w.key("normalized");
+        match self.normalized() {
+            Some(n) => n.write_json(w),
+            None => w.null(),
+        }
+        w.key("violations");
+        write_violations(w, &self.violations);
+        w.key("warnings");
+        write_warnings(w, &self.warnings);
+        w.key("price");
+        match &self.quote {
+            Some(q) => q.write_json(w),
+            None => w.null(),
+        }
+        w.end_object();
+    }
+}
+
+fn write_usd(w: &mut Writer<'_>, usd: Option<Usd>) {
+    match usd {
+        Some(u) => u.write_json(w),
+        None => w.null(),
+    }
+}
+
+/// Writes violations as `[{"code", "status", "field", "rule", "documented", "message"}]`.
+pub(crate) fn write_violations(w: &mut Writer<'_>, violations: &[Violation]) {
+    w.begin_array();
+    for v in violations {
+        w.element();
+        w.begin_object();
+        w.key("code");
+        w.str(&v.code);
+        w.key("status");
+        w.u64(u64::from(v.status));
+        w.key("field");
+        w.str(&v.field);
+        w.key("rule");
+        w.str(&v.rule);
+        w.key("documented");
+        w.bool(v.documented);
+        w.key("message");
+        w.str(&v.message);
+        w.end_object();
+    }
+    w.end_array();
+}
+
+/// Writes warnings as `[{"code", "field", "message"}]`.
+pub(crate) fn write_warnings(w: &mut Writer<'_>, warnings: &[Warning]) {
+    w.begin_array();
+    for v in warnings {
+        w.element();
+        w.begin_object();
+        w.key("code");
+        w.str(v.code);
+        w.key("field");
+        w.str(&v.field);
+        w.key("message");
+        w.str(&v.message);
+        w.end_object();
+    }
+    w.end_array();
 }
 
 /// A report detached from the request and price book it was made from.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OwnedReport {
-    json: serde_json::Value,
+    json: Json,
     ok: bool,
     credits: Option<u64>,
 }
@@ -197,48 +275,46 @@ impl OwnedReport {
         self.credits
     }
 
-    /// The report in the shared JSON shape.
-    pub fn as_json(&self) -> &serde_json::Value {
+    /// The report in the shared JSON shape ([`Report::to_json_value`]).
+    pub fn as_json(&self) -> &Json {
         &self.json
     }
 }
 
-impl Serialize for Report<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(8))?;
-        m.serialize_entry("ok", &self.is_ok())?;
-        m.serialize_entry("endpoint", self.spec.id)?;
-        m.serialize_entry("credits", &self.credits())?;
-        m.serialize_entry("usd", &self.usd())?;
-        m.serialize_entry("normalized", &self.normalized())?;
-        m.serialize_entry("violations", &self.violations)?;
-        m.serialize_entry("warnings", &self.warnings)?;
-        m.serialize_entry("price", &self.quote)?;
-        m.end()
-    }
-}
-
-impl Serialize for Quote<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("published", &self.row.is_some())?;
-        m.serialize_entry("credits", &self.credits)?;
-        m.serialize_entry("usd", &self.usd())?;
-        m.serialize_entry("book", self.book)?;
+impl Quote<'_> {
+    /// Writes the quote: `published`, `credits`, `usd`, `book`, then what
+    /// applies of `formula`, `row`, `markup`, `usd_per_credit`,
+    /// `usd_source` and `note`.
+    pub(crate) fn write_json(&self, w: &mut Writer<'_>) {
+        w.begin_object();
+        w.key("published");
+        w.bool(self.row.is_some());
+        w.key("credits");
+        w.opt_u64(self.credits);
+        w.key("usd");
+        write_usd(w, self.usd());
+        w.key("book");
+        w.str(self.book);
         if let Some(row) = self.row {
-            m.serialize_entry("formula", &self.formula())?;
-            m.serialize_entry("row", &RowOut(self.endpoint, row))?;
+            w.key("formula");
+            w.str(&self.formula());
+            w.key("row");
+            write_row(w, self.endpoint, row);
         }
         if self.prices.markup != crate::Ratio::ONE {
-            m.serialize_entry("markup", &self.prices.markup.to_string())?;
+            w.key("markup");
+            w.str(&self.prices.markup.to_string());
         }
         if let Some(u) = self.prices.usd_per_credit {
-            m.serialize_entry("usd_per_credit", &Usd(u))?;
-            m.serialize_entry("usd_source", &self.prices.usd_source)?;
+            w.key("usd_per_credit");
+            Usd(u).write_json(w);
+            w.key("usd_source");
+            self.prices.usd_source.write_json(w);
         }
         if self.prices.note != Source::default() {
-            m.serialize_entry("note", &self.prices.note)?;
+            w.key("note");
+            self.prices.note.write_json(w);
         }
-        m.end()
+        w.end_object();
     }
 }

@@ -21,8 +21,6 @@
 
 use std::borrow::Cow;
 
-use serde::{Deserialize, Serialize};
-
 use crate::endpoint::Endpoint;
 use crate::spec::ix;
 use crate::tables;
@@ -75,31 +73,78 @@ macro_rules! typed_request {
 }
 
 /// A body for `seedanceapi-v1` (`POST /v1/generate`, Seedance 1.5 Pro).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct SeedanceApiV1Request<'a> {
     /// Text description of the video (1-2000 characters).
-    #[serde(borrow)]
+    #[cfg_attr(feature = "serde", serde(borrow))]
     pub prompt: Cow<'a, str>,
     /// `1:1 16:9 9:16 4:3 3:4 21:9 9:21`; default `1:1`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            borrow,
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "borrowed::opt"
+        )
+    )]
     pub aspect_ratio: Option<Cow<'a, str>>,
     /// `480p` or `720p`; default `720p`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            borrow,
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "borrowed::opt"
+        )
+    )]
     pub resolution: Option<Cow<'a, str>>,
     /// `"4"`, `"8"` or `"12"` (a string on the wire); default `"8"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            borrow,
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "borrowed::opt"
+        )
+    )]
     pub duration: Option<Cow<'a, str>>,
     /// Audio generation; default false.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub generate_audio: Option<bool>,
     /// Lock the camera lens; default false.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub fixed_lens: Option<bool>,
     /// At most one reference image URL (image-to-video).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            borrow,
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "borrowed::list"
+        )
+    )]
     pub image_urls: Vec<Cow<'a, str>>,
     /// Public webhook URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            borrow,
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "borrowed::opt"
+        )
+    )]
     pub callback_url: Option<Cow<'a, str>>,
 }
 
@@ -111,37 +156,100 @@ typed_request!(SeedanceApiV1Request, Endpoint::SeedanceApiV1, seedanceapi_v1, {
 });
 
 /// A body for `seedanceapi-v2` (`POST /v2/generate`).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct SeedanceApiV2Request<'a> {
     /// Text prompt (1-2000 characters).
-    #[serde(borrow)]
+    #[cfg_attr(feature = "serde", serde(borrow))]
     pub prompt: Cow<'a, str>,
     /// `seedance-2.0` (default), `seedance-2.0-fast` or `seedance-2-mini`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            borrow,
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "borrowed::opt"
+        )
+    )]
     pub model: Option<Cow<'a, str>>,
     /// Seconds: 5, 10 or 15 for 2.0 and Fast; 4-15 for Mini. Default 5.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub duration: Option<u32>,
     /// `480p`, `720p` or `1080p` (Mini: 1080p is billed and sent as 720p); default `720p`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            borrow,
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "borrowed::opt"
+        )
+    )]
     pub resolution: Option<Cow<'a, str>>,
     /// `16:9 9:16 4:3 3:4`, Mini also `1:1 21:9 adaptive`; default `16:9` for text-to-video.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            borrow,
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "borrowed::opt"
+        )
+    )]
     pub aspect_ratio: Option<Cow<'a, str>>,
     /// 1-4 http(s) image URLs (image-to-video).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            borrow,
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "borrowed::list"
+        )
+    )]
     pub images: Vec<Cow<'a, str>>,
     /// Mini only: reference video URLs (priced at the video-input rate).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            borrow,
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "borrowed::list"
+        )
+    )]
     pub reference_video_urls: Vec<Cow<'a, str>>,
     /// Mini only: reference audio URLs.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            borrow,
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "borrowed::list"
+        )
+    )]
     pub reference_audio_urls: Vec<Cow<'a, str>>,
     /// Public webhook URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            borrow,
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "borrowed::opt"
+        )
+    )]
     pub callback_url: Option<Cow<'a, str>>,
     /// Gallery visibility.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub public: Option<bool>,
 }
 
@@ -154,46 +262,128 @@ typed_request!(SeedanceApiV2Request, Endpoint::SeedanceApiV2, seedanceapi_v2, {
 });
 
 /// A body for `seedance2ai-video` (`POST /api/v1/video/seedance`).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Seedance2aiVideoRequest<'a> {
     /// `text-to-video` (default), `image-to-video` or `media-to-video`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            borrow,
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "borrowed::opt"
+        )
+    )]
     pub mode: Option<Cow<'a, str>>,
     /// `standard` (default) or `pro`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            borrow,
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "borrowed::opt"
+        )
+    )]
     pub quality_tier: Option<Cow<'a, str>>,
     /// `standard` (default), `real` or `wild`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            borrow,
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "borrowed::opt"
+        )
+    )]
     pub channel: Option<Cow<'a, str>>,
     /// Text prompt (3-10000 characters).
-    #[serde(borrow)]
+    #[cfg_attr(feature = "serde", serde(borrow))]
     pub prompt: Cow<'a, str>,
     /// `1:1 21:9 4:3 3:4 16:9 9:16`; default `16:9`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            borrow,
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "borrowed::opt"
+        )
+    )]
     pub aspect_ratio: Option<Cow<'a, str>>,
     /// `"4"` to `"15"` (a string on the wire); default `"5"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            borrow,
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "borrowed::opt"
+        )
+    )]
     pub duration: Option<Cow<'a, str>>,
     /// `720p` (default) or `1080p`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            borrow,
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "borrowed::opt"
+        )
+    )]
     pub resolution: Option<Cow<'a, str>>,
     /// Start frame, a public https URL; required for image-to-video.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            borrow,
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "borrowed::opt"
+        )
+    )]
     pub image_url: Option<Cow<'a, str>>,
     /// End frame, a public https URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            borrow,
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "borrowed::opt"
+        )
+    )]
     pub end_image_url: Option<Cow<'a, str>>,
     /// 1-12 public https URLs; required for media-to-video.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            borrow,
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "borrowed::list"
+        )
+    )]
     pub media_urls: Vec<Cow<'a, str>>,
     /// Audio track; default true.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub generate_audio: Option<bool>,
     /// Lock the camera lens; default false.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub fixed_lens: Option<bool>,
     /// -1 to 4294967295; not on the `real` channel.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub seed: Option<i64>,
 }
 
@@ -206,32 +396,53 @@ typed_request!(Seedance2aiVideoRequest, Endpoint::Seedance2aiVideo, seedance2ai_
 });
 
 /// A body for `seedance2ai-gpt-image-2` (`POST /api/v1/image/gpt-image-2`).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Seedance2aiGptImage2Request<'a> {
     /// `text-to-image` or `image-to-image` (required).
-    #[serde(rename = "type", borrow)]
+    #[cfg_attr(feature = "serde", serde(rename = "type", borrow))]
     pub kind: Cow<'a, str>,
     /// `standard` (default) or `economy`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            borrow,
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "borrowed::opt"
+        )
+    )]
     pub channel: Option<Cow<'a, str>>,
     /// Text prompt (3-20000 characters).
-    #[serde(borrow)]
+    #[cfg_attr(feature = "serde", serde(borrow))]
     pub prompt: Cow<'a, str>,
     /// `1K`, `2K` or `4K` (required).
-    #[serde(borrow)]
+    #[cfg_attr(feature = "serde", serde(borrow))]
     pub resolution: Cow<'a, str>,
     /// `auto` (1K only) or one of fifteen ratios (required).
-    #[serde(rename = "aspectRatio", borrow)]
+    #[cfg_attr(feature = "serde", serde(rename = "aspectRatio", borrow))]
     pub aspect_ratio: Cow<'a, str>,
     /// Number of images, 1-4; default 1.
-    #[serde(
-        rename = "batchCount",
-        default,
-        skip_serializing_if = "Option::is_none"
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "batchCount",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )
     )]
     pub batch_count: Option<u32>,
     /// 1-10 public https URLs; required for image-to-image.
-    #[serde(rename = "imageUrls", default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            borrow,
+            rename = "imageUrls",
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "borrowed::list"
+        )
+    )]
     pub image_urls: Vec<Cow<'a, str>>,
 }
 
@@ -242,25 +453,58 @@ typed_request!(Seedance2aiGptImage2Request, Endpoint::Seedance2aiGptImage2, seed
 });
 
 /// A body for `seedance2ai-nano-banana-pro` (`POST /api/v1/image/nano-banana-pro`).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Seedance2aiNanoBananaProRequest<'a> {
     /// `text-to-image` or `image-to-image` (required).
-    #[serde(rename = "type", borrow)]
+    #[cfg_attr(feature = "serde", serde(rename = "type", borrow))]
     pub kind: Cow<'a, str>,
     /// Text prompt (3-10000 characters).
-    #[serde(borrow)]
+    #[cfg_attr(feature = "serde", serde(borrow))]
     pub prompt: Cow<'a, str>,
     /// Aspect ratio, `auto` (default) or one of ten.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            borrow,
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "borrowed::opt"
+        )
+    )]
     pub image_size: Option<Cow<'a, str>>,
     /// `png` (default) or `jpeg`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            borrow,
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "borrowed::opt"
+        )
+    )]
     pub output_format: Option<Cow<'a, str>>,
     /// `1K` (default), `2K` or `4K`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            borrow,
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "borrowed::opt"
+        )
+    )]
     pub resolution: Option<Cow<'a, str>>,
     /// 1-8 public https URLs; required for image-to-image.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            borrow,
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "borrowed::list"
+        )
+    )]
     pub image_urls: Vec<Cow<'a, str>>,
 }
 
@@ -271,38 +515,85 @@ typed_request!(Seedance2aiNanoBananaProRequest, Endpoint::Seedance2aiNanoBananaP
 });
 
 /// A body for `apiinone-videos` (`POST /api/v1/videos/generations`) with `seedance-1-5-pro`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ApiinoneVideosRequest<'a> {
     /// `seedance-1-5-pro` (required).
-    #[serde(borrow)]
+    #[cfg_attr(feature = "serde", serde(borrow))]
     pub model: Cow<'a, str>,
     /// Text description of the video (required).
-    #[serde(borrow)]
+    #[cfg_attr(feature = "serde", serde(borrow))]
     pub prompt: Cow<'a, str>,
     /// Reference image URL (image-to-video).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            borrow,
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "borrowed::opt"
+        )
+    )]
     pub image: Option<Cow<'a, str>>,
     /// `16:9` (default), `9:16`, `4:3`, `3:4` or `1:1`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            borrow,
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "borrowed::opt"
+        )
+    )]
     pub aspect_ratio: Option<Cow<'a, str>>,
     /// `480p` or `720p` (default).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            borrow,
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "borrowed::opt"
+        )
+    )]
     pub resolution: Option<Cow<'a, str>>,
     /// `"4"`, `"8"` (default) or `"12"` (a string on the wire).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            borrow,
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "borrowed::opt"
+        )
+    )]
     pub duration: Option<Cow<'a, str>>,
     /// Audio generation; default false.
-    #[serde(
-        rename = "generateAudio",
-        default,
-        skip_serializing_if = "Option::is_none"
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "generateAudio",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )
     )]
     pub generate_audio: Option<bool>,
     /// Lock the camera; default false.
-    #[serde(rename = "fixedLens", default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "fixedLens", default, skip_serializing_if = "Option::is_none")
+    )]
     pub fixed_lens: Option<bool>,
     /// Webhook URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            borrow,
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "borrowed::opt"
+        )
+    )]
     pub callback_url: Option<Cow<'a, str>>,
 }
 
@@ -312,6 +603,57 @@ typed_request!(ApiinoneVideosRequest, Endpoint::ApiinoneVideos, apiinone_videos,
     duration => "duration": opt_text, generate_audio => "generateAudio": opt_bool,
     fixed_lens => "fixedLens": opt_bool, callback_url => "callback_url": opt_text,
 });
+
+/// Deserializers that borrow strings from the input where they can (a JSON
+/// string without escapes), for the optional and list fields: serde borrows
+/// a bare `Cow<str>` field marked `borrow` by itself, but not one inside an
+/// `Option` or a `Vec`.
+#[cfg(feature = "serde")]
+mod borrowed {
+    use std::borrow::Cow;
+    use std::fmt;
+
+    use serde::de::{Deserialize, Deserializer, Visitor};
+
+    struct Str<'a>(Cow<'a, str>);
+
+    impl<'de: 'a, 'a> Deserialize<'de> for Str<'a> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V;
+            impl<'de> Visitor<'de> for V {
+                type Value = Cow<'de, str>;
+
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("a string")
+                }
+
+                fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+                    Ok(Cow::Borrowed(v))
+                }
+
+                fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+                    Ok(Cow::Owned(v.to_owned()))
+                }
+
+                fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+                    Ok(Cow::Owned(v))
+                }
+            }
+            d.deserialize_str(V).map(Str)
+        }
+    }
+
+    pub fn opt<'de: 'a, 'a, D: Deserializer<'de>>(d: D) -> Result<Option<Cow<'a, str>>, D::Error> {
+        Ok(Option::<Str<'a>>::deserialize(d)?.map(|s| s.0))
+    }
+
+    pub fn list<'de: 'a, 'a, D: Deserializer<'de>>(d: D) -> Result<Vec<Cow<'a, str>>, D::Error> {
+        Ok(Vec::<Str<'a>>::deserialize(d)?
+            .into_iter()
+            .map(|s| s.0)
+            .collect())
+    }
+}
 
 macro_rules! with_prompt {
     ($($ty:ident),*) => {$(

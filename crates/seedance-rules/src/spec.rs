@@ -7,9 +7,7 @@
 
 use std::borrow::Cow;
 
-use serde::ser::{SerializeMap, SerializeStruct};
-use serde::{Serialize, Serializer};
-
+use crate::json::Writer;
 use crate::price::EndpointPrices;
 
 /// The most fields any endpoint has; normalized requests are fixed arrays of
@@ -76,20 +74,43 @@ impl Source {
     }
 }
 
-impl Serialize for Source {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(None)?;
-        for (k, v) in [
-            ("document", &self.document),
-            ("quote", &self.quote),
-            ("decision", &self.decision),
-            ("note", &self.note),
-        ] {
+impl Source {
+    /// Writes the non-empty parts as an object, in the order of the struct.
+    pub(crate) fn write_json(&self, w: &mut Writer<'_>) {
+        self.write_parts(
+            w,
+            [
+                ("document", &self.document),
+                ("quote", &self.quote),
+                ("decision", &self.decision),
+                ("note", &self.note),
+            ],
+        );
+    }
+
+    /// Writes the non-empty parts as an object, keys in alphabetical order
+    /// (as the rules of `describe` have always written them).
+    pub(crate) fn write_json_sorted(&self, w: &mut Writer<'_>) {
+        self.write_parts(
+            w,
+            [
+                ("decision", &self.decision),
+                ("document", &self.document),
+                ("note", &self.note),
+                ("quote", &self.quote),
+            ],
+        );
+    }
+
+    fn write_parts(&self, w: &mut Writer<'_>, parts: [(&str, &Cow<'static, str>); 4]) {
+        w.begin_object();
+        for (k, v) in parts {
             if !v.is_empty() {
-                m.serialize_entry(k, v)?;
+                w.key(k);
+                w.str(v);
             }
         }
-        m.end()
+        w.end_object();
     }
 }
 
@@ -110,15 +131,21 @@ pub struct Code {
     pub source: Source,
 }
 
-impl Serialize for Code {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_struct("Code", 5)?;
-        m.serialize_field("code", self.id)?;
-        m.serialize_field("status", &self.status)?;
-        m.serialize_field("documented", &self.documented)?;
-        m.serialize_field("meaning", self.meaning)?;
-        m.serialize_field("source", &self.source)?;
-        m.end()
+impl Code {
+    /// Writes `{"code", "status", "documented", "meaning", "source"}`.
+    pub(crate) fn write_json(&self, w: &mut Writer<'_>) {
+        w.begin_object();
+        w.key("code");
+        w.str(self.id);
+        w.key("status");
+        w.u64(u64::from(self.status));
+        w.key("documented");
+        w.bool(self.documented);
+        w.key("meaning");
+        w.str(self.meaning);
+        w.key("source");
+        self.source.write_json(w);
+        w.end_object();
     }
 }
 
@@ -344,19 +371,25 @@ const fn str_eq(a: &str, b: &str) -> bool {
     true
 }
 
-impl Serialize for Field {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("name", self.name)?;
-        m.serialize_entry("type", self.kind.name())?;
+impl Field {
+    /// Writes `{"name", "type", "default", "doc", "source"}`.
+    pub(crate) fn write_json(&self, w: &mut Writer<'_>) {
+        w.begin_object();
+        w.key("name");
+        w.str(self.name);
+        w.key("type");
+        w.str(self.kind.name());
+        w.key("default");
         match self.default {
-            DefaultValue::None => m.serialize_entry("default", &())?,
-            DefaultValue::Str(v) => m.serialize_entry("default", v)?,
-            DefaultValue::Bool(v) => m.serialize_entry("default", &v)?,
-            DefaultValue::Int(v) => m.serialize_entry("default", &v)?,
+            DefaultValue::None => w.null(),
+            DefaultValue::Str(v) => w.str(v),
+            DefaultValue::Bool(v) => w.bool(v),
+            DefaultValue::Int(v) => w.i64(v),
         }
-        m.serialize_entry("doc", self.doc)?;
-        m.serialize_entry("source", &self.source)?;
-        m.end()
+        w.key("doc");
+        w.str(self.doc);
+        w.key("source");
+        self.source.write_json(w);
+        w.end_object();
     }
 }

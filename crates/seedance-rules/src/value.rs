@@ -3,9 +3,7 @@
 
 use std::borrow::Cow;
 
-use serde::ser::{SerializeMap, SerializeSeq};
-use serde::{Serialize, Serializer};
-
+use crate::json::{Json, Writer};
 use crate::spec::{EndpointSpec, MAX_FIELDS};
 
 /// One field's value, of its documented JSON type.
@@ -87,19 +85,24 @@ pub(crate) fn canonical_int(s: &str) -> Option<i64> {
     }
 }
 
-impl Serialize for Value<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+impl Value<'_> {
+    /// Writes the value as JSON: a string, an integer, a boolean or an array of strings.
+    pub(crate) fn write_json(&self, w: &mut Writer<'_>) {
         match self {
-            Value::Str(v) => s.serialize_str(v),
-            Value::Int(v) => s.serialize_i64(*v),
-            Value::Bool(v) => s.serialize_bool(*v),
-            Value::List(v) => {
-                let mut q = s.serialize_seq(Some(v.len()))?;
-                for e in v.iter() {
-                    q.serialize_element(e.as_ref())?;
-                }
-                q.end()
-            }
+            Value::Str(v) => w.str(v),
+            Value::Int(v) => w.i64(*v),
+            Value::Bool(v) => w.bool(*v),
+            Value::List(v) => w.strs(v.iter().map(|s| s.as_ref())),
+        }
+    }
+
+    /// The value as a JSON tree.
+    pub(crate) fn to_json(&self) -> Json {
+        match self {
+            Value::Str(v) => Json::from(v.as_ref()),
+            Value::Int(v) => Json::from(*v),
+            Value::Bool(v) => Json::Bool(*v),
+            Value::List(v) => v.iter().map(|s| s.as_ref()).collect(),
         }
     }
 }
@@ -151,18 +154,22 @@ impl<'r, 'a> Normalized<'r, 'a> {
             .filter_map(move |(i, f)| Some((f.name, slots.get(i)?)))
     }
 
-    /// The normalized request as a JSON value.
-    pub fn to_json(&self) -> serde_json::Value {
-        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+    /// The normalized request as a JSON object, fields in the table's order.
+    pub fn to_json(&self) -> Json {
+        Json::Object(
+            self.iter()
+                .map(|(k, v)| (k.to_owned(), v.to_json()))
+                .collect(),
+        )
     }
-}
 
-impl Serialize for Normalized<'_, '_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(None)?;
+    /// Writes the normalized request as a JSON object.
+    pub(crate) fn write_json(&self, w: &mut Writer<'_>) {
+        w.begin_object();
         for (k, v) in self.iter() {
-            m.serialize_entry(k, v)?;
+            w.key(k);
+            v.write_json(w);
         }
-        m.end()
+        w.end_object();
     }
 }

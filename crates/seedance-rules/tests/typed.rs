@@ -2,15 +2,19 @@
 
 use seedance_rules::*;
 
-fn same_as_json<R: Request + serde::Serialize>(req: &R) -> serde_json::Value {
+/// The report of a typed request, which must be the report of its JSON
+/// (written by serde) to the byte.
+#[cfg(feature = "serde")]
+fn same_as_json<R: Request + serde::Serialize>(req: &R) -> Json {
     assert_eq!(check_request(req).endpoint(), R::ENDPOINT);
-    let typed = serde_json::to_value(check_request(req)).unwrap();
+    let typed = check_request(req).to_json();
     let text = serde_json::to_string(req).unwrap();
-    let parsed = serde_json::to_value(check(R::ENDPOINT.id(), &text).unwrap()).unwrap();
+    let parsed = check(R::ENDPOINT.id(), &text).unwrap().to_json();
     assert_eq!(typed, parsed, "{text}");
-    typed
+    Json::parse(&typed).unwrap()
 }
 
+#[cfg(feature = "serde")]
 #[test]
 fn every_typed_request_answers_as_its_json() {
     let r = same_as_json(&SeedanceApiV1Request {
@@ -18,12 +22,12 @@ fn every_typed_request_answers_as_its_json() {
         generate_audio: Some(true),
         ..SeedanceApiV1Request::new("a cat")
     });
-    assert_eq!(r["credits"], 84);
+    assert_eq!(r["credits"].as_u64(), Some(84));
     let r = same_as_json(&SeedanceApiV2Request {
         images: vec!["https://example.com/a.jpg".into()],
         ..SeedanceApiV2Request::new("a cat")
     });
-    assert_eq!(r["credits"], 240);
+    assert_eq!(r["credits"].as_u64(), Some(240));
     assert!(r["normalized"].get("aspect_ratio").is_none());
     let r = same_as_json(&Seedance2aiVideoRequest {
         channel: Some("real".into()),
@@ -31,8 +35,8 @@ fn every_typed_request_answers_as_its_json() {
         ..Seedance2aiVideoRequest::new("a cat on a roof")
     });
     assert_eq!(
-        r["violations"][0]["rule"],
-        "seedance2ai-video.seed.not-on-real-channel"
+        r["violations"][0]["rule"].as_str(),
+        Some("seedance2ai-video.seed.not-on-real-channel")
     );
     let r = same_as_json(&Seedance2aiGptImage2Request {
         kind: "text-to-image".into(),
@@ -42,8 +46,8 @@ fn every_typed_request_answers_as_its_json() {
         ..Default::default()
     });
     assert_eq!(
-        r["violations"][0]["rule"],
-        "seedance2ai-gpt-image-2.resolution.square-4K-not-on-standard"
+        r["violations"][0]["rule"].as_str(),
+        Some("seedance2ai-gpt-image-2.resolution.square-4K-not-on-standard")
     );
     let r = same_as_json(&Seedance2aiNanoBananaProRequest {
         kind: "image-to-image".into(),
@@ -51,17 +55,18 @@ fn every_typed_request_answers_as_its_json() {
         ..Default::default()
     });
     assert_eq!(
-        r["violations"][0]["rule"],
-        "seedance2ai-nano-banana-pro.image_urls.required-for-type"
+        r["violations"][0]["rule"].as_str(),
+        Some("seedance2ai-nano-banana-pro.image_urls.required-for-type")
     );
     let r = same_as_json(&ApiinoneVideosRequest {
         model: "seedance-1-5-pro".into(),
         prompt: "a dancer".into(),
         ..Default::default()
     });
-    assert_eq!(r["credits"], 28);
+    assert_eq!(r["credits"].as_u64(), Some(28));
 }
 
+#[cfg(feature = "serde")]
 #[test]
 fn typed_requests_use_the_wire_names() {
     let req = Seedance2aiGptImage2Request {
@@ -86,6 +91,32 @@ fn typed_requests_use_the_wire_names() {
     })
     .unwrap();
     assert_eq!(aio["generateAudio"], true);
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn typed_requests_borrow_their_strings_from_the_json() {
+    use std::borrow::Cow;
+    let text = r#"{"prompt": "a cat", "model": "seedance-2-mini", "resolution": "720\u0070",
+        "images": ["https://example.com/a.jpg", "https://example.com/\u0062.jpg"]}"#;
+    let req: SeedanceApiV2Request = serde_json::from_str(text).unwrap();
+    assert!(matches!(req.prompt, Cow::Borrowed("a cat")));
+    assert!(matches!(req.model, Some(Cow::Borrowed("seedance-2-mini"))));
+    // An escaped string cannot be borrowed: it is unescaped into its own.
+    assert!(matches!(req.resolution.as_deref(), Some("720p")));
+    assert!(matches!(req.resolution, Some(Cow::Owned(_))));
+    assert!(matches!(
+        req.images[0],
+        Cow::Borrowed("https://example.com/a.jpg")
+    ));
+    assert!(matches!(&req.images[1], Cow::Owned(s) if s == "https://example.com/b.jpg"));
+    // A missing optional field is still absent.
+    assert_eq!(req.callback_url, None);
+    assert!(req.reference_video_urls.is_empty());
+    assert_eq!(
+        check_request(&req).to_json(),
+        check("seedanceapi-v2", text).unwrap().to_json()
+    );
 }
 
 #[test]
@@ -135,7 +166,7 @@ fn field_options_follow_the_model_and_the_mode() {
         r#"{"aspectRatio": "auto"}"#,
         "resolution",
     );
-    assert_eq!(res.allowed.unwrap(), vec![serde_json::json!("1K")]);
+    assert_eq!(res.allowed.unwrap(), vec![Json::from("1K")]);
 }
 
 #[test]

@@ -165,11 +165,6 @@ impl<'a> Lexer<'a> {
         }
     }
 
-    /// The byte offset of the next byte to read.
-    pub(crate) fn offset(&self) -> usize {
-        self.pos
-    }
-
     /// Skips white space and tells the kind of the next value, consuming
     /// nothing else. Errors when the text ends or the next byte starts no
     /// value.

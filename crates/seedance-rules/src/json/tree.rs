@@ -11,7 +11,7 @@ use super::write::{to_text, Writer};
 ///
 /// Numbers keep their exact text (`1.50` stays `1.50`; nothing is ever
 /// converted to floating point) and objects keep their members in the order
-/// written: a list of `(key, value)` pairs. Written back ([`Display`] for
+/// written: a list of `(key, value)` pairs. Written back ([`Display`](fmt::Display) for
 /// compact text, [`Json::to_string_pretty`] for indented), a tree is byte for
 /// byte what serde_json writes for the same data.
 ///
@@ -353,5 +353,71 @@ impl serde::Serialize for Json {
                 map.end()
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn objects_keep_their_order_and_the_last_of_a_key_counts() {
+        let v = Json::parse(r#"{"z": 1, "a": 2, "z": 3}"#).unwrap();
+        assert_eq!(v.to_string(), r#"{"z":1,"a":2,"z":3}"#);
+        assert_eq!(v.get("z").and_then(Json::as_u64), Some(3));
+        assert_eq!(v["a"].as_u64(), Some(2));
+        assert!(v["missing"].is_null());
+        assert!(v[0].is_null());
+    }
+
+    #[test]
+    fn builders_and_conversions() {
+        let v = Json::object([
+            ("s", Json::from("x")),
+            ("n", Json::from(-3i64)),
+            ("u", Json::from(7u32)),
+            ("b", Json::from(false)),
+            ("none", Json::from(None::<u64>)),
+            ("some", Json::from(Some("y"))),
+            ("list", Json::from(vec!["a", "b"])),
+            ("cow", Json::from(Cow::Borrowed("c"))),
+            ("empty", Json::array(Vec::<Json>::new())),
+            ("obj", Json::object(Vec::<(String, Json)>::new())),
+        ]);
+        assert_eq!(
+            v.to_string(),
+            r#"{"s":"x","n":-3,"u":7,"b":false,"none":null,"some":"y","list":["a","b"],"cow":"c","empty":[],"obj":{}}"#
+        );
+        assert_eq!(
+            v.to_string_pretty(),
+            "{\n  \"s\": \"x\",\n  \"n\": -3,\n  \"u\": 7,\n  \"b\": false,\n  \"none\": null,\n  \"some\": \"y\",\n  \"list\": [\n    \"a\",\n    \"b\"\n  ],\n  \"cow\": \"c\",\n  \"empty\": [],\n  \"obj\": {}\n}"
+        );
+        assert_eq!(v, v.to_string().parse::<Json>().unwrap());
+    }
+
+    #[test]
+    fn numbers_read_as_integers_only_when_written_as_integers() {
+        let n = |t: &str| Json::parse(t).unwrap();
+        assert_eq!(n("42").as_u64(), Some(42));
+        assert_eq!(n("42").as_i64(), Some(42));
+        assert_eq!(n("-42").as_u64(), None);
+        assert_eq!(n("-42").as_i64(), Some(-42));
+        for not_int in ["4.0", "4e0", "-0", "18446744073709551616", "0.5"] {
+            assert_eq!(n(not_int).as_u64(), None, "{not_int}");
+            assert_eq!(n(not_int).as_i64(), None, "{not_int}");
+        }
+        assert_eq!(n("0").as_i64(), Some(0));
+        assert_eq!(n("1.50").as_number().map(Number::as_str), Some("1.50"));
+    }
+
+    #[test]
+    fn a_parse_error_is_the_crates_json_error() {
+        let e = Json::parse("{\"a\": }").unwrap_err();
+        assert!(e.is_json());
+        assert_eq!(e.code(), "INVALID_JSON");
+        assert_eq!(
+            e.to_string(),
+            "the body is not JSON: expected value (line 1, column 7)"
+        );
     }
 }

@@ -109,11 +109,63 @@ function describeType(value) {
 /** The parsed book of a `PriceBook` in the current module instance. */
 let handleOf;
 
+/** A `PriceBook`'s table for an endpoint, parsed once (the built-in one where the book has none). */
+let bookTable;
+
+/** Freezes a parsed value and everything in it: it is shared by many reports. */
+function deepFreeze(value) {
+  if (typeof value === 'object' && value !== null) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** The built-in price tables by endpoint, parsed once. */
+const builtinTables = new Map();
+
+function builtinTable(endpoint) {
+  let table = builtinTables.get(endpoint);
+  if (table === undefined) {
+    table = deepFreeze(JSON.parse(call(wasm.priceTable, endpoint)));
+    builtinTables.set(endpoint, table);
+  }
+  return table;
+}
+
+const NO_SOURCE = Object.freeze({});
+
+/**
+ * The module answers a check without the price's provenance (the row, its
+ * source, the table's notes: most of a report's text, and the same for every
+ * request a row prices). They come from the price table, parsed once, and
+ * are shared by the reports, frozen. The keys keep the order of the report
+ * `seedance check --json` writes.
+ */
+function withProvenance(report, table) {
+  const p = report.price;
+  if (p === null) return report;
+  const price = { published: p.published, credits: p.credits, usd: p.usd, book: p.book };
+  if (p.published) {
+    price.formula = p.formula;
+    price.row = table.rows[p.row];
+  }
+  if (p.markup !== undefined) price.markup = p.markup;
+  if (p.usd_per_credit !== undefined) {
+    price.usd_per_credit = p.usd_per_credit;
+    price.usd_source = table.usd_source ?? NO_SOURCE;
+  }
+  if (table.note !== undefined) price.note = table.note;
+  report.price = price;
+  return report;
+}
+
 /** A price book, read from JSON and validated; pass it as `options.priceBook`. */
 export class PriceBook {
   #text;
   #handle;
   #generation;
+  #tables = new Map();
 
   /** Use `loadPriceBook`. */
   constructor(token, text, handle) {
@@ -133,6 +185,15 @@ export class PriceBook {
         book.#generation = generation;
       }
       return book.#handle;
+    };
+    bookTable = (book, endpoint) => {
+      let table = book.#tables.get(endpoint);
+      if (table === undefined) {
+        const text = call(() => handleOf(book).tableJsonText(endpoint));
+        table = text === undefined ? builtinTable(endpoint) : deepFreeze(JSON.parse(text));
+        book.#tables.set(endpoint, table);
+      }
+      return table;
     };
   }
 
@@ -175,7 +236,9 @@ function runCheck(endpoint, text, options) {
   const out = book
     ? call(() => wasm.checkWith(handleOf(book), endpoint, text, balance))
     : call(wasm.check, endpoint, text, balance);
-  return JSON.parse(out);
+  const report = JSON.parse(out);
+  if (report.price === null) return report;
+  return withProvenance(report, book ? bookTable(book, report.endpoint) : builtinTable(report.endpoint));
 }
 
 /** Checks a request body (any JSON value) against an endpoint's rules and prices it. */

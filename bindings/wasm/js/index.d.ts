@@ -196,7 +196,11 @@ export interface Warning {
   message: string;
 }
 
-/** How a request was priced. */
+/**
+ * How a request was priced. `row`, `usd_source` and `note` come from the
+ * price table, which the package parses once: they are shared by every
+ * report the same row prices, and frozen.
+ */
 export interface Quote {
   /** Whether a row prices the request (false: no published price). */
   published: boolean;
@@ -206,13 +210,15 @@ export interface Quote {
   book: string;
   /** How the credits were computed: `ceil(41/2 × 8 s × 3/2) = 246`. */
   formula?: string;
-  /** The row that priced the request. */
-  row?: PriceRow;
+  /** The row that priced the request (shared, frozen). */
+  readonly row?: PriceRow;
   /** The endpoint's markup on the row's result. */
   markup?: string;
   usd_per_credit?: string;
-  usd_source?: Source;
-  note?: Source;
+  /** Where the rate to US dollars comes from (shared, frozen). */
+  readonly usd_source?: Source;
+  /** The table's note (shared, frozen). */
+  readonly note?: Source;
 }
 
 /** The answer to a check (the same JSON as `seedance check --json`). */

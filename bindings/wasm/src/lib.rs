@@ -44,6 +44,13 @@ impl PriceBook {
     pub fn to_json_text(&self) -> String {
         self.0.to_json()
     }
+
+    /// The book's table for an endpoint as JSON text, or `undefined` when
+    /// the book does not list it (the built-in table prices it then).
+    #[wasm_bindgen(js_name = tableJsonText)]
+    pub fn table_json_text(&self, endpoint_id: &str) -> Result<Option<String>, Thrown> {
+        Ok(self.0.table_json(endpoint(endpoint_id)?))
+    }
 }
 
 /// The checker with a balance (a number of credits from JavaScript).
@@ -64,7 +71,12 @@ fn with_balance(checker: Checker<'_>, balance: Option<f64>) -> Result<Checker<'_
 /// JavaScript's `Number.MAX_SAFE_INTEGER`.
 const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 
-/// Checks a JSON body with the built-in prices; returns the report as JSON text.
+/// Checks a JSON body with the built-in prices; returns the report as JSON
+/// text without the price's provenance
+/// ([`Report::to_json_without_provenance`](seedance_rules::Report::to_json_without_provenance)):
+/// the glue keeps each price table, parsed once, and puts the row, its
+/// source and the table's notes back from it. Less text to cross the
+/// boundary and parse on every check.
 #[wasm_bindgen]
 pub fn check(endpoint: &str, body: &str, balance: Option<f64>) -> Result<String, Thrown> {
     run_check(Checker::new(), endpoint, body, balance)
@@ -90,7 +102,7 @@ fn run_check(
     let report = with_balance(checker, balance)?
         .check(endpoint, body)
         .map_err(core_error)?;
-    Ok(report.to_json())
+    Ok(report.to_json_without_provenance())
 }
 
 /// Every endpoint: `[{ id, provider, route, models }]`.
@@ -253,11 +265,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_report_is_the_core_report_as_json_text() {
+    fn a_report_is_the_core_report_without_provenance() {
         let body = r#"{"prompt": "a cat", "model": "seedance-2-mini", "duration": 8, "resolution": "1080p"}"#;
         let text = check("seedanceapi-v2", body, None).unwrap();
         let core = seedance_rules::check("seedanceapi-v2", body).unwrap();
-        assert_eq!(text, core.to_json());
+        assert_eq!(text, core.to_json_without_provenance());
     }
 
     #[test]

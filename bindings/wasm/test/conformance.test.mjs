@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { isDeepStrictEqual } from 'node:util';
-import { check, checkJson, loadPriceBook } from 'seedance-rules';
+import { check, checkJson, loadPriceBook, priceTable } from 'seedance-rules';
 import { repoRoot } from './repo.mjs';
 
 const file = JSON.parse(readFileSync(join(repoRoot(), 'conformance', 'cases.json'), 'utf8'));
@@ -62,6 +62,38 @@ export function differences(expect, report) {
   return out;
 }
 
+/** Whether a row's `when` holds on a normalized request (read here, independently of the core). */
+function holds(when, normalized) {
+  return Object.entries(when).every(([key, want]) => {
+    const got = normalized[key];
+    if (want !== null && typeof want === 'object') return (got !== undefined) === want.present;
+    return got !== undefined && String(got) === String(want);
+  });
+}
+
+const PRICE_KEYS = ['published', 'credits', 'usd', 'book', 'formula', 'row', 'markup', 'usd_per_credit', 'usd_source', 'note'];
+
+/**
+ * The report's price against the table that priced it: the row is the first
+ * whose conditions hold, the table's sources are there, the keys in the
+ * report's order. (The module sends the row as an index; the package puts
+ * the table's row back.)
+ */
+function priceDifferences(report, table) {
+  const p = report.price;
+  if (p === null) return [];
+  const out = [];
+  const keys = Object.keys(p);
+  const order = PRICE_KEYS.filter((k) => keys.includes(k));
+  if (!isDeepStrictEqual(keys, order)) out.push(`price keys ${keys} out of order`);
+  const first = table.rows.find((r) => holds(r.when, report.normalized));
+  if (!isDeepStrictEqual(p.row, first)) out.push(`price.row: want ${JSON.stringify(first)}, got ${JSON.stringify(p.row)}`);
+  if (p.published !== (first !== undefined)) out.push(`price.published is ${p.published}`);
+  if ('usd_per_credit' in p && !isDeepStrictEqual(p.usd_source, table.usd_source ?? {})) out.push('price.usd_source is not the table\'s');
+  if (!isDeepStrictEqual(p.note, table.note)) out.push('price.note is not the table\'s');
+  return out;
+}
+
 describe('conformance/cases.json', () => {
   test('has its cases', () => {
     assert.equal(file.schema, 'seedance-rules/conformance/v1');
@@ -79,6 +111,8 @@ describe('conformance/cases.json', () => {
       assert.ok(('body' in c) !== ('body_text' in c), 'exactly one of body and body_text');
       const report = 'body' in c ? check(c.endpoint, c.body, options) : checkJson(c.endpoint, c.body_text, options);
       assert.deepEqual(differences(c.expect, report), [], `${c.id} (${c.source})`);
+      const book = options.priceBook?.toJSON().endpoints[c.endpoint];
+      assert.deepEqual(priceDifferences(report, book ?? priceTable(c.endpoint)), [], c.id);
     });
   }
 });

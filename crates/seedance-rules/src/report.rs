@@ -166,6 +166,17 @@ impl<'a> Report<'a> {
         to_text(false, |w| self.write_json(w))
     }
 
+    /// The report as JSON text without the price's provenance, for a caller
+    /// that keeps the price table at hand (the npm package does, so that
+    /// less text crosses into JavaScript on every check). It is
+    /// [`Report::to_json`] except in `price`: `row` is the row's index in the
+    /// table's `rows` (as [`PriceBook::table_json`](crate::PriceBook::table_json)
+    /// writes them), and `usd_source` and `note` are left out; they are the
+    /// table's own (`usd_source` is `{}` where the table has none).
+    pub fn to_json_without_provenance(&self) -> String {
+        to_text(false, |w| self.write_json_as(w, false))
+    }
+
     /// The report as a JSON tree, keys in the order of [`Report::to_json`].
     pub fn to_json_value(&self) -> Json {
         crate::json::reparse(&self.to_json())
@@ -182,6 +193,10 @@ impl<'a> Report<'a> {
     }
 
     fn write_json(&self, w: &mut Writer<'_>) {
+        self.write_json_as(w, true);
+    }
+
+    fn write_json_as(&self, w: &mut Writer<'_>, provenance: bool) {
         w.begin_object();
         w.key("ok");
         w.bool(self.is_ok());
@@ -202,7 +217,7 @@ impl<'a> Report<'a> {
         write_warnings(w, &self.warnings);
         w.key("price");
         match &self.quote {
-            Some(q) => q.write_json(w),
+            Some(q) => q.write_json(w, provenance),
             None => w.null(),
         }
         w.end_object();
@@ -285,7 +300,10 @@ impl Quote<'_> {
     /// Writes the quote: `published`, `credits`, `usd`, `book`, then what
     /// applies of `formula`, `row`, `markup`, `usd_per_credit`,
     /// `usd_source` and `note`.
-    pub(crate) fn write_json(&self, w: &mut Writer<'_>) {
+    ///
+    /// Without `provenance`, the row is its index in the table, and
+    /// `usd_source` and `note` are left out.
+    pub(crate) fn write_json(&self, w: &mut Writer<'_>, provenance: bool) {
         w.begin_object();
         w.key("published");
         w.bool(self.row.is_some());
@@ -299,7 +317,12 @@ impl Quote<'_> {
             w.key("formula");
             w.str(&self.formula());
             w.key("row");
-            write_row(w, self.endpoint, row);
+            if provenance {
+                write_row(w, self.endpoint, row);
+            } else {
+                let index = self.prices.rows.iter().position(|r| std::ptr::eq(r, row));
+                w.opt_u64(index.map(|i| i as u64));
+            }
         }
         if self.prices.markup != crate::Ratio::ONE {
             w.key("markup");
@@ -308,10 +331,12 @@ impl Quote<'_> {
         if let Some(u) = self.prices.usd_per_credit {
             w.key("usd_per_credit");
             Usd(u).write_json(w);
-            w.key("usd_source");
-            self.prices.usd_source.write_json(w);
+            if provenance {
+                w.key("usd_source");
+                self.prices.usd_source.write_json(w);
+            }
         }
-        if self.prices.note != Source::default() {
+        if provenance && self.prices.note != Source::default() {
             w.key("note");
             self.prices.note.write_json(w);
         }

@@ -163,7 +163,24 @@ fn every_case_of_the_shared_file_holds() {
             checker = checker.balance(balance);
         }
         let report = match checker.check(endpoint, &body) {
-            Ok(r) => serde_json::from_str::<Value>(&r.to_json()).expect("a report is JSON"),
+            Ok(r) => {
+                let full = serde_json::from_str::<Value>(&r.to_json()).expect("a report is JSON");
+                let lean = serde_json::from_str(&r.to_json_without_provenance()).expect("JSON");
+                let e = r.endpoint();
+                let table = case
+                    .get("price_book")
+                    .and_then(|n| books.iter().find(|(m, _)| n == m.as_str()))
+                    .and_then(|(_, b)| b.table_json(e))
+                    .or_else(|| PriceBook::builtin().table_json(e))
+                    .expect("a table");
+                let table = serde_json::from_str(&table).expect("a table is JSON");
+                if with_provenance(lean, &table) != full {
+                    failures.push(format!(
+                        "{id}: the report without provenance loses something"
+                    ));
+                }
+                full
+            }
             Err(e) => {
                 failures.push(format!("{id}: error {e}"));
                 continue;
@@ -180,4 +197,32 @@ fn every_case_of_the_shared_file_holds() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+/// A report of `Report::to_json_without_provenance` made whole again from
+/// its price table, as the npm package does.
+fn with_provenance(mut lean: Value, table: &Value) -> Value {
+    let Some(price) = lean.get_mut("price").and_then(Value::as_object_mut) else {
+        return lean;
+    };
+    if let Some(i) = price.get("row").and_then(Value::as_u64) {
+        price["row"] = table["rows"][i as usize].clone();
+    }
+    let mut whole = Map::new();
+    for (k, v) in std::mem::take(price) {
+        let usd = k == "usd_per_credit";
+        whole.insert(k, v);
+        if usd {
+            let source = table.get("usd_source").cloned();
+            whole.insert(
+                "usd_source".into(),
+                source.unwrap_or_else(|| Value::Object(Map::new())),
+            );
+        }
+    }
+    if let Some(note) = table.get("note") {
+        whole.insert("note".into(), note.clone());
+    }
+    *price = whole;
+    lean
 }

@@ -194,8 +194,20 @@ pub(crate) fn write_str(out: &mut String, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.reserve(s.len() + 2);
     out.push('"');
+    let bytes = s.as_bytes();
     let mut start = 0;
-    for (i, &b) in s.as_bytes().iter().enumerate() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // Most text has nothing to escape: find the next byte that needs it
+        // with one table look-up a byte.
+        let Some(n) = bytes[i..]
+            .iter()
+            .position(|&b| NEEDS_ESCAPE[usize::from(b)])
+        else {
+            break;
+        };
+        i += n;
+        let b = bytes[i];
         let short = match b {
             b'"' => "\\\"",
             b'\\' => "\\\\",
@@ -204,8 +216,7 @@ pub(crate) fn write_str(out: &mut String, s: &str) {
             b'\t' => "\\t",
             0x08 => "\\b",
             0x0C => "\\f",
-            0x00..=0x1F => "",
-            _ => continue,
+            _ => "",
         };
         // `i` is an ASCII byte, so both ends are character boundaries.
         out.push_str(s.get(start..i).unwrap_or_default());
@@ -216,15 +227,30 @@ pub(crate) fn write_str(out: &mut String, s: &str) {
         } else {
             out.push_str(short);
         }
-        start = i + 1;
+        i += 1;
+        start = i;
     }
     out.push_str(s.get(start..).unwrap_or_default());
     out.push('"');
 }
 
+/// The bytes a JSON string must escape: `"`, `\` and the control characters.
+const NEEDS_ESCAPE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[b'"' as usize] = true;
+    table[b'\\' as usize] = true;
+    table
+};
+
 /// Text written by `f`, compact or indented.
 pub(crate) fn to_text(pretty: bool, f: impl FnOnce(&mut Writer<'_>)) -> String {
-    let mut out = String::new();
+    // A report is a few hundred bytes: grow once or not at all.
+    let mut out = String::with_capacity(512);
     f(&mut Writer::new(&mut out, pretty));
     out
 }

@@ -5,9 +5,10 @@
 // Installs what it lacks first: the wasm32 target (rustup), wasm-bindgen-cli
 // at exactly the version `Cargo.toml` pins the `wasm-bindgen` crate to
 // (`cargo install --locked`), and the npm devDependencies (binaryen's
-// wasm-opt, TypeScript). Then: cargo build (profile `wasm`), wasm-bindgen
-// (`--target web`, with the reset-state function the glue uses to survive a
-// trap), wasm-opt -Oz, and the hand-written entries, types and README.
+// wasm-opt, terser, TypeScript). Then: cargo build (profile `wasm`),
+// wasm-bindgen (`--target web`, with the reset-state function the glue uses
+// to survive a trap), wasm-opt -Oz, and the hand-written entries, types and
+// README; the shipped JavaScript is minified by terser.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -126,10 +127,18 @@ if (gzipSize(optimized) < before.gz) {
   rmSync(optimized);
 }
 
-// 7. The hand-written entries, types and README, and package.json.
-for (const f of ['api.js', 'node.js', 'browser.js', 'index.d.ts']) {
-  copyFileSync(join(wasmDir, 'js', f), join(pkg, f));
+// 7. The hand-written entries, types and README, and package.json. The
+// shipped JavaScript (the entries and wasm-bindgen's glue) is minified with
+// terser (an npm devDependency); the readable sources stay in js/.
+const { minify } = await import('terser');
+const minified = async (text) =>
+  (await minify(text, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } })).code;
+for (const f of ['api.js', 'node.js', 'browser.js']) {
+  writeFileSync(join(pkg, f), `${await minified(readFileSync(join(wasmDir, 'js', f), 'utf8'))}\n`);
 }
+const glue = join(pkg, 'seedance_rules.js');
+writeFileSync(glue, `${await minified(readFileSync(glue, 'utf8'))}\n`);
+copyFileSync(join(wasmDir, 'js', 'index.d.ts'), join(pkg, 'index.d.ts'));
 copyFileSync(join(wasmDir, 'README.md'), join(pkg, 'README.md'));
 const manifestJson = {
   name: 'seedance-rules',

@@ -11,6 +11,12 @@
 use seedance_rules::{Checker, Clip, Comparison, Endpoint, FieldOptions, Input, Json};
 use wasm_bindgen::prelude::*;
 
+/// The module's allocator (single-threaded WebAssembly): talc, smaller than
+/// std's dlmalloc.
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// A thrown error: `"<CODE> <message>"`, read by the JS glue.
 type Thrown = String;
 

@@ -457,11 +457,12 @@ struct Obj<'j>(Vec<(&'j str, &'j Json)>);
 impl<'j> Obj<'j> {
     fn of(v: &'j Json) -> Option<Obj<'j>> {
         let members = v.as_object()?;
-        let mut sorted: Vec<(&str, &Json)> = members.iter().map(|(k, v)| (k.as_str(), v)).collect();
         // Stable: of equal keys the last given stays last, and wins.
-        sorted.sort_by(|a, b| a.0.cmp(b.0));
+        let sorted =
+            crate::json::stable_order(members.len(), &|a, b| members[a].0.cmp(&members[b].0));
         let mut out: Vec<(&str, &Json)> = Vec::with_capacity(sorted.len());
-        for m in sorted {
+        for i in sorted {
+            let m = (members[i].0.as_str(), &members[i].1);
             match out.last_mut() {
                 Some(last) if last.0 == m.0 => *last = m,
                 _ => out.push(m),

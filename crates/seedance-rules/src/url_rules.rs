@@ -148,11 +148,14 @@ fn ipv6_range(a: Ipv6Addr) -> Option<&'static str> {
 /// The authority of an absolute URL (`user@host:port` of `scheme://user@host:port/path`),
 /// or `""` when the text has none. Only used to see whether the host is ASCII.
 fn authority(text: &str) -> &str {
-    let Some((_, rest)) = text.split_once("://") else {
+    // The text after the first `://` (searched bytewise), up to the path.
+    let Some(rest) = (text.as_bytes().windows(3))
+        .position(|w| w == b"://")
+        .and_then(|i| text.get(i + 3..))
+    else {
         return "";
     };
-    let end = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
-    &rest[..end]
+    rest.split(['/', '?', '#', '\\']).next().unwrap_or("")
 }
 
 // ---------------------------------------------------------------------------

@@ -133,8 +133,15 @@ pub fn field_options(endpoint_id: &str, body: &str) -> Result<String, Thrown> {
 
 /// A JSON array of elements already written as JSON text.
 fn json_array(items: impl Iterator<Item = String>) -> String {
-    let items: Vec<String> = items.collect();
-    format!("[{}]", items.join(","))
+    let mut out = String::from("[");
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&item);
+    }
+    out.push(']');
+    out
 }
 
 /// The built-in price table of an endpoint, in the price-book schema.

@@ -255,7 +255,20 @@ fn kept(raw: &[u8]) -> Kept<'_> {
 /// Parses `text` as an absolute URL.
 fn parse(text: &str) -> Result<Url<'_>, ParseError> {
     // Leading and trailing C0 controls and spaces are not part of the URL.
-    let input = text.trim_matches(|c: char| c <= ' ').as_bytes();
+    // Bytewise: every byte up to b' ' is a whole character in UTF-8.
+    let mut input = text.as_bytes();
+    while let [b, rest @ ..] = input {
+        if *b > b' ' {
+            break;
+        }
+        input = rest;
+    }
+    while let [rest @ .., b] = input {
+        if *b > b' ' {
+            break;
+        }
+        input = rest;
+    }
     // Scheme state: an ASCII letter, then letters, digits, `+`, `-`, `.`, to a `:`.
     if !input.first().is_some_and(u8::is_ascii_alphabetic) {
         return Err(ParseError::RelativeUrlWithoutBase);

@@ -87,6 +87,8 @@ run('wasm-bindgen', [
   '--target', 'web',
   '--experimental-reset-state-function',
   '--no-typescript',
+  // The entries always pass the module: no default `new URL(..)` in the glue.
+  '--omit-default-module-path',
   '--out-name', 'seedance_rules',
   '--out-dir', pkg,
   built,

@@ -73,7 +73,7 @@ mod tests {
         for n in 0..40usize {
             let v: Vec<(usize, usize)> = (0..n).map(|i| ((i * 7 + n) % 5, i)).collect();
             let mut want = v.clone();
-            want.sort_by(|a, b| a.0.cmp(&b.0));
+            want.sort_by_key(|a| a.0);
             assert_eq!(sort_stable(v, &|a, b| a.0.cmp(&b.0)), want, "{n}");
         }
     }

@@ -5,9 +5,10 @@
 // Installs what it lacks first: the wasm32 target (rustup), wasm-bindgen-cli
 // at exactly the version `Cargo.toml` pins the `wasm-bindgen` crate to
 // (`cargo install --locked`), and the npm devDependencies (binaryen's
-// wasm-opt, TypeScript). Then: cargo build (profile `wasm`), wasm-bindgen
-// (`--target web`, with the reset-state function the glue uses to survive a
-// trap), wasm-opt -Oz, and the hand-written entries, types and README.
+// wasm-opt, terser, TypeScript). Then: cargo build (profile `wasm`),
+// wasm-bindgen (`--target web`, with the reset-state function the glue uses
+// to survive a trap), wasm-opt -Oz, and the hand-written entries, types and
+// README; the shipped JavaScript is minified by terser.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -86,6 +87,8 @@ run('wasm-bindgen', [
   '--target', 'web',
   '--experimental-reset-state-function',
   '--no-typescript',
+  // The entries always pass the module: no default `new URL(..)` in the glue.
+  '--omit-default-module-path',
   '--out-name', 'seedance_rules',
   '--out-dir', pkg,
   built,
@@ -93,9 +96,11 @@ run('wasm-bindgen', [
 const wasmFile = join(pkg, 'seedance_rules_bg.wasm');
 
 // 6. wasm-opt -Oz (binaryen from npm), kept only when the gzip is smaller.
-// Two of -Oz's passes make this module smaller raw but larger gzipped
-// (memory-packing splits the data segment, inlining-optimizing duplicates
-// code): measured in README.md.
+// Five of -Oz's passes make this module smaller raw but larger gzipped:
+// memory-packing splits the data segment, inlining-optimizing duplicates
+// code, and local-cse, simplify-locals and merge-similar-functions trade
+// repeated instruction sequences (which gzip compresses well) for locals and
+// parameters that are each different. Measured in README.md.
 const gzipSize = (file) => {
   const out = output('sh', ['-c', 'gzip -9 -c < "$0" | wc -c', file]);
   return out === null ? gzipSync(readFileSync(file), { level: 9 }).length : Number(out.trim());
@@ -107,6 +112,9 @@ run(process.execPath, [
   '-Oz',
   '--skip-pass=memory-packing',
   '--skip-pass=inlining-optimizing',
+  '--skip-pass=local-cse',
+  '--skip-pass=simplify-locals',
+  '--skip-pass=merge-similar-functions',
   '--enable-bulk-memory',
   '--enable-mutable-globals',
   '--enable-nontrapping-float-to-int',
@@ -126,10 +134,18 @@ if (gzipSize(optimized) < before.gz) {
   rmSync(optimized);
 }
 
-// 7. The hand-written entries, types and README, and package.json.
-for (const f of ['api.js', 'node.js', 'browser.js', 'index.d.ts']) {
-  copyFileSync(join(wasmDir, 'js', f), join(pkg, f));
+// 7. The hand-written entries, types and README, and package.json. The
+// shipped JavaScript (the entries and wasm-bindgen's glue) is minified with
+// terser (an npm devDependency); the readable sources stay in js/.
+const { minify } = await import('terser');
+const minified = async (text) =>
+  (await minify(text, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } })).code;
+for (const f of ['api.js', 'node.js', 'browser.js']) {
+  writeFileSync(join(pkg, f), `${await minified(readFileSync(join(wasmDir, 'js', f), 'utf8'))}\n`);
 }
+const glue = join(pkg, 'seedance_rules.js');
+writeFileSync(glue, `${await minified(readFileSync(glue, 'utf8'))}\n`);
+copyFileSync(join(wasmDir, 'js', 'index.d.ts'), join(pkg, 'index.d.ts'));
 copyFileSync(join(wasmDir, 'README.md'), join(pkg, 'README.md'));
 const manifestJson = {
   name: 'seedance-rules',

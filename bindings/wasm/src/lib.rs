@@ -11,6 +11,12 @@
 use seedance_rules::{Checker, Clip, Comparison, Endpoint, FieldOptions, Input, Json};
 use wasm_bindgen::prelude::*;
 
+/// The module's allocator (single-threaded WebAssembly): talc, smaller than
+/// std's dlmalloc.
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// A thrown error: `"<CODE> <message>"`, read by the JS glue.
 type Thrown = String;
 
@@ -139,8 +145,15 @@ pub fn field_options(endpoint_id: &str, body: &str) -> Result<String, Thrown> {
 
 /// A JSON array of elements already written as JSON text.
 fn json_array(items: impl Iterator<Item = String>) -> String {
-    let items: Vec<String> = items.collect();
-    format!("[{}]", items.join(","))
+    let mut out = String::from("[");
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&item);
+    }
+    out.push(']');
+    out
 }
 
 /// The built-in price table of an endpoint, in the price-book schema.

@@ -172,10 +172,7 @@ pub(crate) fn exact_int(text: &str) -> Option<i64> {
         Some(rest) => (true, rest),
         None => (false, text),
     };
-    let (mantissa, exp) = match t.find(['e', 'E']) {
-        Some(i) => (&t[..i], &t[i + 1..]),
-        None => (t, "0"),
-    };
+    let (mantissa, exp) = t.split_once(['e', 'E']).unwrap_or((t, "0"));
     let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
     let exp_digits = exp.strip_prefix('+').unwrap_or(exp);
     // An exponent too large for i64 makes any non-zero mantissa too large too.
@@ -324,8 +321,8 @@ fn article(kind: Kind) -> &'static str {
 
 /// At most 40 characters of a value, for messages.
 pub(crate) fn clip(s: &str) -> Cow<'_, str> {
-    match s.char_indices().nth(40) {
-        Some((i, _)) => Cow::Owned(format!("{}…", &s[..i])),
+    match s.char_indices().nth(40).and_then(|(i, _)| s.get(..i)) {
+        Some(head) => Cow::Owned(format!("{head}…")),
         None => Cow::Borrowed(s),
     }
 }

@@ -6,7 +6,7 @@
 //! like any other, so the rules and prices come from the tables alone.
 
 use crate::endpoint::Endpoint;
-use crate::json::{to_text, Json, Writer as JsonWriter};
+use crate::json::{self, to_text, Json, Writer as JsonWriter};
 use crate::report::{write_violations, write_warnings, Violation, Warning};
 use crate::spec::Kind;
 use crate::Checker;
@@ -157,12 +157,12 @@ pub fn compare(clip: &Clip<'_>, checker: &Checker<'_>) -> Vec<Comparison> {
             out.push(one(w, (!model.is_empty()).then_some(model), clip, checker));
         }
     }
-    out.sort_by_key(|c| match (c.ok, c.credits) {
+    let rank = |c: &Comparison| match (c.ok, c.credits) {
         (true, Some(n)) => (0, n),
         (true, None) => (1, 0),
         (false, _) => (2, 0),
-    });
-    out
+    };
+    json::sort_stable(out, &|a, b| rank(a).cmp(&rank(b)))
 }
 
 fn one(
@@ -245,8 +245,7 @@ fn one(
         insert(field, modes[i].into());
     }
     // Keys in alphabetical order, as the bodies have always been written.
-    body.sort_by(|a, b| a.0.cmp(&b.0));
-    let body = Json::Object(body);
+    let body = Json::Object(json::sort_stable(body, &|a, b| a.0.cmp(&b.0)));
     let text = body.to_string();
     let Ok(report) = checker.check_endpoint(w.endpoint, &text) else {
         return cannot("the body could not be read");

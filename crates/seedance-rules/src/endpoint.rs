@@ -46,7 +46,14 @@ impl Endpoint {
 
     /// Every id, comma separated, for messages.
     pub fn ids() -> String {
-        Endpoint::ALL.map(Endpoint::id).join(", ")
+        let mut out = String::new();
+        for (i, e) in Endpoint::ALL.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(e.id());
+        }
+        out
     }
 
     /// The endpoint's tables: fields, rules, codes and built-in prices.

@@ -457,11 +457,12 @@ struct Obj<'j>(Vec<(&'j str, &'j Json)>);
 impl<'j> Obj<'j> {
     fn of(v: &'j Json) -> Option<Obj<'j>> {
         let members = v.as_object()?;
-        let mut sorted: Vec<(&str, &Json)> = members.iter().map(|(k, v)| (k.as_str(), v)).collect();
         // Stable: of equal keys the last given stays last, and wins.
-        sorted.sort_by(|a, b| a.0.cmp(b.0));
+        let sorted =
+            crate::json::stable_order(members.len(), &|a, b| members[a].0.cmp(&members[b].0));
         let mut out: Vec<(&str, &Json)> = Vec::with_capacity(sorted.len());
-        for m in sorted {
+        for i in sorted {
+            let m = (members[i].0.as_str(), &members[i].1);
             match out.last_mut() {
                 Some(last) if last.0 == m.0 => *last = m,
                 _ => out.push(m),
@@ -514,7 +515,7 @@ fn parse_book(json: &Json) -> Result<PriceBook, Error> {
         .ok_or_else(|| Error::price_book("endpoints", "must be an object of endpoint ids"))?;
     let mut entries: [Option<EndpointPrices>; Endpoint::ALL.len()] = Default::default();
     for (id, table) in endpoints.iter() {
-        let path = format!("endpoints.{id}");
+        let path = join_path("endpoints", id);
         let e = Endpoint::from_id(id).ok_or_else(|| {
             Error::price_book(
                 &path,
@@ -564,10 +565,7 @@ fn source_at(v: Option<&Json>, path: &str) -> Result<Source, Error> {
         match obj.get(k) {
             None => Ok(Cow::Borrowed("")),
             Some(Json::String(s)) => Ok(Cow::Owned(s.clone())),
-            Some(_) => Err(Error::price_book(
-                &format!("{path}.{k}"),
-                "must be a string",
-            )),
+            Some(_) => Err(Error::price_book(&join_path(path, k), "must be a string")),
         }
     };
     Ok(Source {
@@ -588,7 +586,7 @@ fn parse_table(spec: &'static EndpointSpec, v: &Json, path: &str) -> Result<Endp
     let usd_per_credit = match obj.get("usd_per_credit") {
         None | Some(Json::Null) => None,
         Some(v) => {
-            let p = format!("{path}.usd_per_credit");
+            let p = join_path(path, "usd_per_credit");
             let r = ratio_at(v, &p)?;
             if r.to_decimal(0).is_none() {
                 return Err(Error::price_book(
@@ -601,22 +599,22 @@ fn parse_table(spec: &'static EndpointSpec, v: &Json, path: &str) -> Result<Endp
     };
     let markup = match obj.get("markup") {
         None => Ratio::ONE,
-        Some(v) => ratio_at(v, &format!("{path}.markup"))?,
+        Some(v) => ratio_at(v, &join_path(path, "markup"))?,
     };
     let rows_json = obj
         .get("rows")
         .and_then(Json::as_array)
-        .ok_or_else(|| Error::price_book(&format!("{path}.rows"), "must be an array of rows"))?;
+        .ok_or_else(|| Error::price_book(&join_path(path, "rows"), "must be an array of rows"))?;
     let mut rows = Vec::with_capacity(rows_json.len());
     for (i, r) in rows_json.iter().enumerate() {
         rows.push(parse_row(spec, r, &format!("{path}.rows[{i}]"))?);
     }
     Ok(EndpointPrices {
         usd_per_credit,
-        usd_source: source_at(obj.get("usd_source"), &format!("{path}.usd_source"))?,
+        usd_source: source_at(obj.get("usd_source"), &join_path(path, "usd_source"))?,
         markup,
         rows: Cow::Owned(rows),
-        note: source_at(obj.get("note"), &format!("{path}.note"))?,
+        note: source_at(obj.get("note"), &join_path(path, "note"))?,
     })
 }
 
@@ -653,7 +651,7 @@ fn parse_row(spec: &'static EndpointSpec, v: &Json, path: &str) -> Result<PriceR
         Some(w @ Json::Object(_)) => {
             let w = Obj::of(w).unwrap_or(Obj(Vec::new()));
             for (k, val) in w.iter() {
-                let p = format!("{path}.when.{k}");
+                let p = join_path(&join_path(path, "when"), k);
                 let value = match val {
                     Json::String(s) => MatchValue::Str(Cow::Owned(s.clone())),
                     Json::Bool(b) => MatchValue::Bool(*b),
@@ -683,7 +681,7 @@ fn parse_row(spec: &'static EndpointSpec, v: &Json, path: &str) -> Result<PriceR
         }
         Some(_) => {
             return Err(Error::price_book(
-                &format!("{path}.when"),
+                &join_path(path, "when"),
                 "must be an object",
             ))
         }
@@ -691,18 +689,18 @@ fn parse_row(spec: &'static EndpointSpec, v: &Json, path: &str) -> Result<PriceR
     let amount = match (obj.get("credits"), obj.get("credits_per_second")) {
         (Some(c), None) => Amount::Credits(c.as_u64().ok_or_else(|| {
             Error::price_book(
-                &format!("{path}.credits"),
+                &join_path(path, "credits"),
                 "must be a whole number of credits",
             )
         })?),
         (None, Some(r)) => {
             if spec.seconds_field.is_none() {
                 return Err(Error::price_book(
-                    &format!("{path}.credits_per_second"),
+                    &join_path(path, "credits_per_second"),
                     format!("{} has no duration; use `credits`", spec.id),
                 ));
             }
-            Amount::PerSecond(ratio_at(r, &format!("{path}.credits_per_second"))?)
+            Amount::PerSecond(ratio_at(r, &join_path(path, "credits_per_second"))?)
         }
         _ => {
             return Err(Error::price_book(
@@ -713,12 +711,12 @@ fn parse_row(spec: &'static EndpointSpec, v: &Json, path: &str) -> Result<PriceR
     };
     let markup = match obj.get("markup") {
         None => Ratio::ONE,
-        Some(v) => ratio_at(v, &format!("{path}.markup"))?,
+        Some(v) => ratio_at(v, &join_path(path, "markup"))?,
     };
     let per = match obj.get("per") {
         None => None,
         Some(Json::String(name)) => {
-            let p = format!("{path}.per");
+            let p = join_path(path, "per");
             let ix = field(name, &p)?;
             if !matches!(
                 spec.fields[ix].kind,
@@ -733,7 +731,7 @@ fn parse_row(spec: &'static EndpointSpec, v: &Json, path: &str) -> Result<PriceR
         }
         Some(_) => {
             return Err(Error::price_book(
-                &format!("{path}.per"),
+                &join_path(path, "per"),
                 "must be a field name",
             ))
         }
@@ -743,6 +741,15 @@ fn parse_row(spec: &'static EndpointSpec, v: &Json, path: &str) -> Result<PriceR
         amount,
         markup,
         per,
-        source: source_at(obj.get("source"), &format!("{path}.source"))?,
+        source: source_at(obj.get("source"), &join_path(path, "source"))?,
     })
+}
+
+/// `path.key`, the path of a member in a book's error messages.
+fn join_path(path: &str, key: &str) -> String {
+    let mut out = String::with_capacity(path.len() + 1 + key.len());
+    out.push_str(path);
+    out.push('.');
+    out.push_str(key);
+    out
 }

@@ -96,11 +96,34 @@ impl Ratio {
         let scaled = self.num.checked_mul(scale)? / self.den;
         let int = scaled / scale;
         let frac = scaled % scale;
-        if decimals == 0 {
-            return Some(int.to_string());
+        let mut out = String::new();
+        push_decimal(&mut out, int, 0);
+        if decimals > 0 {
+            out.push('.');
+            push_decimal(&mut out, frac, decimals);
         }
-        Some(format!("{int}.{frac:0decimals$}"))
+        Some(out)
     }
+}
+
+/// Appends `n` in decimal, zero-padded to at least `width` digits. (std's
+/// `u128` formatting is a kilobyte and a half of WebAssembly more.)
+fn push_decimal(out: &mut String, mut n: u128, width: usize) {
+    // u128::MAX has 39 digits.
+    let mut digits = [0u8; 39];
+    let mut len = 0;
+    while let Some(slot) = digits.get_mut(len) {
+        *slot = b'0' + (n % 10) as u8;
+        len += 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for _ in len..width {
+        out.push('0');
+    }
+    out.extend(digits.iter().take(len).rev().map(|&d| char::from(d)));
 }
 
 const fn gcd(mut a: u128, mut b: u128) -> u128 {
@@ -118,11 +141,13 @@ const fn gcd(mut a: u128, mut b: u128) -> u128 {
 
 impl fmt::Display for Ratio {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.den == 1 {
-            write!(f, "{}", self.num)
-        } else {
-            write!(f, "{}/{}", self.num, self.den)
+        let mut out = String::new();
+        push_decimal(&mut out, self.num, 0);
+        if self.den != 1 {
+            out.push('/');
+            push_decimal(&mut out, self.den, 0);
         }
+        f.write_str(&out)
     }
 }
 
@@ -149,8 +174,12 @@ impl std::str::FromStr for Ratio {
                     "expected digits, a decimal such as `9.5` or a fraction such as `19/2`",
                 ));
             }
-            match t.parse::<u128>() {
-                Ok(n) if n <= LIMIT => Ok(n),
+            // All ASCII digits (checked above), read with checked arithmetic.
+            let n = t.bytes().try_fold(0u128, |n, b| {
+                n.checked_mul(10)?.checked_add(u128::from(b - b'0'))
+            });
+            match n {
+                Some(n) if n <= LIMIT => Ok(n),
                 _ => Err(ParseRatioError("number too large (at most 10^18)")),
             }
         };
@@ -172,5 +201,48 @@ impl std::str::FromStr for Ratio {
             return Ratio::new(num, scale).ok_or(ParseRatioError("denominator is zero"));
         }
         Ok(Ratio::int(digits(s)?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn push_decimal_is_std_formatting() {
+        let mut n = 1u128;
+        for v in [0, 7, 10, 99, 1_000_000_007, u128::from(u64::MAX), u128::MAX] {
+            for width in [0, 1, 2, 5, 25, 40, 45] {
+                let mut out = String::from("x");
+                push_decimal(&mut out, v, width);
+                assert_eq!(out, format!("x{v:0width$}"));
+            }
+        }
+        while let Some(m) = n.checked_mul(3) {
+            let mut out = String::new();
+            push_decimal(&mut out, m - 1, 0);
+            assert_eq!(out, (m - 1).to_string());
+            n = m;
+        }
+    }
+
+    #[test]
+    fn digits_up_to_the_limit() {
+        assert_eq!(
+            "1000000000000000000".parse::<Ratio>(),
+            Ok(Ratio::int(LIMIT))
+        );
+        for too_large in [
+            "1000000000000000001",
+            "340282366920938463463374607431768211456",
+        ] {
+            assert!(too_large.parse::<Ratio>().is_err(), "{too_large}");
+        }
+        assert_eq!(Ratio::new(19, 2).unwrap().to_string(), "19/2");
+        assert_eq!(
+            Ratio::new(1, 8).unwrap().to_decimal(2).as_deref(),
+            Some("0.125")
+        );
+        assert_eq!(Ratio::int(3).to_decimal(0).as_deref(), Some("3"));
     }
 }

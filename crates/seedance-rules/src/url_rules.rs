@@ -36,7 +36,7 @@
 //! serialization would pass 4 GiB ("URLs more than 4 GB are not supported");
 //! this parser builds no serialization and has no such limit.
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 use std::net::{Ipv4Addr, Ipv6Addr};
 use std::slice;
 
@@ -78,7 +78,7 @@ pub(crate) fn check(policy: UrlPolicy, text: &str) -> Result<(), String> {
                 Ok(())
             }
         }
-        Host::Ipv4(a) => not_public(ipv4_range(a), |f| write!(f, "{a}")),
+        Host::Ipv4(a) => not_public(ipv4_range(a), |f| write_ipv4(f, a)),
         Host::Ipv6(a) => not_public(ipv6_range(a), |f| write_ipv6(f, a)),
     }
 }
@@ -148,11 +148,14 @@ fn ipv6_range(a: Ipv6Addr) -> Option<&'static str> {
 /// The authority of an absolute URL (`user@host:port` of `scheme://user@host:port/path`),
 /// or `""` when the text has none. Only used to see whether the host is ASCII.
 fn authority(text: &str) -> &str {
-    let Some((_, rest)) = text.split_once("://") else {
+    // The text after the first `://` (searched bytewise), up to the path.
+    let Some(rest) = (text.as_bytes().windows(3))
+        .position(|w| w == b"://")
+        .and_then(|i| text.get(i + 3..))
+    else {
         return "";
     };
-    let end = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
-    &rest[..end]
+    rest.split(['/', '?', '#', '\\']).next().unwrap_or("")
 }
 
 // ---------------------------------------------------------------------------
@@ -252,7 +255,20 @@ fn kept(raw: &[u8]) -> Kept<'_> {
 /// Parses `text` as an absolute URL.
 fn parse(text: &str) -> Result<Url<'_>, ParseError> {
     // Leading and trailing C0 controls and spaces are not part of the URL.
-    let input = text.trim_matches(|c: char| c <= ' ').as_bytes();
+    // Bytewise: every byte up to b' ' is a whole character in UTF-8.
+    let mut input = text.as_bytes();
+    while let [b, rest @ ..] = input {
+        if *b > b' ' {
+            break;
+        }
+        input = rest;
+    }
+    while let [rest @ .., b] = input {
+        if *b > b' ' {
+            break;
+        }
+        input = rest;
+    }
     // Scheme state: an ASCII letter, then letters, digits, `+`, `-`, `.`, to a `:`.
     if !input.first().is_some_and(u8::is_ascii_alphabetic) {
         return Err(ParseError::RelativeUrlWithoutBase);
@@ -895,6 +911,23 @@ fn parse_ipv6(input: &[u8]) -> Option<Ipv6Addr> {
     Some(Ipv6Addr::from(pieces))
 }
 
+/// An IPv4 address in dotted decimal, as its `Display` writes it.
+fn write_ipv4(out: &mut String, a: Ipv4Addr) -> fmt::Result {
+    for (i, octet) in a.octets().into_iter().enumerate() {
+        if i > 0 {
+            out.push('.');
+        }
+        if octet >= 100 {
+            out.push(char::from(b'0' + octet / 100));
+        }
+        if octet >= 10 {
+            out.push(char::from(b'0' + octet / 10 % 10));
+        }
+        out.push(char::from(b'0' + octet % 10));
+    }
+    Ok(())
+}
+
 /// An IPv6 address as the URL Standard serializes a host: in brackets, lower
 /// case hexadecimal, the first longest run of two or more zero pieces as `::`
 /// (so `[::ffff:7f00:1]`, where `Ipv6Addr`'s `Display` writes `127.0.0.1`).
@@ -922,7 +955,15 @@ fn write_ipv6(out: &mut String, a: Ipv6Addr) -> fmt::Result {
             i += len;
             continue;
         }
-        write!(out, "{piece:x}")?;
+        // Lower case hexadecimal without leading zeros, as `{:x}` writes it.
+        let mut digits = false;
+        for shift in [12, 8, 4, 0] {
+            let d = u32::from((piece >> shift) & 0xf);
+            if d != 0 || digits || shift == 0 {
+                digits = true;
+                out.extend(char::from_digit(d, 16));
+            }
+        }
         if i < 7 {
             out.push(':');
         }
@@ -930,4 +971,37 @@ fn write_ipv6(out: &mut String, a: Ipv6Addr) -> fmt::Result {
     }
     out.push(']');
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_are_written_as_std_and_the_url_standard_write_them() {
+        for a in [
+            [0, 0, 0, 0],
+            [127, 0, 0, 1],
+            [10, 99, 100, 255],
+            [9, 10, 199, 200],
+        ] {
+            let a = Ipv4Addr::from(a);
+            let mut out = String::new();
+            write_ipv4(&mut out, a).unwrap();
+            assert_eq!(out, a.to_string());
+        }
+        for (pieces, want) in [
+            ([0, 0, 0, 0, 0, 0xffff, 0x7f00, 1], "[::ffff:7f00:1]"),
+            (
+                [0xfe80, 0, 0, 0, 0x1a, 0xabc, 0xf00d, 0x10],
+                "[fe80::1a:abc:f00d:10]",
+            ),
+            ([1, 0, 2, 0, 0, 3, 0, 0], "[1:0:2::3:0:0]"),
+            ([0; 8], "[::]"),
+        ] {
+            let mut out = String::new();
+            write_ipv6(&mut out, Ipv6Addr::from(pieces)).unwrap();
+            assert_eq!(out, want);
+        }
+    }
 }

@@ -189,8 +189,9 @@ export class PriceBook {
     bookTable = (book, endpoint) => {
       let table = book.#tables.get(endpoint);
       if (table === undefined) {
-        const text = call(() => handleOf(book).tableJsonText(endpoint));
-        table = text === undefined ? builtinTable(endpoint) : deepFreeze(JSON.parse(text));
+        // The book's own table, or the built-in one where it lists none.
+        const own = book.toJSON().endpoints[endpoint];
+        table = own === undefined ? builtinTable(endpoint) : deepFreeze(own);
         book.#tables.set(endpoint, table);
       }
       return table;

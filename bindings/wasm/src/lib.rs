@@ -50,13 +50,6 @@ impl PriceBook {
     pub fn to_json_text(&self) -> String {
         self.0.to_json()
     }
-
-    /// The book's table for an endpoint as JSON text, or `undefined` when
-    /// the book does not list it (the built-in table prices it then).
-    #[wasm_bindgen(js_name = tableJsonText)]
-    pub fn table_json_text(&self, endpoint_id: &str) -> Result<Option<String>, Thrown> {
-        Ok(self.0.table_json(endpoint(endpoint_id)?))
-    }
 }
 
 /// The checker with a balance (a number of credits from JavaScript).

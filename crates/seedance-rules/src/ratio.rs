@@ -112,6 +112,17 @@ fn push_decimal(out: &mut String, mut n: u128, width: usize) {
     // u128::MAX has 39 digits.
     let mut digits = [0u8; 39];
     let mut len = 0;
+    // Digits in 128 bits only while the number needs them: a `u128`
+    // division is a library routine in WebAssembly, a `u64` one an
+    // instruction.
+    while n > u128::from(u64::MAX) {
+        if let Some(slot) = digits.get_mut(len) {
+            *slot = b'0' + (n % 10) as u8;
+        }
+        len += 1;
+        n /= 10;
+    }
+    let mut n = n as u64;
     while let Some(slot) = digits.get_mut(len) {
         *slot = b'0' + (n % 10) as u8;
         len += 1;
@@ -127,6 +138,16 @@ fn push_decimal(out: &mut String, mut n: u128, width: usize) {
 }
 
 const fn gcd(mut a: u128, mut b: u128) -> u128 {
+    // In 64 bits when both fit (the usual case): see `push_decimal`.
+    if a <= u64::MAX as u128 && b <= u64::MAX as u128 {
+        let (mut a, mut b) = (a as u64, b as u64);
+        while b != 0 {
+            let t = a % b;
+            a = b;
+            b = t;
+        }
+        return if a == 0 { 1 } else { a as u128 };
+    }
     while b != 0 {
         let t = a % b;
         a = b;
@@ -211,7 +232,17 @@ mod tests {
     #[test]
     fn push_decimal_is_std_formatting() {
         let mut n = 1u128;
-        for v in [0, 7, 10, 99, 1_000_000_007, u128::from(u64::MAX), u128::MAX] {
+        for v in [
+            0,
+            7,
+            10,
+            99,
+            1_000_000_007,
+            u128::from(u64::MAX),
+            u128::from(u64::MAX) + 1,
+            100_000_000_000_000_000_005,
+            u128::MAX,
+        ] {
             for width in [0, 1, 2, 5, 25, 40, 45] {
                 let mut out = String::from("x");
                 push_decimal(&mut out, v, width);

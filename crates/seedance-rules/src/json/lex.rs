@@ -714,7 +714,7 @@ impl Mantissa<'_> {
 /// time (the bit tricks of "Bit Twiddling Hacks", as serde_json does): a
 /// flag is set in the high bit of each byte that is one of them, and the
 /// lowest flag is exact.
-fn special_byte(bytes: &[u8]) -> Option<usize> {
+pub(crate) fn special_byte(bytes: &[u8]) -> Option<usize> {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
     let mut chunks = bytes.chunks_exact(8);

@@ -199,11 +199,9 @@ pub(crate) fn write_str(out: &mut String, s: &str) {
     let mut i = 0;
     while i < bytes.len() {
         // Most text has nothing to escape: find the next byte that needs it
-        // with one table look-up a byte.
-        let Some(n) = bytes[i..]
-            .iter()
-            .position(|&b| NEEDS_ESCAPE[usize::from(b)])
-        else {
+        // eight bytes at a time (the bytes a string must escape are those
+        // that end a run of plain characters when it is read).
+        let Some(n) = super::lex::special_byte(bytes.get(i..).unwrap_or_default()) else {
             break;
         };
         i += n;
@@ -233,19 +231,6 @@ pub(crate) fn write_str(out: &mut String, s: &str) {
     out.push_str(s.get(start..).unwrap_or_default());
     out.push('"');
 }
-
-/// The bytes a JSON string must escape: `"`, `\` and the control characters.
-const NEEDS_ESCAPE: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        table[b] = true;
-        b += 1;
-    }
-    table[b'"' as usize] = true;
-    table[b'\\' as usize] = true;
-    table
-};
 
 /// Text written by `f`, compact or indented.
 pub(crate) fn to_text(pretty: bool, f: impl FnOnce(&mut Writer<'_>)) -> String {

@@ -70,7 +70,6 @@ mod endpoint;
 mod engine;
 mod error;
 mod json;
-mod plan;
 mod price;
 mod ratio;
 mod report;
@@ -185,9 +184,7 @@ impl<'b> Checker<'b> {
         let spec = endpoint.spec();
         let mut diag = Diag::default();
         let (slots, readable) = body::read_body(spec, body, &mut diag)?;
-        let mut report = Report::new(endpoint, slots);
-        self.finish(&mut report, diag, readable);
-        Ok(report)
+        Ok(self.finish(endpoint, slots, diag, readable))
     }
 
     /// Checks a typed request.
@@ -195,26 +192,29 @@ impl<'b> Checker<'b> {
     where
         'b: 'a,
     {
-        // The slots are filled where the report keeps them: nothing is moved.
-        let mut report = Report::new(R::ENDPOINT, value::Slots::new());
-        requests::private::Sealed::fill(request, &mut report.slots);
-        self.finish(&mut report, Diag::default(), true);
-        report
+        let slots = requests::private::Sealed::slots(request);
+        self.finish(R::ENDPOINT, slots, Diag::default(), true)
     }
 
-    fn finish<'a>(&self, report: &mut Report<'a>, diag: Diag, readable: bool)
+    fn finish<'a>(
+        &self,
+        endpoint: Endpoint,
+        slots: value::Slots<'a>,
+        diag: Diag,
+        readable: bool,
+    ) -> Report<'a>
     where
         'b: 'a,
     {
-        let endpoint = report.endpoint;
+        let spec = endpoint.spec();
         let (name, prices) = match self
             .book
             .and_then(|b| Some((b.name(), b.prices(endpoint)?)))
         {
             Some(found) => found,
-            None => (price::BUILTIN_NAME, endpoint.spec().prices),
+            None => (price::BUILTIN_NAME, spec.prices),
         };
-        engine::evaluate(report, diag, readable, name, prices, self.balance);
+        engine::evaluate(endpoint, slots, diag, readable, name, prices, self.balance)
     }
 }
 

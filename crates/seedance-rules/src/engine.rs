@@ -6,42 +6,68 @@ use std::fmt::Write as _;
 
 use crate::body::clip;
 use crate::endpoint::Endpoint;
-use crate::price::{quote, EndpointPrices};
+use crate::plan::{self, Op, Plan, RowAmount, Syms, NONE};
+use crate::price::{
+    find_row, quote_fixed, quote_per_second, quote_row, EndpointPrices, PriceRow, Quote,
+};
 use crate::report::{warning, Diag, Report};
 use crate::spec::{Check, Cond, DefaultValue, EndpointSpec, Rule};
 use crate::url_rules;
 use crate::value::{Slots, Value};
 
-/// Checks slots already read by type, and prices them when they are valid.
+/// Checks the slots of `report`, already read by type, and prices them when
+/// they are valid.
+///
+/// The engine walks the endpoint's compiled tables (`plan.rs`): a rule that
+/// surely passes is passed over there; any other goes to [`apply`], which
+/// writes the violation or warning.
 pub(crate) fn evaluate<'a>(
-    endpoint: Endpoint,
-    mut slots: Slots<'a>,
+    report: &mut Report<'a>,
+    diag: Diag,
+    body_readable: bool,
+    book: &'a str,
+    prices: &'a EndpointPrices,
+    balance: Option<u64>,
+) {
+    // One copy of the engine per endpoint, so that the compiler sees the
+    // endpoint's compiled tables as constants.
+    match report.endpoint {
+        Endpoint::SeedanceApiV1 => run::<0>(report, diag, body_readable, book, prices, balance),
+        Endpoint::SeedanceApiV2 => run::<1>(report, diag, body_readable, book, prices, balance),
+        Endpoint::Seedance2aiVideo => run::<2>(report, diag, body_readable, book, prices, balance),
+        Endpoint::Seedance2aiGptImage2 => {
+            run::<3>(report, diag, body_readable, book, prices, balance)
+        }
+        Endpoint::Seedance2aiNanoBananaPro => {
+            run::<4>(report, diag, body_readable, book, prices, balance)
+        }
+        Endpoint::ApiinoneVideos => run::<5>(report, diag, body_readable, book, prices, balance),
+    }
+}
+
+/// [`evaluate`] for endpoint `Endpoint::ALL[E]`.
+#[inline(never)]
+fn run<'a, const E: usize>(
+    report: &mut Report<'a>,
     mut diag: Diag,
     body_readable: bool,
     book: &'a str,
     prices: &'a EndpointPrices,
     balance: Option<u64>,
-) -> Report<'a> {
-    let spec = endpoint.spec();
+) {
+    let spec = plan::plan(Endpoint::ALL[E]).spec;
+    let slots = &mut report.slots;
+    let mut syms = [NONE; 16];
     if body_readable {
-        fill_defaults(spec, &mut slots, &diag);
-        // The tables list the rules that hold whatever the other fields say
-        // first (a test checks it), so that the conditions of the rest see
-        // which fields already failed.
-        let (own, across) = spec
-            .rules
-            .split_at(spec.rules.partition_point(|r| r.when.is_empty()));
-        for rule in own {
-            apply(spec, rule, &mut slots, &mut diag);
-        }
-        for rule in across {
-            if holds(rule.when, &slots, &diag) == Some(true) {
-                apply(spec, rule, &mut slots, &mut diag);
-            }
-        }
+        let pass = prepare::<E>(slots, &mut syms, &diag);
+        check_rules::<E>(slots, &mut syms, pass, &mut diag);
     }
     let body_ok = body_readable && diag.violations.is_empty();
-    let quote = body_ok.then(|| quote(spec, book, prices, &slots));
+    report.quote = None;
+    if body_ok {
+        price::<E>(book, prices, &report.slots, &syms, &mut report.quote);
+    }
+    let quote = &report.quote;
     if let (Some(balance), Some(credits)) = (balance, quote.as_ref().and_then(|q| q.credits())) {
         if credits > balance {
             diag.violate(
@@ -53,14 +79,169 @@ pub(crate) fn evaluate<'a>(
             );
         }
     }
-    Report {
-        endpoint,
-        spec,
-        slots,
-        body_ok,
-        violations: diag.violations,
-        warnings: diag.warnings,
-        quote,
+    report.body_ok = body_ok;
+    // The report's lists are empty: swapping them in frees nothing.
+    std::mem::swap(&mut report.violations, &mut diag.violations);
+    std::mem::swap(&mut report.warnings, &mut diag.warnings);
+}
+
+/// Reads the symbols of the request and fills the defaults. Returns the
+/// rules the symbols say surely pass.
+#[inline(always)]
+fn prepare<const E: usize>(slots: &mut Slots<'_>, syms: &mut Syms, diag: &Diag) -> u32 {
+    let plan = plan::plan(Endpoint::ALL[E]);
+    let pass = plan.read_syms(slots, syms);
+    pass | fill_planned_defaults(plan, slots, syms, diag)
+}
+
+/// Prices a valid request: by the compiled rows of the built-in table, or
+/// row by row for a loaded one.
+#[inline(always)]
+fn price<'a, const E: usize>(
+    book: &'a str,
+    prices: &'a EndpointPrices,
+    slots: &Slots<'_>,
+    syms: &Syms,
+    out: &mut Option<Quote<'a>>,
+) {
+    *out = Some(quote::<E>(book, prices, slots, syms));
+}
+
+#[inline(always)]
+fn quote<'a, const E: usize>(
+    book: &'a str,
+    prices: &'a EndpointPrices,
+    slots: &Slots<'_>,
+    syms: &Syms,
+) -> Quote<'a> {
+    let plan = plan::plan(Endpoint::ALL[E]);
+    let spec = plan.spec;
+    let rows: &'a [PriceRow] = &prices.rows;
+    let found = match plan.price_row(rows, slots, syms) {
+        Some(found) => found,
+        None => return quote_row(spec, book, prices, slots, find_row(rows, slots)),
+    };
+    let Some((i, row)) = found.and_then(|i| Some((i, rows.get(i)?))) else {
+        return quote_row(spec, book, prices, slots, None);
+    };
+    match plan.row_amount(i) {
+        RowAmount::Fixed(c) => quote_fixed(spec, book, prices, row, c),
+        RowAmount::PerSecond { num, den } => {
+            let seconds = spec.seconds_field.and_then(|f| slots.int_at(f));
+            quote_per_second(spec, book, prices, row, seconds, num, den)
+                .unwrap_or_else(|| quote_row(spec, book, prices, slots, Some(row)))
+        }
+        RowAmount::General => quote_row(spec, book, prices, slots, Some(row)),
+    }
+}
+
+/// [`fill_defaults`], on the compiled tables: only the fields that have a
+/// default and are absent are visited. Returns the rules the defaults
+/// surely pass.
+#[inline(always)]
+fn fill_planned_defaults(plan: &Plan, slots: &mut Slots<'_>, syms: &mut Syms, diag: &Diag) -> u32 {
+    let mut pass = 0;
+    let mut todo = plan.default_fields & !slots.present() & !diag.failed;
+    while todo != 0 {
+        let f = todo.trailing_zeros() as usize;
+        todo &= todo - 1;
+        let Some(d) = plan.defaults.get(f) else {
+            continue;
+        };
+        if !d.when.holds(slots.present(), diag.failed, syms) {
+            continue;
+        }
+        let value = match d.value {
+            DefaultValue::None => continue,
+            DefaultValue::Str(s) => Value::Str(Cow::Borrowed(s)),
+            DefaultValue::Bool(b) => Value::Bool(b),
+            DefaultValue::Int(n) => Value::Int(n),
+        };
+        slots.put(f, Some(value));
+        syms[f & 15] = d.sym;
+        pass |= plan.passing_one(f, d.sym);
+    }
+    pass
+}
+
+/// Every rule that may speak, in table order (the rules without conditions
+/// come first, a build-time check in `plan.rs`, so the conditions of the rest
+/// see which fields already failed). `pass`: rules the symbols say pass.
+#[inline(always)]
+fn check_rules<const E: usize>(slots: &mut Slots<'_>, syms: &mut Syms, pass: u32, diag: &mut Diag) {
+    let plan = plan::plan(Endpoint::ALL[E]);
+    let present = slots.present();
+    let candidates = plan.candidates(present);
+    let mut todo = candidates & !pass & plan.open(present, diag.failed, syms);
+    while todo != 0 {
+        let k = todo.trailing_zeros() as usize;
+        todo &= todo - 1;
+        let r = plan.rule(k);
+        let f = usize::from(r.field);
+        let bit = 1u32 << (f & 15);
+        if present & bit != 0 {
+            if diag.failed & bit != 0 && !r.when_failed {
+                // One violation a field is enough.
+                continue;
+            }
+            if passes(r.op, slots, f, syms[f & 15]) {
+                continue;
+            }
+        }
+        todo = general(plan, k, slots, syms, diag, candidates);
+    }
+}
+
+/// Rule `k` by the general code, which writes its violation or warning.
+/// A violation or a rewrite may open or close the conditions of the rules
+/// still to come, or change what passes: returns the rules left to visit.
+#[cold]
+#[inline(never)]
+fn general(
+    plan: &Plan,
+    k: usize,
+    slots: &mut Slots<'_>,
+    syms: &mut Syms,
+    diag: &mut Diag,
+    candidates: u32,
+) -> u32 {
+    let spec = plan.spec;
+    if let Some(rule) = spec.rules.get(k) {
+        let f = rule.field;
+        // A copy that borrows what the slot holds: no reference into the
+        // slots outlives this call.
+        let value = slots.view(f);
+        if let Some(to) = apply(spec, rule, value, diag) {
+            slots.put(f, Some(Value::Str(Cow::Borrowed(to))));
+            syms[f & 15] = plan.sym(f, to);
+        }
+    }
+    let later = u32::MAX.checked_shl(k as u32 + 1).unwrap_or(0);
+    let present = slots.present();
+    candidates & later & !plan.passing(present, syms) & plan.open(present, diag.failed, syms)
+}
+
+/// Whether a rule surely passes, without a word, on a present value whose
+/// symbol is `sym`. `false` sends the rule to [`apply`], which decides.
+#[inline(always)]
+fn passes(op: Op, slots: &Slots<'_>, f: usize, sym: u8) -> bool {
+    match op {
+        Op::Required => true,
+        // No white space is a visible ASCII character.
+        Op::NotBlank => slots
+            .str_at(f)
+            .and_then(|s| s.as_bytes().first())
+            .is_some_and(u8::is_ascii_graphic),
+        Op::Chars { min_bytes, max } => slots
+            .str_at(f)
+            .is_some_and(|s| min_bytes <= s.len() && s.len() <= max),
+        Op::OneOf(mask) => sym != NONE && mask & (1u32 << (sym & 31)) != 0,
+        Op::IntOneOf(list) => slots.int_at(f).is_some_and(|n| list.contains(&n)),
+        Op::IntRange(lo, hi) => slots.int_at(f).is_some_and(|n| lo <= n && n <= hi),
+        Op::Count { min, max } => slots.list_len_at(f).is_some_and(|n| min <= n && n <= max),
+        // Only the string `from` is rewritten.
+        Op::Rewrite { from } => sym != from,
+        Op::General => false,
     }
 }
 
@@ -100,21 +281,29 @@ pub(crate) fn holds(when: &[Cond], slots: &Slots<'_>, diag: &Diag) -> Option<boo
     Some(all)
 }
 
-fn apply(spec: &'static EndpointSpec, rule: &'static Rule, slots: &mut Slots<'_>, diag: &mut Diag) {
+/// Applies one rule to the value of its field: a violation, a warning, or
+/// nothing. Returns the string the value is rewritten as, if it is.
+fn apply(
+    spec: &'static EndpointSpec,
+    rule: &'static Rule,
+    value: Option<Value<'_>>,
+    diag: &mut Diag,
+) -> Option<&'static str> {
     let i = rule.field;
     // One violation a field is enough, except that every bad URL of an array
     // is worth knowing even when the array is also too long.
     if diag.failed(i) && !matches!(rule.check, Check::Url(_)) {
-        return;
+        return None;
     }
-    let name = spec.fields[i].name;
-    let Some(value) = slots.get(i) else {
+    let name = spec.fields.get(i)?.name;
+    let Some(value) = &value else {
         if rule.check == Check::Required {
             let msg = format!("`{name}` is required{}", context(spec, rule));
             fail(rule, diag, Cow::Borrowed(name), msg);
         }
-        return;
+        return None;
     };
+    let mut rewrite = None;
     let problem: Option<String> = match (rule.check, value) {
         (Check::Required, _) => None,
         (Check::NotBlank, Value::Str(s)) => s.trim().is_empty().then(|| {
@@ -189,7 +378,7 @@ fn apply(spec: &'static EndpointSpec, rule: &'static Rule, slots: &mut Slots<'_>
                 context(spec, rule)
             );
             diag.warn(warning::NORMALIZED_VALUE, Cow::Borrowed(name), msg);
-            slots.set(i, Some(Value::Str(Cow::Borrowed(to))));
+            rewrite = Some(to);
             None
         }
         (Check::Rewrite { .. }, _) => None,
@@ -200,6 +389,7 @@ fn apply(spec: &'static EndpointSpec, rule: &'static Rule, slots: &mut Slots<'_>
     if let Some(msg) = problem {
         fail(rule, diag, Cow::Borrowed(name), msg);
     }
+    rewrite
 }
 
 fn fail(rule: &'static Rule, diag: &mut Diag, path: Cow<'static, str>, mut message: String) {

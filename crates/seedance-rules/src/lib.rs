@@ -70,6 +70,7 @@ mod endpoint;
 mod engine;
 mod error;
 mod json;
+mod plan;
 mod price;
 mod ratio;
 mod report;
@@ -184,7 +185,9 @@ impl<'b> Checker<'b> {
         let spec = endpoint.spec();
         let mut diag = Diag::default();
         let (slots, readable) = body::read_body(spec, body, &mut diag)?;
-        Ok(self.finish(endpoint, slots, diag, readable))
+        let mut report = Report::new(endpoint, slots);
+        self.finish(&mut report, diag, readable);
+        Ok(report)
     }
 
     /// Checks a typed request.
@@ -192,29 +195,26 @@ impl<'b> Checker<'b> {
     where
         'b: 'a,
     {
-        let slots = requests::private::Sealed::slots(request);
-        self.finish(R::ENDPOINT, slots, Diag::default(), true)
+        // The slots are filled where the report keeps them: nothing is moved.
+        let mut report = Report::new(R::ENDPOINT, value::Slots::new());
+        requests::private::Sealed::fill(request, &mut report.slots);
+        self.finish(&mut report, Diag::default(), true);
+        report
     }
 
-    fn finish<'a>(
-        &self,
-        endpoint: Endpoint,
-        slots: value::Slots<'a>,
-        diag: Diag,
-        readable: bool,
-    ) -> Report<'a>
+    fn finish<'a>(&self, report: &mut Report<'a>, diag: Diag, readable: bool)
     where
         'b: 'a,
     {
-        let spec = endpoint.spec();
+        let endpoint = report.endpoint;
         let (name, prices) = match self
             .book
             .and_then(|b| Some((b.name(), b.prices(endpoint)?)))
         {
             Some(found) => found,
-            None => (price::BUILTIN_NAME, spec.prices),
+            None => (price::BUILTIN_NAME, endpoint.spec().prices),
         };
-        engine::evaluate(endpoint, slots, diag, readable, name, prices, self.balance)
+        engine::evaluate(report, diag, readable, name, prices, self.balance);
     }
 }
 

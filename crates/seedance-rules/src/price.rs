@@ -276,58 +276,159 @@ impl Usd {
     }
 }
 
-/// Prices a normalized request with a table. Allocation-free.
-pub(crate) fn quote<'a>(
+/// The first row of `rows` whose conditions all hold: the row that prices
+/// the request.
+#[inline(never)]
+pub(crate) fn find_row<'p>(rows: &'p [PriceRow], slots: &Slots<'_>) -> Option<&'p PriceRow> {
+    rows.iter()
+        .find(|r| r.when.iter().all(|m| matches(m, slots)))
+}
+
+/// Prices a normalized request by the row that matches it (`None`: no row
+/// does, no published price). Allocation-free.
+#[inline]
+pub(crate) fn quote_row<'a>(
     spec: &'static EndpointSpec,
     book: &'a str,
     prices: &'a EndpointPrices,
     slots: &Slots<'_>,
+    row: Option<&'a PriceRow>,
 ) -> Quote<'a> {
     let mut q = Quote {
         endpoint: spec,
         book,
         prices,
-        row: None,
+        row,
         seconds: None,
         per: None,
         row_credits: None,
         credits: None,
     };
-    let Some(row) = prices
-        .rows
-        .iter()
-        .find(|r| r.when.iter().all(|m| matches(m, slots)))
-    else {
+    let Some(row) = row else {
         return q;
     };
-    q.row = Some(row);
     let base = match row.amount {
+        // A fixed price with no markup and no multiplier is whole as it stands.
+        Amount::Credits(c) if row.markup == Ratio::ONE && row.per.is_none() => {
+            q.row_credits = Some(c);
+            q.credits = apply_markup(c, prices.markup);
+            return q;
+        }
         Amount::Credits(c) => Some(Ratio::int(u128::from(c))),
         Amount::PerSecond(rate) => {
-            let secs = spec.seconds_field.and_then(|i| slots.get(i)?.as_int());
+            let secs = spec.seconds_field.and_then(|i| slots.int_at(i));
             q.seconds = secs.and_then(|s| u64::try_from(s).ok());
             q.seconds.map(|_| rate)
         }
     };
-    let seconds = Ratio::int(u128::from(q.seconds.unwrap_or(1)));
-    let mut per = Ratio::ONE;
+    let seconds = q.seconds.unwrap_or(1);
+    let mut per = 1;
     if let Some(ix) = row.per {
-        q.per = slots
-            .get(ix)
-            .and_then(|v| v.as_int())
-            .and_then(|n| u64::try_from(n).ok());
+        q.per = slots.int_at(ix).and_then(|n| u64::try_from(n).ok());
         per = match q.per {
-            Some(n) => Ratio::int(u128::from(n)),
+            Some(n) => n,
             None => return q,
         };
     }
-    q.row_credits = base.and_then(|b| ceil_product(&[b, seconds, row.markup, per]));
-    q.credits = match q.row_credits {
-        Some(r) if prices.markup == Ratio::ONE => Some(r),
-        Some(r) => ceil_product(&[Ratio::int(u128::from(r)), prices.markup]),
+    q.row_credits = base.and_then(|b| ceil_row(b, seconds, row.markup, per));
+    q.credits = q.row_credits.and_then(|r| apply_markup(r, prices.markup));
+    q
+}
+
+/// [`quote_row`] for a row of fixed credits with no markup and no multiplier.
+#[inline(always)]
+pub(crate) fn quote_fixed<'a>(
+    spec: &'static EndpointSpec,
+    book: &'a str,
+    prices: &'a EndpointPrices,
+    row: &'a PriceRow,
+    credits: u64,
+) -> Quote<'a> {
+    Quote {
+        endpoint: spec,
+        book,
+        prices,
+        row: Some(row),
+        seconds: None,
+        per: None,
+        row_credits: Some(credits),
+        credits: apply_markup(credits, prices.markup),
+    }
+}
+
+/// [`quote_row`] for a row of `num / den` credits a second (its markup
+/// included) and no multiplier, given the request's seconds. `None` when the
+/// product leaves 64 bits: [`quote_row`] then decides.
+#[inline(always)]
+pub(crate) fn quote_per_second<'a>(
+    spec: &'static EndpointSpec,
+    book: &'a str,
+    prices: &'a EndpointPrices,
+    row: &'a PriceRow,
+    seconds: Option<i64>,
+    num: u64,
+    den: u64,
+) -> Option<Quote<'a>> {
+    let seconds = seconds.and_then(|s| u64::try_from(s).ok());
+    let row_credits = match seconds {
+        Some(s) => Some(div_ceil(num.checked_mul(s)?, den)),
         None => None,
     };
-    q
+    Some(Quote {
+        endpoint: spec,
+        book,
+        prices,
+        row: Some(row),
+        seconds,
+        per: None,
+        row_credits,
+        credits: row_credits.and_then(|r| apply_markup(r, prices.markup)),
+    })
+}
+
+/// A row's credits after the table's markup.
+#[inline]
+fn apply_markup(credits: u64, markup: Ratio) -> Option<u64> {
+    if markup == Ratio::ONE {
+        Some(credits)
+    } else {
+        ceil_product(&[Ratio::int(u128::from(credits)), markup])
+    }
+}
+
+/// `ceil(base × seconds × markup × per)`, exactly: in 64 bits when every
+/// factor and the products fit, as [`ceil_product`] otherwise.
+#[inline]
+fn ceil_row(base: Ratio, seconds: u64, markup: Ratio, per: u64) -> Option<u64> {
+    let small = |r: u128| u64::try_from(r).ok();
+    let fast = (|| {
+        let n = small(base.numer())?
+            .checked_mul(seconds)?
+            .checked_mul(small(markup.numer())?)?
+            .checked_mul(per)?;
+        let d = small(base.denom())?.checked_mul(small(markup.denom())?)?;
+        Some(div_ceil(n, d))
+    })();
+    match fast {
+        Some(c) => Some(c),
+        None => ceil_product(&[
+            base,
+            Ratio::int(u128::from(seconds)),
+            markup,
+            Ratio::int(u128::from(per)),
+        ]),
+    }
+}
+
+/// `ceil(n / d)` for `d > 0`, with a shift when `d` is a power of two.
+#[inline]
+fn div_ceil(n: u64, d: u64) -> u64 {
+    if d.is_power_of_two() {
+        let s = d.trailing_zeros();
+        (n >> s) + u64::from(n & (d - 1) != 0)
+    } else {
+        n.div_ceil(d)
+    }
 }
 
 /// The least integer not below the product of `factors`, exactly. The
@@ -353,14 +454,14 @@ fn ceil_product(factors: &[Ratio]) -> Option<u64> {
 }
 
 fn matches(m: &Match, slots: &Slots<'_>) -> bool {
-    let v = slots.get(m.field);
+    let v = slots.view(m.field);
     match (&m.value, v) {
         (MatchValue::Present(p), v) => v.is_some() == *p,
         (_, None) => false,
-        (MatchValue::Str(s), Some(Value::Str(t))) => s == t,
-        (MatchValue::Str(s), Some(Value::Int(i))) => s.parse::<i64>() == Ok(*i),
+        (MatchValue::Str(s), Some(Value::Str(t))) => *s == t,
+        (MatchValue::Str(s), Some(Value::Int(i))) => s.parse::<i64>() == Ok(i),
         (MatchValue::Int(i), Some(v)) => v.as_int() == Some(*i),
-        (MatchValue::Bool(b), Some(Value::Bool(c))) => b == c,
+        (MatchValue::Bool(b), Some(Value::Bool(c))) => *b == c,
         _ => false,
     }
 }

@@ -118,6 +118,20 @@ pub struct Report<'a> {
 }
 
 impl<'a> Report<'a> {
+    /// A report on `slots` with nothing found yet.
+    #[inline]
+    pub(crate) fn new(endpoint: Endpoint, slots: Slots<'a>) -> Report<'a> {
+        Report {
+            endpoint,
+            spec: endpoint.spec(),
+            slots,
+            body_ok: false,
+            violations: Vec::new(),
+            warnings: Vec::new(),
+            quote: None,
+        }
+    }
+
     /// Whether the provider would accept the request (no violation).
     pub fn is_ok(&self) -> bool {
         self.violations.is_empty()

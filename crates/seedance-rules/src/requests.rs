@@ -34,7 +34,8 @@ pub trait Request: private::Sealed {
 
 pub(crate) mod private {
     pub trait Sealed {
-        fn slots(&self) -> crate::value::Slots<'_>;
+        /// Writes the request's fields into empty slots.
+        fn fill<'s>(&'s self, slots: &mut crate::value::Slots<'s>);
     }
 }
 
@@ -57,16 +58,16 @@ fn list<'a>(v: &'a [Cow<'a, str>]) -> Option<Value<'a>> {
     (!v.is_empty()).then_some(Value::List(List::Borrowed(v)))
 }
 
+// Every value of a typed request is borrowed: `Slots::put` holds it.
 macro_rules! typed_request {
     ($ty:ident, $endpoint:expr, $table:ident, { $($field:ident => $name:literal : $conv:ident),* $(,)? }) => {
         impl Request for $ty<'_> {
             const ENDPOINT: Endpoint = $endpoint;
         }
         impl private::Sealed for $ty<'_> {
-            fn slots(&self) -> Slots<'_> {
-                let mut s = Slots::new();
-                $( s.set(const { ix(&tables::$table::FIELDS, $name) }, $conv(&self.$field)); )*
-                s
+            #[inline]
+            fn fill<'s>(&'s self, s: &mut Slots<'s>) {
+                $( s.put(const { ix(&tables::$table::FIELDS, $name) }, $conv(&self.$field)); )*
             }
         }
     };

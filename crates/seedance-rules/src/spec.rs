@@ -338,7 +338,10 @@ pub struct EndpointSpec {
 impl EndpointSpec {
     /// The index of a field by its wire name.
     pub fn field_index(&self, name: &str) -> Option<usize> {
-        self.fields.iter().position(|f| f.name == name)
+        match crate::plan::plan_of(self) {
+            Some(plan) => plan.field_index(name),
+            None => self.fields.iter().position(|f| f.name == name),
+        }
     }
 }
 

@@ -2,6 +2,8 @@
 //! holds one request (no heap allocation for the array itself).
 
 use std::borrow::Cow;
+use std::fmt;
+use std::mem::ManuallyDrop;
 
 use crate::json::{Json, Writer};
 use crate::spec::{EndpointSpec, MAX_FIELDS};
@@ -58,6 +60,17 @@ impl Value<'_> {
         }
     }
 
+    /// A copy that borrows what this value owns or borrows.
+    #[inline(always)]
+    pub(crate) fn view(&self) -> Value<'_> {
+        match self {
+            Value::Str(s) => Value::Str(Cow::Borrowed(s)),
+            Value::Int(i) => Value::Int(*i),
+            Value::Bool(b) => Value::Bool(*b),
+            Value::List(l) => Value::List(List::Borrowed(l)),
+        }
+    }
+
     /// A copy that owns its data.
     pub fn into_owned(self) -> Value<'static> {
         match self {
@@ -108,26 +121,219 @@ impl Value<'_> {
 }
 
 /// A request's fields, indexed like the endpoint's field table.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Most requests own nothing: every string is borrowed from the request or
+/// from the tables. Such values are kept in `vals`, which is never dropped
+/// value by value (there is nothing to free). The few values that own heap
+/// memory (read from JSON with escapes, or rewritten) are kept in `heap`,
+/// whose drop frees them, so that dropping slots that own nothing costs
+/// nothing.
 pub struct Slots<'a> {
-    vals: [Option<Value<'a>>; MAX_FIELDS],
+    /// The values that own no heap memory.
+    vals: ManuallyDrop<[Option<Value<'a>>; MAX_FIELDS]>,
+    /// The values that own heap memory, field `i` at `at[i]` when bit `i`
+    /// of `spilled` is set.
+    heap: Vec<Value<'a>>,
+    at: [u8; MAX_FIELDS],
+    spilled: u32,
+    /// A bit per field that holds a value.
+    present: u32,
 }
 
 impl<'a> Slots<'a> {
     pub(crate) const fn new() -> Slots<'a> {
         Slots {
-            vals: [const { None }; MAX_FIELDS],
+            vals: ManuallyDrop::new([const { None }; MAX_FIELDS]),
+            heap: Vec::new(),
+            at: [0; MAX_FIELDS],
+            spilled: 0,
+            present: 0,
         }
     }
 
+    #[inline]
     pub(crate) fn get(&self, i: usize) -> Option<&Value<'a>> {
+        if i < MAX_FIELDS && self.spilled & (1 << i) != 0 {
+            return self.heap.get(usize::from(self.at[i]));
+        }
         self.vals.get(i)?.as_ref()
     }
 
-    pub(crate) fn set(&mut self, i: usize, v: Option<Value<'a>>) {
-        if let Some(slot) = self.vals.get_mut(i) {
-            *slot = v;
+    /// The value of field `i`, as a copy that borrows what the slot holds.
+    /// Unlike [`Slots::get`], no reference into the slots comes out: the
+    /// engine reads the slots with this.
+    #[inline(always)]
+    pub(crate) fn view(&self, i: usize) -> Option<Value<'_>> {
+        if i >= MAX_FIELDS {
+            return None;
         }
+        if self.spilled & (1 << i) != 0 {
+            return self.heap.get(usize::from(self.at[i])).map(Value::view);
+        }
+        self.vals[i].as_ref().map(Value::view)
+    }
+
+    /// The string of field `i`, if it holds one.
+    #[inline(always)]
+    pub(crate) fn str_at(&self, i: usize) -> Option<&str> {
+        if i >= MAX_FIELDS {
+            return None;
+        }
+        if self.spilled & (1 << i) != 0 {
+            return self.spilled_str(i);
+        }
+        match &self.vals[i] {
+            Some(Value::Str(s)) => Some(s),
+            _ => None,
+        }
+    }
+
+    #[cold]
+    fn spilled_str(&self, i: usize) -> Option<&str> {
+        match self.heap.get(usize::from(*self.at.get(i)?)) {
+            Some(Value::Str(s)) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The integer field `i` stands for ([`Value::as_int`]).
+    #[inline(always)]
+    pub(crate) fn int_at(&self, i: usize) -> Option<i64> {
+        if i >= MAX_FIELDS {
+            return None;
+        }
+        if self.spilled & (1 << i) != 0 {
+            return self.spilled_int(i);
+        }
+        match &self.vals[i] {
+            Some(Value::Int(n)) => Some(*n),
+            Some(Value::Str(s)) => canonical_int(s),
+            _ => None,
+        }
+    }
+
+    #[cold]
+    fn spilled_int(&self, i: usize) -> Option<i64> {
+        self.heap.get(usize::from(*self.at.get(i)?))?.as_int()
+    }
+
+    /// The kind of value field `i` holds: 0 absent, 1 a string, 2 an
+    /// integer, 3 a boolean, 4 an array; and the boolean.
+    #[inline(always)]
+    pub(crate) fn kind_at(&self, i: usize) -> (u8, bool) {
+        if i >= MAX_FIELDS {
+            return (0, false);
+        }
+        let kind = |v: &Value<'_>| match v {
+            Value::Str(_) => (1, false),
+            Value::Int(_) => (2, false),
+            Value::Bool(b) => (3, *b),
+            Value::List(_) => (4, false),
+        };
+        if self.spilled & (1 << i) != 0 {
+            return self
+                .heap
+                .get(usize::from(self.at[i]))
+                .map_or((0, false), kind);
+        }
+        match &self.vals[i] {
+            Some(v) => kind(v),
+            None => (0, false),
+        }
+    }
+
+    /// The length of the array field `i` holds, if it holds one.
+    #[inline(always)]
+    pub(crate) fn list_len_at(&self, i: usize) -> Option<usize> {
+        if i >= MAX_FIELDS {
+            return None;
+        }
+        if self.spilled & (1 << i) != 0 {
+            return match self.heap.get(usize::from(self.at[i])) {
+                Some(Value::List(l)) => Some(l.len()),
+                _ => None,
+            };
+        }
+        match &self.vals[i] {
+            Some(Value::List(l)) => Some(l.len()),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    pub(crate) fn set(&mut self, i: usize, v: Option<Value<'a>>) {
+        match v {
+            Some(value) if owns_heap(&value) => self.spill(i, value),
+            v => self.put(i, v),
+        }
+    }
+
+    /// [`Slots::set`] for a value that owns no heap memory (or none).
+    #[inline(always)]
+    pub(crate) fn put(&mut self, i: usize, v: Option<Value<'a>>) {
+        let Some(slot) = self.vals.get_mut(i) else {
+            return;
+        };
+        let bit = 1u32 << i;
+        self.spilled &= !bit;
+        if v.is_some() {
+            self.present |= bit;
+        } else {
+            self.present &= !bit;
+        }
+        // What `vals` held owns nothing: there is nothing to drop.
+        let _ = ManuallyDrop::new(std::mem::replace(slot, v));
+    }
+
+    /// Keeps a value that owns heap memory in `heap`.
+    #[cold]
+    fn spill(&mut self, i: usize, value: Value<'a>) {
+        self.put(i, None);
+        // A value replaced here stays in `heap` until the slots are dropped;
+        // fields are set a bounded number of times.
+        if let (true, Ok(at)) = (i < MAX_FIELDS, u8::try_from(self.heap.len())) {
+            self.at[i] = at;
+            self.spilled |= 1 << i;
+            self.present |= 1 << i;
+            self.heap.push(value);
+        }
+    }
+
+    /// A bit per field that holds a value.
+    #[inline]
+    pub(crate) fn present(&self) -> u32 {
+        self.present
+    }
+}
+
+/// Whether dropping `v` may free heap memory.
+#[inline]
+fn owns_heap(v: &Value<'_>) -> bool {
+    matches!(v, Value::Str(Cow::Owned(_)) | Value::List(List::Owned(_)))
+}
+
+impl Clone for Slots<'_> {
+    fn clone(&self) -> Self {
+        let mut c = Slots::new();
+        for i in 0..MAX_FIELDS {
+            c.set(i, self.get(i).cloned());
+        }
+        c
+    }
+}
+
+impl PartialEq for Slots<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        (0..MAX_FIELDS).all(|i| self.get(i) == other.get(i))
+    }
+}
+
+impl Eq for Slots<'_> {}
+
+impl fmt::Debug for Slots<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let vals: Vec<Option<&Value<'_>>> = (0..MAX_FIELDS).map(|i| self.get(i)).collect();
+        f.debug_struct("Slots").field("vals", &vals).finish()
     }
 }
 

@@ -1,0 +1,1130 @@
+//! The rule tables compiled, when the crate is built, into the form the engine
+//! reads on the hot path. Nothing here knows an endpoint: every plan is
+//! computed by `const fn`s from an endpoint's tables, so the tables stay the
+//! one place that states a rule.
+//!
+//! What the compiled form adds:
+//!
+//! - every string a field's rules, defaults, conditions and price rows name is
+//!   a *word* of the field, found by its length and two 8-byte keys, so that a
+//!   value is compared with the tables' strings once, and conditions, allowed
+//!   lists and price rows then compare small integers (symbols);
+//! - each rule's check, decoded into a test that says when the rule surely
+//!   passes; anything else goes to the engine's general code, which writes
+//!   the violation or warning exactly as before;
+//! - the built-in price rows as masks over a word of per-field codes.
+
+use std::borrow::Cow;
+
+use crate::endpoint::Endpoint;
+use crate::price::{Amount, MatchValue, PriceRow};
+use crate::spec::{Check, Cond, DefaultValue, EndpointSpec, MAX_FIELDS};
+use crate::tables;
+use crate::value::Slots;
+
+/// No symbol: absent, not a string, or a string no table names.
+pub(crate) const NONE: u8 = u8::MAX;
+
+/// The symbol of each field, indexed by field (`& 15`, no bounds check).
+pub(crate) type Syms = [u8; 16];
+const _: () = assert!(MAX_FIELDS <= 16);
+
+const MAX_WORDS: usize = 48;
+const MAX_GATES: usize = 4;
+const MAX_WHEN: usize = 3;
+const MAX_ROWS: usize = 16;
+const MAX_PAIRS: usize = 8;
+const MAX_INTS: usize = 16;
+const MAX_SYM_FIELDS: usize = 8;
+
+/// A string of the tables and its key.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Word {
+    head: u64,
+    tail: u64,
+    text: &'static str,
+}
+
+const NO_WORD: Word = Word {
+    head: 0,
+    tail: 0,
+    text: "",
+};
+
+impl Word {
+    const fn new(text: &'static str) -> Word {
+        let (head, tail) = const_key(text.as_bytes());
+        Word { head, tail, text }
+    }
+
+    /// Whether `s`, whose key is `(head, tail)`, is this word. Two strings of
+    /// at most 16 bytes with the same length and keys are the same string.
+    #[inline(always)]
+    fn is(&self, s: &str, head: u64, tail: u64) -> bool {
+        self.text.len() == s.len()
+            && self.head == head
+            && self.tail == tail
+            && (s.len() <= 16 || self.text == s)
+    }
+}
+
+/// The index of `s` among `words`, or `NONE`.
+#[inline(never)]
+fn lookup(words: &[Word], s: &str) -> u8 {
+    let n = s.len();
+    if n > 16 {
+        return lookup_long(words, s);
+    }
+    let (head, tail) = key(s.as_bytes());
+    for (i, w) in words.iter().enumerate() {
+        if w.text.len() == n && w.head == head && w.tail == tail {
+            return i as u8;
+        }
+    }
+    NONE
+}
+
+/// [`lookup`] for a string of more than 16 bytes, which its keys do not
+/// determine.
+#[inline(never)]
+fn lookup_long(words: &[Word], s: &str) -> u8 {
+    match words.iter().position(|w| w.text == s) {
+        Some(i) => i as u8,
+        None => NONE,
+    }
+}
+
+/// The key of a string: its first and last 8 bytes (4 bytes each below 8;
+/// below 4, its bytes).
+#[inline(always)]
+pub(crate) fn key(b: &[u8]) -> (u64, u64) {
+    let n = b.len();
+    if n >= 8 {
+        (load8(b, 0), load8(b, n - 8))
+    } else if n >= 4 {
+        (load4(b, 0), load4(b, n - 4))
+    } else if n > 0 {
+        let (a, m, z) = (b[0], b[n / 2], b[n - 1]);
+        (u64::from(a) | u64::from(m) << 8 | u64::from(z) << 16, 0)
+    } else {
+        (0, 0)
+    }
+}
+
+#[inline(always)]
+fn load8(b: &[u8], at: usize) -> u64 {
+    match b.get(at..at + 8) {
+        Some(&[a0, a1, a2, a3, a4, a5, a6, a7]) => {
+            u64::from_le_bytes([a0, a1, a2, a3, a4, a5, a6, a7])
+        }
+        _ => 0,
+    }
+}
+
+#[inline(always)]
+fn load4(b: &[u8], at: usize) -> u64 {
+    match b.get(at..at + 4) {
+        Some(&[a0, a1, a2, a3]) => u64::from(u32::from_le_bytes([a0, a1, a2, a3])),
+        _ => 0,
+    }
+}
+
+/// [`key`], at compile time.
+const fn const_key(b: &[u8]) -> (u64, u64) {
+    let n = b.len();
+    if n >= 8 {
+        (const_le(b, 0, 8), const_le(b, n - 8, 8))
+    } else if n >= 4 {
+        (const_le(b, 0, 4), const_le(b, n - 4, 4))
+    } else if n > 0 {
+        (
+            b[0] as u64 | (b[n / 2] as u64) << 8 | (b[n - 1] as u64) << 16,
+            0,
+        )
+    } else {
+        (0, 0)
+    }
+}
+
+const fn const_le(b: &[u8], at: usize, len: usize) -> u64 {
+    let mut v = 0u64;
+    let mut i = 0;
+    while i < len {
+        v |= (b[at + i] as u64) << (8 * i);
+        i += 1;
+    }
+    v
+}
+
+const fn str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// A condition of a rule or a default, on symbols.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Test {
+    /// The field holds the word with this symbol.
+    Is(u8, u8),
+    /// The field does not hold the word with this symbol.
+    IsNot(u8, u8),
+    /// The field is absent.
+    Absent(u8),
+}
+
+/// All of a rule's (or a default's) conditions.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct When {
+    tests: [Test; MAX_WHEN],
+    len: u8,
+    /// The fields the conditions are about: when one of them failed, nothing
+    /// can be said and the rule is left out.
+    fields: u32,
+}
+
+impl When {
+    const ALWAYS: When = When {
+        tests: [Test::Absent(0); MAX_WHEN],
+        len: 0,
+        fields: 0,
+    };
+
+    /// Whether every condition holds (`false` too when one is about a field
+    /// that failed), as `engine::holds` says `Some(true)`.
+    #[inline(always)]
+    pub(crate) fn holds(&self, present: u32, failed: u32, syms: &Syms) -> bool {
+        if self.fields & failed != 0 {
+            return false;
+        }
+        let n = usize::from(self.len).min(MAX_WHEN);
+        self.tests[..n].iter().all(|t| match *t {
+            Test::Is(f, s) => syms[usize::from(f) & 15] == s,
+            Test::IsNot(f, s) => syms[usize::from(f) & 15] != s,
+            Test::Absent(f) => present & (1 << f) == 0,
+        })
+    }
+}
+
+/// A rule's check, decoded: when it surely passes without a word.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Op {
+    /// Present: passes.
+    Required,
+    /// A string that starts with a visible ASCII character passes.
+    NotBlank,
+    /// A string of `min_bytes..=max` bytes passes (a string has at most as
+    /// many characters as bytes and at least a quarter as many).
+    Chars { min_bytes: usize, max: usize },
+    /// A string whose symbol is in the mask passes.
+    OneOf(u32),
+    /// An integer of the list passes.
+    IntOneOf(&'static [i64]),
+    /// An integer of the range passes.
+    IntRange(i64, i64),
+    /// An array of `min..=max` elements passes.
+    Count { min: usize, max: usize },
+    /// Passes unless the field holds the word `from` (then it is rewritten).
+    Rewrite { from: u8 },
+    /// The general code decides (URLs, forbidden and unused fields).
+    General,
+}
+
+/// One rule, compiled. Its conditions are in the plan's gates.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RulePlan {
+    pub field: u8,
+    /// The rule runs on a field that already failed (URLs: every bad
+    /// element of an array is worth knowing).
+    pub when_failed: bool,
+    pub op: Op,
+}
+
+const NO_RULE: RulePlan = RulePlan {
+    field: 0,
+    when_failed: false,
+    op: Op::General,
+};
+
+/// The state of a field a condition is about: its symbol (below 32), or one
+/// of these.
+const STATE_OTHER: usize = 32;
+const STATE_ABSENT: usize = 33;
+
+/// The rules whose conditions on one field hold, for each state of the field.
+#[derive(Debug, Clone, Copy)]
+struct Gate {
+    field: u8,
+    /// Bit `k` of `open[state]`: rule `k`'s conditions on the field hold.
+    open: [u32; 34],
+    /// The rules with a condition on the field, left out when it failed.
+    on: u32,
+}
+
+const NO_GATE: Gate = Gate {
+    field: 0,
+    open: [u32::MAX; 34],
+    on: 0,
+};
+
+/// A field's default, compiled.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct DefaultPlan {
+    pub value: DefaultValue,
+    /// The default's symbol, for a string.
+    pub sym: u8,
+    pub when: When,
+}
+
+const NO_DEFAULT: DefaultPlan = DefaultPlan {
+    value: DefaultValue::None,
+    sym: NONE,
+    when: When::ALWAYS,
+};
+
+/// What one byte of a price row's key says about a field.
+#[derive(Debug, Clone, Copy)]
+enum CodeKind {
+    /// The symbol of the field's string.
+    Sym,
+    /// The index of the field's integer among the code's integers
+    /// (`NONE - 1` for another integer).
+    Int,
+    /// The field's boolean, 0 or 1.
+    Bool,
+    /// Whether the field is present, 0 or 1.
+    Present,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Code {
+    kind: CodeKind,
+    field: u8,
+    /// The integers of an `Int` code: `ints[start..start + len]`.
+    start: u8,
+    len: u8,
+}
+
+const NO_CODE: Code = Code {
+    kind: CodeKind::Present,
+    field: 0,
+    start: 0,
+    len: 0,
+};
+
+/// What a built-in price row charges, when it can be said in 64 bits.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum RowAmount {
+    /// A fixed number of credits, no markup, no multiplier.
+    Fixed(u64),
+    /// `ceil(num × seconds / den)`: a rate a second times the row's markup,
+    /// no multiplier.
+    PerSecond { num: u64, den: u64 },
+    /// Anything else: the general arithmetic.
+    General,
+}
+
+/// The built-in price rows, compiled: row `r` matches a request when the
+/// request's key `k` has `k & rows[r].0 == rows[r].1`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PricePlan {
+    /// The rows compiled, the very slice of the built-in table.
+    source: &'static [PriceRow],
+    codes: [Code; MAX_PAIRS],
+    n_codes: usize,
+    ints: [i64; MAX_INTS],
+    n_ints: usize,
+    rows: [(u64, u64); MAX_ROWS],
+    amounts: [RowAmount; MAX_ROWS],
+}
+
+/// A field that has words, and the rules its word decides.
+#[derive(Debug, Clone, Copy)]
+struct SymField {
+    field: u8,
+    /// The field's words: `words[start..start + len]`.
+    start: u8,
+    len: u8,
+    /// The rules about the field that surely pass, by the field's symbol
+    /// (`STATE_OTHER` for a string of no word, or a value of another type).
+    pass: [u32; 33],
+}
+
+const NO_SYM_FIELD: SymField = SymField {
+    field: 0,
+    start: 0,
+    len: 0,
+    pass: [0; 33],
+};
+
+/// One endpoint's tables, compiled.
+#[derive(Debug)]
+pub(crate) struct Plan {
+    pub spec: &'static EndpointSpec,
+    names: [Word; MAX_FIELDS],
+    words: [Word; MAX_WORDS],
+    sym_fields: [SymField; MAX_SYM_FIELDS],
+    n_sym_fields: usize,
+    /// For each field, its index in `sym_fields`, or `NONE`.
+    sym_field_of: [u8; 16],
+    rules: [RulePlan; 32],
+    /// The rules about each field.
+    field_rules: [u32; 16],
+    /// The `Required` rules: the only ones that speak of an absent field.
+    required: u32,
+    gates: [Gate; MAX_GATES],
+    n_gates: usize,
+    pub defaults: [DefaultPlan; 16],
+    /// The fields with a default.
+    pub default_fields: u32,
+    prices: Option<PricePlan>,
+}
+
+impl Plan {
+    /// Rule `k`, compiled.
+    #[inline(always)]
+    pub(crate) fn rule(&self, k: usize) -> &RulePlan {
+        &self.rules[k & 31]
+    }
+
+    /// The rules that may speak of the request, given which fields are
+    /// present: those about a present field but its `Required` ones (they
+    /// pass), and the `Required` ones of absent fields.
+    #[inline(always)]
+    pub(crate) fn candidates(&self, present: u32) -> u32 {
+        let mut about = 0;
+        let mut todo = present;
+        while todo != 0 {
+            about |= self.field_rules[todo.trailing_zeros() as usize & 15];
+            todo &= todo - 1;
+        }
+        about ^ self.required
+    }
+
+    /// The rules whose conditions hold (`engine::holds` says `Some(true)`).
+    #[inline(always)]
+    pub(crate) fn open(&self, present: u32, failed: u32, syms: &Syms) -> u32 {
+        let mut rules = u32::MAX;
+        for g in &self.gates[..self.n_gates.min(MAX_GATES)] {
+            let bit = 1u32 << (g.field & 15);
+            if failed & bit != 0 {
+                rules &= !g.on;
+                continue;
+            }
+            let state = if present & bit == 0 {
+                STATE_ABSENT
+            } else {
+                match syms[usize::from(g.field) & 15] {
+                    NONE => STATE_OTHER,
+                    s => usize::from(s) & 31,
+                }
+            };
+            rules &= g.open[state];
+        }
+        rules
+    }
+
+    /// The symbol of `s` among field `f`'s words.
+    #[inline]
+    pub(crate) fn sym(&self, f: usize, s: &str) -> u8 {
+        match self.sym_fields.get(usize::from(self.sym_field_of[f & 15])) {
+            Some(sf) => self.lookup(sf, s),
+            None => NONE,
+        }
+    }
+
+    #[inline(always)]
+    fn lookup(&self, sf: &SymField, s: &str) -> u8 {
+        let (start, len) = (usize::from(sf.start), usize::from(sf.len));
+        match self.words.get(start..start + len) {
+            Some(words) => lookup(words, s),
+            None => NONE,
+        }
+    }
+
+    /// The index of a field by its wire name.
+    #[inline]
+    pub(crate) fn field_index(&self, name: &str) -> Option<usize> {
+        let (head, tail) = key(name.as_bytes());
+        let n = self.spec.fields.len().min(MAX_FIELDS);
+        self.names[..n].iter().position(|w| w.is(name, head, tail))
+    }
+
+    /// Reads the symbol of every present field that has words into `syms`,
+    /// and returns the rules those symbols say surely pass.
+    #[inline(always)]
+    pub(crate) fn read_syms(&self, slots: &Slots<'_>, syms: &mut Syms) -> u32 {
+        let present = slots.present();
+        let mut pass = 0;
+        for sf in &self.sym_fields[..self.n_sym_fields.min(MAX_SYM_FIELDS)] {
+            let f = usize::from(sf.field);
+            if present & (1 << (f & 15)) == 0 {
+                continue;
+            }
+            let sym = match slots.str_at(f) {
+                Some(s) => self.lookup(sf, s),
+                None => NONE,
+            };
+            syms[f & 15] = sym;
+            pass |= sf.pass[usize::from(sym).min(STATE_OTHER)];
+        }
+        pass
+    }
+
+    /// The rules that the symbols of present fields say surely pass.
+    #[inline]
+    pub(crate) fn passing(&self, present: u32, syms: &Syms) -> u32 {
+        let mut pass = 0;
+        for sf in &self.sym_fields[..self.n_sym_fields.min(MAX_SYM_FIELDS)] {
+            let f = usize::from(sf.field);
+            if present & (1 << (f & 15)) != 0 {
+                pass |= sf.pass[usize::from(syms[f & 15]).min(STATE_OTHER)];
+            }
+        }
+        pass
+    }
+
+    /// The rules that field `f`'s symbol `sym` says surely pass.
+    #[inline(always)]
+    pub(crate) fn passing_one(&self, f: usize, sym: u8) -> u32 {
+        match self.sym_fields.get(usize::from(self.sym_field_of[f & 15])) {
+            Some(sf) => sf.pass[usize::from(sym).min(STATE_OTHER)],
+            None => 0,
+        }
+    }
+
+    /// What row `i` of the built-in price table charges.
+    #[inline(always)]
+    pub(crate) fn row_amount(&self, i: usize) -> RowAmount {
+        match &self.prices {
+            Some(p) => p.amounts[i % MAX_ROWS],
+            None => RowAmount::General,
+        }
+    }
+
+    /// The row of the built-in price table that prices the request, when
+    /// `rows` is that table: `Some(None)` when none does, `None` when the
+    /// compiled rows cannot say (another table, or an unusual value).
+    #[inline(always)]
+    pub(crate) fn price_row(
+        &self,
+        rows: &[PriceRow],
+        slots: &Slots<'_>,
+        syms: &Syms,
+    ) -> Option<Option<usize>> {
+        let p = self.prices.as_ref()?;
+        if !std::ptr::eq(rows, p.source) {
+            return None;
+        }
+        let mut k = 0u64;
+        for (j, code) in p.codes[..p.n_codes.min(MAX_PAIRS)].iter().enumerate() {
+            let f = usize::from(code.field);
+            let byte = match code.kind {
+                CodeKind::Sym => match syms[f & 15] {
+                    // A price row's string matches an integer by its digits.
+                    NONE if slots.kind_at(f).0 == 2 => return None,
+                    sym => sym,
+                },
+                CodeKind::Int => match slots.int_at(f) {
+                    Some(i) => {
+                        let (start, len) = (usize::from(code.start), usize::from(code.len));
+                        match p
+                            .ints
+                            .get(start..start + len)
+                            .and_then(|ints| ints.iter().position(|&x| x == i))
+                        {
+                            Some(at) => at as u8,
+                            None => NONE - 1,
+                        }
+                    }
+                    None => NONE,
+                },
+                CodeKind::Bool => match slots.kind_at(f) {
+                    (3, b) => u8::from(b),
+                    _ => NONE,
+                },
+                CodeKind::Present => u8::from(slots.present() & (1 << (f & 15)) != 0),
+            };
+            k |= u64::from(byte) << (8 * j);
+        }
+        let n = p.source.len().min(MAX_ROWS);
+        Some(
+            p.rows[..n]
+                .iter()
+                .position(|&(care, want)| k & care == want),
+        )
+    }
+}
+
+// ---- compiling ------------------------------------------------------------
+
+const fn add_word(
+    words: &mut [Word; MAX_WORDS],
+    n: &mut usize,
+    start: usize,
+    text: &'static str,
+) -> u8 {
+    let mut i = start;
+    while i < *n {
+        if str_eq(words[i].text, text) {
+            return (i - start) as u8;
+        }
+        i += 1;
+    }
+    if *n == MAX_WORDS {
+        panic!("the tables name more strings than a plan holds: raise MAX_WORDS");
+    }
+    if *n - start == 32 {
+        panic!("a field has more than 32 words: allowed lists are 32-bit masks");
+    }
+    words[*n] = Word::new(text);
+    *n += 1;
+    (*n - 1 - start) as u8
+}
+
+const fn find_word(words: &[Word; MAX_WORDS], (start, len): (u8, u8), text: &str) -> u8 {
+    let mut i = 0;
+    while i < len as usize {
+        if str_eq(words[start as usize + i].text, text) {
+            return i as u8;
+        }
+        i += 1;
+    }
+    panic!("a string of the tables is missing from its field's words")
+}
+
+const fn cond_field(c: &Cond) -> usize {
+    match *c {
+        Cond::Is(f, _) | Cond::IsNot(f, _) | Cond::Absent(f) => f,
+    }
+}
+
+const fn compile_when(
+    conds: &[Cond],
+    words: &[Word; MAX_WORDS],
+    vocab: &[(u8, u8); MAX_FIELDS],
+) -> When {
+    if conds.len() > MAX_WHEN {
+        panic!("a rule has more conditions than a plan holds: raise MAX_WHEN");
+    }
+    let mut w = When::ALWAYS;
+    let mut i = 0;
+    while i < conds.len() {
+        let f = cond_field(&conds[i]);
+        w.tests[i] = match conds[i] {
+            Cond::Is(f, s) => Test::Is(f as u8, find_word(words, vocab[f], s)),
+            Cond::IsNot(f, s) => Test::IsNot(f as u8, find_word(words, vocab[f], s)),
+            Cond::Absent(f) => Test::Absent(f as u8),
+        };
+        w.fields |= 1 << f;
+        i += 1;
+    }
+    w.len = conds.len() as u8;
+    w
+}
+
+/// Every word of field `f`: the strings of its rules, of its default, of the
+/// conditions about it and of the price rows.
+const fn collect_words(
+    spec: &EndpointSpec,
+    f: usize,
+    words: &mut [Word; MAX_WORDS],
+    n: &mut usize,
+) {
+    let start = *n;
+    let rules = spec.rules;
+    let mut r = 0;
+    while r < rules.len() {
+        if rules[r].field == f {
+            match rules[r].check {
+                Check::OneOf(list) => {
+                    let mut i = 0;
+                    while i < list.len() {
+                        add_word(words, n, start, list[i]);
+                        i += 1;
+                    }
+                }
+                Check::Rewrite { from, to } => {
+                    add_word(words, n, start, from);
+                    add_word(words, n, start, to);
+                }
+                _ => {}
+            }
+        }
+        collect_cond_words(rules[r].when, f, words, n, start);
+        r += 1;
+    }
+    let fields = spec.fields;
+    let mut g = 0;
+    while g < fields.len() {
+        collect_cond_words(fields[g].default_when, f, words, n, start);
+        g += 1;
+    }
+    if let DefaultValue::Str(s) = fields[f].default {
+        add_word(words, n, start, s);
+    }
+    if let Cow::Borrowed(rows) = &spec.prices.rows {
+        let mut r = 0;
+        while r < rows.len() {
+            if let Cow::Borrowed(when) = &rows[r].when {
+                let mut m = 0;
+                while m < when.len() {
+                    if when[m].field == f {
+                        if let MatchValue::Str(Cow::Borrowed(s)) = &when[m].value {
+                            add_word(words, n, start, s);
+                        }
+                    }
+                    m += 1;
+                }
+            }
+            r += 1;
+        }
+    }
+}
+
+const fn collect_cond_words(
+    conds: &[Cond],
+    f: usize,
+    words: &mut [Word; MAX_WORDS],
+    n: &mut usize,
+    start: usize,
+) {
+    let mut i = 0;
+    while i < conds.len() {
+        match conds[i] {
+            Cond::Is(g, s) | Cond::IsNot(g, s) if g == f => {
+                add_word(words, n, start, s);
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+}
+
+/// Whether rule `k`'s conditions on field `c` hold when `c` is in `state`.
+const fn opens(
+    conds: &[Cond],
+    c: usize,
+    state: usize,
+    vocab: (u8, u8),
+    words: &[Word; MAX_WORDS],
+) -> bool {
+    let mut i = 0;
+    while i < conds.len() {
+        let holds = match conds[i] {
+            Cond::Is(f, s) if f == c => state == find_word(words, vocab, s) as usize,
+            Cond::IsNot(f, s) if f == c => state != find_word(words, vocab, s) as usize,
+            Cond::Absent(f) if f == c => state == STATE_ABSENT,
+            _ => true,
+        };
+        if !holds {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+const fn compile_gates(
+    spec: &EndpointSpec,
+    words: &[Word; MAX_WORDS],
+    vocab: &[(u8, u8); MAX_FIELDS],
+) -> ([Gate; MAX_GATES], usize) {
+    let mut gates = [NO_GATE; MAX_GATES];
+    let mut n = 0;
+    let rules = spec.rules;
+    let mut r = 0;
+    while r < rules.len() {
+        let conds = rules[r].when;
+        let mut i = 0;
+        while i < conds.len() {
+            let c = cond_field(&conds[i]);
+            let mut g = 0;
+            while g < n && gates[g].field as usize != c {
+                g += 1;
+            }
+            if g == n {
+                if n == MAX_GATES {
+                    panic!("the rules have conditions on more fields than a plan holds: raise MAX_GATES");
+                }
+                gates[n].field = c as u8;
+                n += 1;
+            }
+            gates[g].on |= 1 << r;
+            let mut state = 0;
+            while state < 34 {
+                if !opens(conds, c, state, vocab[c], words) {
+                    gates[g].open[state] &= !(1u32 << r);
+                }
+                state += 1;
+            }
+            i += 1;
+        }
+        r += 1;
+    }
+    (gates, n)
+}
+
+const fn compile_rule(
+    rule: &crate::spec::Rule,
+    words: &[Word; MAX_WORDS],
+    vocab: &[(u8, u8); MAX_FIELDS],
+) -> RulePlan {
+    let f = rule.field;
+    let op = match rule.check {
+        Check::Required => Op::Required,
+        Check::NotBlank => Op::NotBlank,
+        Check::Chars { min, max } => Op::Chars {
+            min_bytes: min.saturating_mul(4),
+            max: match max {
+                Some(m) => m,
+                None => usize::MAX,
+            },
+        },
+        Check::OneOf(list) => {
+            let mut mask = 0u32;
+            let mut i = 0;
+            while i < list.len() {
+                mask |= 1 << find_word(words, vocab[f], list[i]);
+                i += 1;
+            }
+            Op::OneOf(mask)
+        }
+        Check::IntOneOf(list) => Op::IntOneOf(list),
+        Check::IntRange(lo, hi) => Op::IntRange(lo, hi),
+        Check::Count { min, max } => Op::Count { min, max },
+        Check::Rewrite { from, .. } => Op::Rewrite {
+            from: find_word(words, vocab[f], from),
+        },
+        Check::Url(_) | Check::Forbidden | Check::Unused => Op::General,
+    };
+    RulePlan {
+        field: f as u8,
+        when_failed: matches!(rule.check, Check::Url(_)),
+        op,
+    }
+}
+
+/// The position of a code of `kind` for field `f` among `codes`, added
+/// when new.
+const fn code_at(p: &mut PricePlan, kind: CodeKind, f: usize) -> Option<usize> {
+    let mut i = 0;
+    while i < p.n_codes {
+        let same_kind = matches!(
+            (p.codes[i].kind, kind),
+            (CodeKind::Sym, CodeKind::Sym)
+                | (CodeKind::Int, CodeKind::Int)
+                | (CodeKind::Bool, CodeKind::Bool)
+                | (CodeKind::Present, CodeKind::Present)
+        );
+        if same_kind && p.codes[i].field as usize == f {
+            return Some(i);
+        }
+        i += 1;
+    }
+    if p.n_codes == MAX_PAIRS {
+        return None;
+    }
+    p.codes[p.n_codes] = Code {
+        kind,
+        field: f as u8,
+        start: 0,
+        len: 0,
+    };
+    p.n_codes += 1;
+    Some(p.n_codes - 1)
+}
+
+/// The index of `i` among the integers of code `c`, added when new (the
+/// integers of a code are kept together: codes are added row by row, so a
+/// code's integers may only grow while it is the last to have any).
+const fn int_at(p: &mut PricePlan, c: usize, i: i64) -> Option<u8> {
+    let (start, len) = (p.codes[c].start as usize, p.codes[c].len as usize);
+    let mut at = 0;
+    while at < len {
+        if p.ints[start + at] == i {
+            return Some(at as u8);
+        }
+        at += 1;
+    }
+    if len == 0 {
+        if p.n_ints == MAX_INTS {
+            return None;
+        }
+        p.codes[c].start = p.n_ints as u8;
+    } else if start + len != p.n_ints || p.n_ints == MAX_INTS {
+        return None;
+    }
+    p.ints[p.n_ints] = i;
+    p.n_ints += 1;
+    p.codes[c].len += 1;
+    Some(len as u8)
+}
+
+const fn compile_prices(
+    spec: &EndpointSpec,
+    words: &[Word; MAX_WORDS],
+    vocab: &[(u8, u8); MAX_FIELDS],
+) -> Option<PricePlan> {
+    let Cow::Borrowed(source) = &spec.prices.rows else {
+        return None;
+    };
+    let source: &'static [PriceRow] = source;
+    if source.len() > MAX_ROWS {
+        return None;
+    }
+    let mut p = PricePlan {
+        source,
+        codes: [NO_CODE; MAX_PAIRS],
+        n_codes: 0,
+        ints: [0; MAX_INTS],
+        n_ints: 0,
+        rows: [(0, 0); MAX_ROWS],
+        amounts: [RowAmount::General; MAX_ROWS],
+    };
+    let mut r = 0;
+    while r < source.len() {
+        let Cow::Borrowed(when) = &source[r].when else {
+            return None;
+        };
+        let (mut care, mut want) = (0u64, 0u64);
+        let mut never = false;
+        let mut m = 0;
+        while m < when.len() {
+            let f = when[m].field;
+            if f >= spec.fields.len() {
+                return None;
+            }
+            let kind = match &when[m].value {
+                MatchValue::Str(_) => CodeKind::Sym,
+                MatchValue::Int(_) => CodeKind::Int,
+                MatchValue::Bool(_) => CodeKind::Bool,
+                MatchValue::Present(_) => CodeKind::Present,
+            };
+            let Some(j) = code_at(&mut p, kind, f) else {
+                return None;
+            };
+            let value = match &when[m].value {
+                MatchValue::Str(Cow::Borrowed(s)) => find_word(words, vocab[f], s),
+                MatchValue::Str(Cow::Owned(_)) => return None,
+                MatchValue::Int(i) => match int_at(&mut p, j, *i) {
+                    Some(at) => at,
+                    None => return None,
+                },
+                MatchValue::Bool(b) | MatchValue::Present(b) => *b as u8,
+            };
+            let shift = 8 * j as u32;
+            if care & (0xFF << shift) != 0 && (want >> shift) & 0xFF != value as u64 {
+                // Two different values for one field: the row never matches.
+                never = true;
+            }
+            care |= 0xFF << shift;
+            want = (want & !(0xFF << shift)) | (value as u64) << shift;
+            m += 1;
+        }
+        p.rows[r] = if never { (0, 1) } else { (care, want) };
+        p.amounts[r] = row_amount(&source[r]);
+        r += 1;
+    }
+    Some(p)
+}
+
+const fn row_amount(row: &PriceRow) -> RowAmount {
+    let (mn, md) = (row.markup.numer(), row.markup.denom());
+    if row.per.is_some() {
+        return RowAmount::General;
+    }
+    match row.amount {
+        Amount::Credits(c) if mn == 1 && md == 1 => RowAmount::Fixed(c),
+        Amount::PerSecond(rate) => {
+            let (Some(num), Some(den)) =
+                (rate.numer().checked_mul(mn), rate.denom().checked_mul(md))
+            else {
+                return RowAmount::General;
+            };
+            if num > u64::MAX as u128 || den > u64::MAX as u128 || den == 0 {
+                return RowAmount::General;
+            }
+            RowAmount::PerSecond {
+                num: num as u64,
+                den: den as u64,
+            }
+        }
+        _ => RowAmount::General,
+    }
+}
+
+/// Whether `rule` surely passes on a value of field `f` whose symbol is
+/// `sym` (or, for `STATE_OTHER`, a string of no word or another type).
+const fn passes_on(
+    rule: &crate::spec::Rule,
+    f: usize,
+    sym: usize,
+    words: &[Word; MAX_WORDS],
+    vocab: &[(u8, u8); MAX_FIELDS],
+) -> bool {
+    if rule.field != f {
+        return false;
+    }
+    match rule.check {
+        Check::OneOf(list) => {
+            let mut i = 0;
+            while i < list.len() {
+                if find_word(words, vocab[f], list[i]) as usize == sym {
+                    return true;
+                }
+                i += 1;
+            }
+            false
+        }
+        // Another string, or another type: nothing to rewrite.
+        Check::Rewrite { from, .. } => find_word(words, vocab[f], from) as usize != sym,
+        _ => false,
+    }
+}
+
+const fn compile(spec: &'static EndpointSpec) -> Plan {
+    let fields = spec.fields;
+    if fields.len() > MAX_FIELDS {
+        panic!("an endpoint has more fields than MAX_FIELDS");
+    }
+    if spec.rules.len() > 32 {
+        panic!("an endpoint has more than 32 rules: rule sets are 32-bit masks");
+    }
+    let mut names = [NO_WORD; MAX_FIELDS];
+    let mut words = [NO_WORD; MAX_WORDS];
+    let mut vocab = [(0u8, 0u8); MAX_FIELDS];
+    let mut n = 0;
+    let mut f = 0;
+    while f < fields.len() {
+        names[f] = Word::new(fields[f].name);
+        let start = n;
+        collect_words(spec, f, &mut words, &mut n);
+        vocab[f] = (start as u8, (n - start) as u8);
+        f += 1;
+    }
+    let mut sym_fields = [NO_SYM_FIELD; MAX_SYM_FIELDS];
+    let mut sym_field_of = [NONE; 16];
+    let mut n_sym_fields = 0;
+    let mut f = 0;
+    while f < fields.len() {
+        if vocab[f].1 > 0 {
+            if n_sym_fields == MAX_SYM_FIELDS {
+                panic!("more fields have words than a plan holds: raise MAX_SYM_FIELDS");
+            }
+            let mut sf = SymField {
+                field: f as u8,
+                start: vocab[f].0,
+                len: vocab[f].1,
+                pass: [0; 33],
+            };
+            let mut state = 0;
+            while state <= STATE_OTHER {
+                let mut r = 0;
+                while r < spec.rules.len() {
+                    if passes_on(&spec.rules[r], f, state, &words, &vocab) {
+                        sf.pass[state] |= 1 << r;
+                    }
+                    r += 1;
+                }
+                state += 1;
+            }
+            sym_fields[n_sym_fields] = sf;
+            sym_field_of[f] = n_sym_fields as u8;
+            n_sym_fields += 1;
+        }
+        f += 1;
+    }
+    let mut rules = [NO_RULE; 32];
+    let mut field_rules = [0u32; 16];
+    let mut required = 0u32;
+    let mut r = 0;
+    let mut across = false;
+    while r < spec.rules.len() {
+        // The rules that hold whatever the other fields say come first, so
+        // that the conditions of the rest see which fields already failed.
+        if spec.rules[r].when.is_empty() && across {
+            panic!("a rule without conditions follows one with conditions");
+        }
+        across |= !spec.rules[r].when.is_empty();
+        rules[r] = compile_rule(&spec.rules[r], &words, &vocab);
+        field_rules[spec.rules[r].field] |= 1 << r;
+        if matches!(spec.rules[r].check, Check::Required) {
+            required |= 1 << r;
+        }
+        r += 1;
+    }
+    let (gates, n_gates) = compile_gates(spec, &words, &vocab);
+    let mut defaults = [NO_DEFAULT; 16];
+    let mut default_fields = 0u32;
+    let mut f = 0;
+    while f < fields.len() {
+        let value = fields[f].default;
+        if !matches!(value, DefaultValue::None) {
+            default_fields |= 1 << f;
+            defaults[f] = DefaultPlan {
+                value,
+                sym: match value {
+                    DefaultValue::Str(s) => find_word(&words, vocab[f], s),
+                    _ => NONE,
+                },
+                when: compile_when(fields[f].default_when, &words, &vocab),
+            };
+        }
+        f += 1;
+    }
+    Plan {
+        spec,
+        names,
+        words,
+        sym_fields,
+        n_sym_fields,
+        sym_field_of,
+        rules,
+        field_rules,
+        required,
+        gates,
+        n_gates,
+        defaults,
+        default_fields,
+        prices: compile_prices(spec, &words, &vocab),
+    }
+}
+
+static SEEDANCEAPI_V1: Plan = compile(&tables::seedanceapi_v1::SPEC);
+static SEEDANCEAPI_V2: Plan = compile(&tables::seedanceapi_v2::SPEC);
+static SEEDANCE2AI_VIDEO: Plan = compile(&tables::seedance2ai_video::SPEC);
+static SEEDANCE2AI_GPT_IMAGE_2: Plan = compile(&tables::seedance2ai_gpt_image_2::SPEC);
+static SEEDANCE2AI_NANO_BANANA_PRO: Plan = compile(&tables::seedance2ai_nano_banana_pro::SPEC);
+static APIINONE_VIDEOS: Plan = compile(&tables::apiinone_videos::SPEC);
+
+/// The compiled tables of an endpoint.
+#[inline(always)]
+pub(crate) fn plan(endpoint: Endpoint) -> &'static Plan {
+    match endpoint {
+        Endpoint::SeedanceApiV1 => &SEEDANCEAPI_V1,
+        Endpoint::SeedanceApiV2 => &SEEDANCEAPI_V2,
+        Endpoint::Seedance2aiVideo => &SEEDANCE2AI_VIDEO,
+        Endpoint::Seedance2aiGptImage2 => &SEEDANCE2AI_GPT_IMAGE_2,
+        Endpoint::Seedance2aiNanoBananaPro => &SEEDANCE2AI_NANO_BANANA_PRO,
+        Endpoint::ApiinoneVideos => &APIINONE_VIDEOS,
+    }
+}
+
+/// The compiled tables of `spec`, when it is one of the built-in endpoints.
+#[inline]
+pub(crate) fn plan_of(spec: &EndpointSpec) -> Option<&'static Plan> {
+    Endpoint::ALL
+        .into_iter()
+        .map(plan)
+        .find(|p| std::ptr::eq(p.spec, spec))
+}

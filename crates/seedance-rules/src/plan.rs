@@ -33,8 +33,8 @@ const MAX_WORDS: usize = 48;
 const MAX_GATES: usize = 4;
 const MAX_WHEN: usize = 3;
 const MAX_ROWS: usize = 16;
-const MAX_PAIRS: usize = 8;
-const MAX_INTS: usize = 16;
+const MAX_PAIRS: usize = 4;
+const MAX_INTS: usize = 8;
 const MAX_SYM_FIELDS: usize = 8;
 
 /// A string of the tables and its key.
@@ -56,19 +56,10 @@ impl Word {
         let (head, tail) = const_key(text.as_bytes());
         Word { head, tail, text }
     }
-
-    /// Whether `s`, whose key is `(head, tail)`, is this word. Two strings of
-    /// at most 16 bytes with the same length and keys are the same string.
-    #[inline(always)]
-    fn is(&self, s: &str, head: u64, tail: u64) -> bool {
-        self.text.len() == s.len()
-            && self.head == head
-            && self.tail == tail
-            && (s.len() <= 16 || self.text == s)
-    }
 }
 
-/// The index of `s` among `words`, or `NONE`.
+/// The index of `s` among `words`, or `NONE`. Two strings of at most 16
+/// bytes with the same length and keys are the same string.
 #[inline(never)]
 fn lookup(words: &[Word], s: &str) -> u8 {
     let n = s.len();
@@ -291,11 +282,10 @@ const NO_DEFAULT: DefaultPlan = DefaultPlan {
     when: When::ALWAYS,
 };
 
-/// What one byte of a price row's key says about a field.
+/// What one byte of a price row's key says about a field, other than its
+/// symbol.
 #[derive(Debug, Clone, Copy)]
 enum CodeKind {
-    /// The symbol of the field's string.
-    Sym,
     /// The index of the field's integer among the code's integers
     /// (`NONE - 1` for another integer).
     Int,
@@ -305,10 +295,13 @@ enum CodeKind {
     Present,
 }
 
+/// A byte of the price key that is not a symbol.
 #[derive(Debug, Clone, Copy)]
 struct Code {
     kind: CodeKind,
     field: u8,
+    /// The byte of the key it takes.
+    at: u8,
     /// The integers of an `Int` code: `ints[start..start + len]`.
     start: u8,
     len: u8,
@@ -317,6 +310,7 @@ struct Code {
 const NO_CODE: Code = Code {
     kind: CodeKind::Present,
     field: 0,
+    at: 0,
     start: 0,
     len: 0,
 };
@@ -333,17 +327,24 @@ pub(crate) enum RowAmount {
     General,
 }
 
-/// The built-in price rows, compiled: row `r` matches a request when the
-/// request's key `k` has `k & rows[r].0 == rows[r].1`.
+/// The built-in price rows, compiled. The request's key is its symbols
+/// (byte `f` for field `f`), with the codes of the other conditions in the
+/// bytes of fields no row asks the symbol of; row `r` matches when the key
+/// `k` has `k & rows[r].0 == rows[r].1`.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct PricePlan {
     /// The rows compiled, the very slice of the built-in table.
     source: &'static [PriceRow],
+    /// The fields whose symbols the rows ask.
+    sym_fields: u32,
     codes: [Code; MAX_PAIRS],
     n_codes: usize,
     ints: [i64; MAX_INTS],
     n_ints: usize,
-    rows: [(u64, u64); MAX_ROWS],
+    rows: [(u128, u128); MAX_ROWS],
+    /// The rows ask only bytes 0 to 7 of the key: `rows_low` holds them.
+    low: bool,
+    rows_low: [(u64, u64); MAX_ROWS],
     amounts: [RowAmount; MAX_ROWS],
 }
 
@@ -454,9 +455,11 @@ impl Plan {
     /// The index of a field by its wire name.
     #[inline]
     pub(crate) fn field_index(&self, name: &str) -> Option<usize> {
-        let (head, tail) = key(name.as_bytes());
         let n = self.spec.fields.len().min(MAX_FIELDS);
-        self.names[..n].iter().position(|w| w.is(name, head, tail))
+        match lookup(&self.names[..n], name) {
+            NONE => None,
+            i => Some(usize::from(i)),
+        }
     }
 
     /// Reads the symbol of every present field that has words into `syms`,
@@ -525,15 +528,20 @@ impl Plan {
         if !std::ptr::eq(rows, p.source) {
             return None;
         }
-        let mut k = 0u64;
-        for (j, code) in p.codes[..p.n_codes.min(MAX_PAIRS)].iter().enumerate() {
+        let mut key = *syms;
+        // A row's string matches an integer by its digits: the general code
+        // decides.
+        let mut unknown = p.sym_fields & slots.present();
+        while unknown != 0 {
+            let f = unknown.trailing_zeros() as usize;
+            unknown &= unknown - 1;
+            if syms[f & 15] == NONE && slots.kind_at(f).0 == 2 {
+                return None;
+            }
+        }
+        for code in &p.codes[..p.n_codes.min(MAX_PAIRS)] {
             let f = usize::from(code.field);
-            let byte = match code.kind {
-                CodeKind::Sym => match syms[f & 15] {
-                    // A price row's string matches an integer by its digits.
-                    NONE if slots.kind_at(f).0 == 2 => return None,
-                    sym => sym,
-                },
+            key[usize::from(code.at) & 15] = match code.kind {
                 CodeKind::Int => match slots.int_at(f) {
                     Some(i) => {
                         let (start, len) = (usize::from(code.start), usize::from(code.len));
@@ -554,9 +562,18 @@ impl Plan {
                 },
                 CodeKind::Present => u8::from(slots.present() & (1 << (f & 15)) != 0),
             };
-            k |= u64::from(byte) << (8 * j);
         }
         let n = p.source.len().min(MAX_ROWS);
+        if p.low {
+            let [k0, k1, k2, k3, k4, k5, k6, k7, ..] = key;
+            let k = u64::from_le_bytes([k0, k1, k2, k3, k4, k5, k6, k7]);
+            return Some(
+                p.rows_low[..n]
+                    .iter()
+                    .position(|&(care, want)| k & care == want),
+            );
+        }
+        let k = u128::from_le_bytes(key);
         Some(
             p.rows[..n]
                 .iter()
@@ -814,15 +831,14 @@ const fn compile_rule(
     }
 }
 
-/// The position of a code of `kind` for field `f` among `codes`, added
-/// when new.
+/// The position of the code of `kind` for field `f` among `codes`, added
+/// when new; `sym_fields` are the key bytes symbols take.
 const fn code_at(p: &mut PricePlan, kind: CodeKind, f: usize) -> Option<usize> {
     let mut i = 0;
     while i < p.n_codes {
         let same_kind = matches!(
             (p.codes[i].kind, kind),
-            (CodeKind::Sym, CodeKind::Sym)
-                | (CodeKind::Int, CodeKind::Int)
+            (CodeKind::Int, CodeKind::Int)
                 | (CodeKind::Bool, CodeKind::Bool)
                 | (CodeKind::Present, CodeKind::Present)
         );
@@ -834,9 +850,30 @@ const fn code_at(p: &mut PricePlan, kind: CodeKind, f: usize) -> Option<usize> {
     if p.n_codes == MAX_PAIRS {
         return None;
     }
+    // The field's own byte, unless a symbol or another code takes it: then
+    // a byte no field has.
+    let mut at = f;
+    let mut spare = MAX_FIELDS;
+    loop {
+        let mut taken = p.sym_fields & (1 << at) != 0;
+        let mut c = 0;
+        while c < p.n_codes {
+            taken |= p.codes[c].at as usize == at;
+            c += 1;
+        }
+        if !taken {
+            break;
+        }
+        if spare == 16 {
+            return None;
+        }
+        at = spare;
+        spare += 1;
+    }
     p.codes[p.n_codes] = Code {
         kind,
         field: f as u8,
+        at: at as u8,
         start: 0,
         len: 0,
     };
@@ -884,54 +921,81 @@ const fn compile_prices(
     }
     let mut p = PricePlan {
         source,
+        sym_fields: 0,
         codes: [NO_CODE; MAX_PAIRS],
         n_codes: 0,
         ints: [0; MAX_INTS],
         n_ints: 0,
         rows: [(0, 0); MAX_ROWS],
+        low: true,
+        rows_low: [(0, 0); MAX_ROWS],
         amounts: [RowAmount::General; MAX_ROWS],
     };
+    // The symbols first, so that the other codes take other bytes.
     let mut r = 0;
     while r < source.len() {
         let Cow::Borrowed(when) = &source[r].when else {
             return None;
         };
-        let (mut care, mut want) = (0u64, 0u64);
+        let mut m = 0;
+        while m < when.len() {
+            if when[m].field >= spec.fields.len() {
+                return None;
+            }
+            if let MatchValue::Str(_) = &when[m].value {
+                p.sym_fields |= 1 << when[m].field;
+            }
+            m += 1;
+        }
+        r += 1;
+    }
+    let mut r = 0;
+    while r < source.len() {
+        let Cow::Borrowed(when) = &source[r].when else {
+            return None;
+        };
+        let (mut care, mut want) = (0u128, 0u128);
         let mut never = false;
         let mut m = 0;
         while m < when.len() {
             let f = when[m].field;
-            if f >= spec.fields.len() {
-                return None;
-            }
-            let kind = match &when[m].value {
-                MatchValue::Str(_) => CodeKind::Sym,
-                MatchValue::Int(_) => CodeKind::Int,
-                MatchValue::Bool(_) => CodeKind::Bool,
-                MatchValue::Present(_) => CodeKind::Present,
-            };
-            let Some(j) = code_at(&mut p, kind, f) else {
-                return None;
-            };
-            let value = match &when[m].value {
-                MatchValue::Str(Cow::Borrowed(s)) => find_word(words, vocab[f], s),
+            let (at, value) = match &when[m].value {
+                MatchValue::Str(Cow::Borrowed(s)) => (f, find_word(words, vocab[f], s)),
                 MatchValue::Str(Cow::Owned(_)) => return None,
-                MatchValue::Int(i) => match int_at(&mut p, j, *i) {
-                    Some(at) => at,
-                    None => return None,
-                },
-                MatchValue::Bool(b) | MatchValue::Present(b) => *b as u8,
+                MatchValue::Int(i) => {
+                    let Some(c) = code_at(&mut p, CodeKind::Int, f) else {
+                        return None;
+                    };
+                    let Some(at) = int_at(&mut p, c, *i) else {
+                        return None;
+                    };
+                    (p.codes[c].at as usize, at)
+                }
+                MatchValue::Bool(b) => {
+                    let Some(c) = code_at(&mut p, CodeKind::Bool, f) else {
+                        return None;
+                    };
+                    (p.codes[c].at as usize, *b as u8)
+                }
+                MatchValue::Present(b) => {
+                    let Some(c) = code_at(&mut p, CodeKind::Present, f) else {
+                        return None;
+                    };
+                    (p.codes[c].at as usize, *b as u8)
+                }
             };
-            let shift = 8 * j as u32;
-            if care & (0xFF << shift) != 0 && (want >> shift) & 0xFF != value as u64 {
+            let shift = 8 * at as u32;
+            if care & (0xFF << shift) != 0 && (want >> shift) & 0xFF != value as u128 {
                 // Two different values for one field: the row never matches.
                 never = true;
             }
             care |= 0xFF << shift;
-            want = (want & !(0xFF << shift)) | (value as u64) << shift;
+            want = (want & !(0xFF << shift)) | (value as u128) << shift;
             m += 1;
         }
         p.rows[r] = if never { (0, 1) } else { (care, want) };
+        p.low &= care >> 64 == 0;
+        p.rows_low[r] = (p.rows[r].0 as u64, p.rows[r].1 as u64);
         p.amounts[r] = row_amount(&source[r]);
         r += 1;
     }

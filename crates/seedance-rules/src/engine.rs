@@ -21,6 +21,7 @@ use crate::value::{Slots, Value};
 /// The engine walks the endpoint's compiled tables (`plan.rs`): a rule that
 /// surely passes is passed over there; any other goes to [`apply`], which
 /// writes the violation or warning.
+#[inline(always)]
 pub(crate) fn evaluate<'a>(
     report: &mut Report<'a>,
     diag: Diag,
@@ -93,17 +94,32 @@ fn run<'a, const E: usize>(
         }
     }
     report.body_ok = body_ok;
-    // The report's lists are empty: swapping them in frees nothing.
-    std::mem::swap(&mut report.violations, &mut diag.violations);
-    std::mem::swap(&mut report.warnings, &mut diag.warnings);
+    let Diag {
+        violations,
+        warnings,
+        failed: _,
+    } = diag;
+    put_list(&mut report.violations, violations);
+    put_list(&mut report.warnings, warnings);
+}
+
+/// Moves `new` into `slot`. The list replaced, empty and unallocated as a
+/// new report's are, needs no dropping.
+#[inline(always)]
+fn put_list<T>(slot: &mut Vec<T>, new: Vec<T>) {
+    let old = std::mem::replace(slot, new);
+    if old.capacity() == 0 {
+        std::mem::forget(old);
+    }
 }
 
 /// Reads the symbols of the request and fills the defaults. Returns the
 /// rules the symbols say surely pass.
 #[inline(always)]
 fn prepare(plan: &Plan, slots: &mut Slots<'_>, syms: &mut Syms, diag: &Diag) -> u32 {
-    let pass = plan.read_syms(slots, syms);
-    pass | fill_planned_defaults(plan, slots, syms, diag)
+    let pass = plan.read_syms(slots, syms) | fill_planned_defaults(plan, slots, syms, diag);
+    // After the defaults, which are values too.
+    pass | plan.check_values(slots)
 }
 
 /// Prices a valid request: by the compiled rows of the built-in table, or
@@ -168,7 +184,7 @@ fn fill_planned_defaults(plan: &Plan, slots: &mut Slots<'_>, syms: &mut Syms, di
         };
         slots.put(f, Some(value));
         syms[f & 15] = d.sym;
-        pass |= plan.passing_one(f, d.sym);
+        pass |= d.pass;
     }
     pass
 }

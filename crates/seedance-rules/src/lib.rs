@@ -190,6 +190,7 @@ impl<'b> Checker<'b> {
         report
     }
 
+    #[inline(always)]
     fn finish<'a>(&self, report: &mut Report<'a>, diag: Diag, readable: bool)
     where
         'b: 'a,

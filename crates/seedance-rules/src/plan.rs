@@ -36,6 +36,7 @@ const MAX_ROWS: usize = 16;
 const MAX_PAIRS: usize = 4;
 const MAX_INTS: usize = 8;
 const MAX_SYM_FIELDS: usize = 8;
+const MAX_CHECKS: usize = 8;
 
 /// A string of the tables and its key.
 #[derive(Debug, Clone, Copy)]
@@ -267,18 +268,55 @@ const NO_GATE: Gate = Gate {
     on: 0,
 };
 
+/// What the value checks of a field ask, all together.
+#[derive(Debug, Clone, Copy)]
+enum Expect {
+    /// A string, not blank when `not_blank`, of `min_bytes..=max` bytes.
+    Str {
+        not_blank: bool,
+        min_bytes: usize,
+        max: usize,
+    },
+    /// An integer in `lo..=hi`, and of `list` when there is one.
+    Int {
+        lo: i64,
+        hi: i64,
+        list: Option<&'static [i64]>,
+    },
+    /// An array of `min..=max` elements.
+    Count { min: usize, max: usize },
+}
+
+/// The rules without conditions that check a field's value (length, range,
+/// count), checked at once: when the value meets them all, they all pass.
+#[derive(Debug, Clone, Copy)]
+struct ValueCheck {
+    field: u8,
+    rules: u32,
+    expect: Expect,
+}
+
+const NO_CHECK: ValueCheck = ValueCheck {
+    field: 0,
+    rules: 0,
+    expect: Expect::Count { min: 1, max: 0 },
+};
+
 /// A field's default, compiled.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct DefaultPlan {
     pub value: DefaultValue,
     /// The default's symbol, for a string.
     pub sym: u8,
+    /// The rules the default surely passes.
+    pub pass: u32,
     pub when: When,
 }
 
 const NO_DEFAULT: DefaultPlan = DefaultPlan {
     value: DefaultValue::None,
     sym: NONE,
+    pass: 0,
     when: When::ALWAYS,
 };
 
@@ -384,6 +422,8 @@ pub(crate) struct Plan {
     required: u32,
     gates: [Gate; MAX_GATES],
     n_gates: usize,
+    checks: [ValueCheck; MAX_CHECKS],
+    n_checks: usize,
     pub defaults: [DefaultPlan; 16],
     /// The fields with a default.
     pub default_fields: u32,
@@ -483,6 +523,42 @@ impl Plan {
         pass
     }
 
+    /// The rules the values of present fields surely pass, by the fields'
+    /// value checks.
+    #[inline(always)]
+    pub(crate) fn check_values(&self, slots: &Slots<'_>) -> u32 {
+        let present = slots.present();
+        let mut pass = 0;
+        for c in &self.checks[..self.n_checks.min(MAX_CHECKS)] {
+            let f = usize::from(c.field);
+            if present & (1 << (f & 15)) == 0 {
+                continue;
+            }
+            let ok = match c.expect {
+                // No white space is a visible ASCII character.
+                Expect::Str {
+                    not_blank,
+                    min_bytes,
+                    max,
+                } => slots.str_at(f).is_some_and(|s| {
+                    (!not_blank || s.as_bytes().first().is_some_and(u8::is_ascii_graphic))
+                        && min_bytes <= s.len()
+                        && s.len() <= max
+                }),
+                Expect::Int { lo, hi, list } => slots
+                    .int_at(f)
+                    .is_some_and(|n| lo <= n && n <= hi && list.is_none_or(|l| l.contains(&n))),
+                Expect::Count { min, max } => {
+                    slots.list_len_at(f).is_some_and(|n| min <= n && n <= max)
+                }
+            };
+            if ok {
+                pass |= c.rules;
+            }
+        }
+        pass
+    }
+
     /// The rules that the symbols of present fields say surely pass.
     #[inline]
     pub(crate) fn passing(&self, present: u32, syms: &Syms) -> u32 {
@@ -494,15 +570,6 @@ impl Plan {
             }
         }
         pass
-    }
-
-    /// The rules that field `f`'s symbol `sym` says surely pass.
-    #[inline(always)]
-    pub(crate) fn passing_one(&self, f: usize, sym: u8) -> u32 {
-        match self.sym_fields.get(usize::from(self.sym_field_of[f & 15])) {
-            Some(sf) => sf.pass[usize::from(sym).min(STATE_OTHER)],
-            None => 0,
-        }
     }
 
     /// What row `i` of the built-in price table charges.
@@ -1027,6 +1094,98 @@ const fn row_amount(row: &PriceRow) -> RowAmount {
     }
 }
 
+/// The value checks of field `f`: its rules without conditions that check
+/// the value's length, range or count, when they agree on a kind of value.
+const fn compile_check(spec: &EndpointSpec, f: usize) -> ValueCheck {
+    let mut c = ValueCheck {
+        field: f as u8,
+        rules: 0,
+        expect: Expect::Count {
+            min: 0,
+            max: usize::MAX,
+        },
+    };
+    let mut kind = 0; // 0 none yet, 1 string, 2 integer, 3 array
+    let (mut not_blank, mut min_bytes, mut max_bytes) = (false, 0usize, usize::MAX);
+    let (mut lo, mut hi, mut list) = (i64::MIN, i64::MAX, None);
+    let (mut min_n, mut max_n) = (0usize, usize::MAX);
+    let rules = spec.rules;
+    let mut r = 0;
+    while r < rules.len() {
+        if rules[r].field == f && rules[r].when.is_empty() {
+            let (k, fused) = match rules[r].check {
+                Check::NotBlank => {
+                    not_blank = true;
+                    (1, true)
+                }
+                Check::Chars { min, max } => {
+                    let m = min.saturating_mul(4);
+                    if m > min_bytes {
+                        min_bytes = m;
+                    }
+                    if let Some(x) = max {
+                        if x < max_bytes {
+                            max_bytes = x;
+                        }
+                    }
+                    (1, true)
+                }
+                Check::IntRange(a, b) => {
+                    if a > lo {
+                        lo = a;
+                    }
+                    if b < hi {
+                        hi = b;
+                    }
+                    (2, true)
+                }
+                Check::IntOneOf(l) => {
+                    if list.is_some() {
+                        (2, false)
+                    } else {
+                        list = Some(l);
+                        (2, true)
+                    }
+                }
+                Check::Count { min, max } => {
+                    if min > min_n {
+                        min_n = min;
+                    }
+                    if max < max_n {
+                        max_n = max;
+                    }
+                    (3, true)
+                }
+                _ => (0, false),
+            };
+            if fused {
+                if kind != 0 && kind != k {
+                    // Rules of different kinds of value: none of them can
+                    // pass together; leave them to the general code.
+                    return NO_CHECK;
+                }
+                kind = k;
+                c.rules |= 1 << r;
+            }
+        }
+        r += 1;
+    }
+    c.expect = match kind {
+        1 => Expect::Str {
+            not_blank,
+            min_bytes,
+            max: max_bytes,
+        },
+        2 => Expect::Int { lo, hi, list },
+        3 => Expect::Count {
+            min: min_n,
+            max: max_n,
+        },
+        _ => return NO_CHECK,
+    };
+    c
+}
+
 /// Whether `rule` surely passes on a value of field `f` whose symbol is
 /// `sym` (or, for `STATE_OTHER`, a string of no word or another type).
 const fn passes_on(
@@ -1128,6 +1287,20 @@ const fn compile(spec: &'static EndpointSpec) -> Plan {
         r += 1;
     }
     let (gates, n_gates) = compile_gates(spec, &words, &vocab);
+    let mut checks = [NO_CHECK; MAX_CHECKS];
+    let mut n_checks = 0;
+    let mut f = 0;
+    while f < fields.len() {
+        let c = compile_check(spec, f);
+        if c.rules != 0 {
+            if n_checks == MAX_CHECKS {
+                panic!("more fields have value checks than a plan holds: raise MAX_CHECKS");
+            }
+            checks[n_checks] = c;
+            n_checks += 1;
+        }
+        f += 1;
+    }
     let mut defaults = [NO_DEFAULT; 16];
     let mut default_fields = 0u32;
     let mut f = 0;
@@ -1135,12 +1308,24 @@ const fn compile(spec: &'static EndpointSpec) -> Plan {
         let value = fields[f].default;
         if !matches!(value, DefaultValue::None) {
             default_fields |= 1 << f;
+            let sym = match value {
+                DefaultValue::Str(s) => find_word(&words, vocab[f], s),
+                _ => NONE,
+            };
+            let pass = if sym_field_of[f] == NONE {
+                0
+            } else {
+                let state = if sym == NONE {
+                    STATE_OTHER
+                } else {
+                    sym as usize
+                };
+                sym_fields[sym_field_of[f] as usize].pass[state]
+            };
             defaults[f] = DefaultPlan {
                 value,
-                sym: match value {
-                    DefaultValue::Str(s) => find_word(&words, vocab[f], s),
-                    _ => NONE,
-                },
+                sym,
+                pass,
                 when: compile_when(fields[f].default_when, &words, &vocab),
             };
         }
@@ -1158,6 +1343,8 @@ const fn compile(spec: &'static EndpointSpec) -> Plan {
         required,
         gates,
         n_gates,
+        checks,
+        n_checks,
         defaults,
         default_fields,
         prices: compile_prices(spec, &words, &vocab),

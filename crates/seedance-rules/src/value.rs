@@ -86,17 +86,32 @@ impl Value<'_> {
     }
 }
 
-/// Reads `s` as an integer only when it is written the one canonical way.
+/// Reads `s` as an integer only when it is written the one canonical way
+/// (`"8"`, `"-3"`; not `"08"`, `"+8"`, `"-0"` or `" 8"`), and fits 64 bits.
 pub(crate) fn canonical_int(s: &str) -> Option<i64> {
-    let digits = s.strip_prefix('-').unwrap_or(s);
-    let canonical = !digits.is_empty()
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && (digits == "0" || !digits.starts_with('0'))
-        && s != "-0";
-    if canonical {
-        s.parse().ok()
+    let (neg, digits) = match s.as_bytes() {
+        [b'-', rest @ ..] => (true, rest),
+        all => (false, all),
+    };
+    match digits {
+        [] => return None,
+        [b'0', _, ..] => return None,
+        [b'0'] if neg => return None,
+        _ => {}
+    }
+    // Accumulated below zero, so that the least i64 reads too.
+    let mut v: i64 = 0;
+    for &b in digits {
+        let d = b.wrapping_sub(b'0');
+        if d > 9 {
+            return None;
+        }
+        v = v.checked_mul(10)?.checked_sub(i64::from(d))?;
+    }
+    if neg {
+        Some(v)
     } else {
-        None
+        v.checked_neg()
     }
 }
 

@@ -1379,3 +1379,60 @@ pub(crate) fn plan_of(spec: &EndpointSpec) -> Option<&'static Plan> {
         .map(plan)
         .find(|p| std::ptr::eq(p.spec, spec))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_word_and_every_field_name_is_found() {
+        for e in Endpoint::ALL {
+            let p = plan(e);
+            for (i, f) in p.spec.fields.iter().enumerate() {
+                assert_eq!(p.field_index(f.name), Some(i), "{}", f.name);
+                assert_eq!(p.spec.field_index(f.name), Some(i));
+                let mut longer = f.name.to_owned();
+                longer.push('x');
+                assert_eq!(p.field_index(&longer), None);
+                assert_eq!(p.field_index(&f.name[1..]), None);
+            }
+            for sf in &p.sym_fields[..p.n_sym_fields] {
+                let f = usize::from(sf.field);
+                let words = &p.words[usize::from(sf.start)..][..usize::from(sf.len)];
+                for (k, w) in words.iter().enumerate() {
+                    assert_eq!(p.sym(f, w.text), k as u8, "{}", w.text);
+                    let mut other = w.text.to_owned();
+                    other.push(' ');
+                    assert_eq!(p.sym(f, &other), NONE);
+                    // Same length, same first and last bytes, another middle.
+                    if w.text.len() > 2 {
+                        let mut b = w.text.as_bytes().to_vec();
+                        let m = b.len() / 2;
+                        b[m] = if b[m] == b'#' { b'%' } else { b'#' };
+                        let t = String::from_utf8(b).unwrap();
+                        if !words.iter().any(|x| x.text == t) {
+                            assert_eq!(p.sym(f, &t), NONE, "{t}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn keys_agree_at_run_time_and_build_time() {
+        for s in [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghijklmnop",
+            "é",
+        ] {
+            assert_eq!(key(s.as_bytes()), const_key(s.as_bytes()), "{s:?}");
+        }
+    }
+}

@@ -95,6 +95,7 @@ use crate::report::Diag;
 ///
 /// `Err` only when `endpoint` is unknown or `body` is not JSON text; an
 /// invalid request is an `Ok` report with violations.
+#[inline]
 pub fn check<'a>(endpoint: &str, body: &'a str) -> Result<Report<'a>, Error> {
     Checker::new().check(endpoint, body)
 }
@@ -156,6 +157,7 @@ impl<'b> Checker<'b> {
     }
 
     /// Checks a JSON body; see [`check`].
+    #[inline]
     pub fn check<'a>(&self, endpoint: &str, body: &'a str) -> Result<Report<'a>, Error>
     where
         'b: 'a,
@@ -166,6 +168,7 @@ impl<'b> Checker<'b> {
     }
 
     /// Checks a JSON body for an endpoint.
+    #[inline]
     pub fn check_endpoint<'a>(&self, endpoint: Endpoint, body: &'a str) -> Result<Report<'a>, Error>
     where
         'b: 'a,

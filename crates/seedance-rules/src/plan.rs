@@ -27,7 +27,7 @@ pub(crate) const NONE: u8 = u8::MAX;
 
 /// The symbol of each field, indexed by field (`& 15`, no bounds check).
 pub(crate) type Syms = [u8; 16];
-const _: () = assert!(MAX_FIELDS <= 16);
+const _: () = assert!(MAX_FIELDS <= 14, "the rules about present fields are found by two 7-bit tables");
 
 const MAX_WORDS: usize = 48;
 const MAX_GATES: usize = 4;
@@ -61,7 +61,7 @@ impl Word {
 
 /// The index of `s` among `words`, or `NONE`. Two strings of at most 16
 /// bytes with the same length and keys are the same string.
-#[inline(never)]
+#[inline(always)]
 fn lookup(words: &[Word], s: &str) -> u8 {
     let n = s.len();
     if n > 16 {
@@ -74,6 +74,12 @@ fn lookup(words: &[Word], s: &str) -> u8 {
         }
     }
     NONE
+}
+
+/// [`lookup`], not inlined: for the keys of a JSON body.
+#[inline(never)]
+fn lookup_name(words: &[Word], s: &str) -> u8 {
+    lookup(words, s)
 }
 
 /// [`lookup`] for a string of more than 16 bytes, which its keys do not
@@ -416,8 +422,10 @@ pub(crate) struct Plan {
     /// For each field, its index in `sym_fields`, or `NONE`.
     sym_field_of: [u8; 16],
     rules: [RulePlan; 32],
-    /// The rules about each field.
-    field_rules: [u32; 16],
+    /// The rules about the fields present, by the presence of fields 0 to 6
+    /// and of fields 7 to 13.
+    about_low: [u32; 128],
+    about_high: [u32; 128],
     /// The `Required` rules: the only ones that speak of an absent field.
     required: u32,
     gates: [Gate; MAX_GATES],
@@ -442,12 +450,8 @@ impl Plan {
     /// pass), and the `Required` ones of absent fields.
     #[inline(always)]
     pub(crate) fn candidates(&self, present: u32) -> u32 {
-        let mut about = 0;
-        let mut todo = present;
-        while todo != 0 {
-            about |= self.field_rules[todo.trailing_zeros() as usize & 15];
-            todo &= todo - 1;
-        }
+        let about = self.about_low[(present & 0x7F) as usize]
+            | self.about_high[((present >> 7) & 0x7F) as usize];
         about ^ self.required
     }
 
@@ -496,7 +500,7 @@ impl Plan {
     #[inline]
     pub(crate) fn field_index(&self, name: &str) -> Option<usize> {
         let n = self.spec.fields.len().min(MAX_FIELDS);
-        match lookup(&self.names[..n], name) {
+        match lookup_name(&self.names[..n], name) {
             NONE => None,
             i => Some(usize::from(i)),
         }
@@ -1286,6 +1290,20 @@ const fn compile(spec: &'static EndpointSpec) -> Plan {
         }
         r += 1;
     }
+    let mut about_low = [0u32; 128];
+    let mut about_high = [0u32; 128];
+    let mut m = 0;
+    while m < 128 {
+        let mut f = 0;
+        while f < 7 {
+            if m & (1 << f) != 0 {
+                about_low[m] |= field_rules[f];
+                about_high[m] |= field_rules[f + 7];
+            }
+            f += 1;
+        }
+        m += 1;
+    }
     let (gates, n_gates) = compile_gates(spec, &words, &vocab);
     let mut checks = [NO_CHECK; MAX_CHECKS];
     let mut n_checks = 0;
@@ -1339,7 +1357,8 @@ const fn compile(spec: &'static EndpointSpec) -> Plan {
         n_sym_fields,
         sym_field_of,
         rules,
-        field_rules,
+        about_low,
+        about_high,
         required,
         gates,
         n_gates,

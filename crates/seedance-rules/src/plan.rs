@@ -27,7 +27,10 @@ pub(crate) const NONE: u8 = u8::MAX;
 
 /// The symbol of each field, indexed by field (`& 15`, no bounds check).
 pub(crate) type Syms = [u8; 16];
-const _: () = assert!(MAX_FIELDS <= 14, "the rules about present fields are found by two 7-bit tables");
+const _: () = assert!(
+    MAX_FIELDS <= 14,
+    "the rules about present fields are found by two 7-bit tables"
+);
 
 const MAX_WORDS: usize = 48;
 const MAX_GATES: usize = 4;

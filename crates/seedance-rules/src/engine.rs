@@ -1,5 +1,6 @@
 //! The interpreter of the rule tables: defaults, rules, rewrites, the quote
-//! and the balance. It knows no endpoint; everything comes from the tables.
+//! and the balance. It knows no endpoint; everything comes from the tables,
+//! compiled for it when the crate is built (`plan.rs`).
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -113,8 +114,8 @@ fn put_list<T>(slot: &mut Vec<T>, new: Vec<T>) {
     }
 }
 
-/// Reads the symbols of the request and fills the defaults. Returns the
-/// rules the symbols say surely pass.
+/// Reads the symbols of the request, fills the defaults and checks the
+/// values. Returns the rules that surely pass.
 #[inline(always)]
 fn prepare(plan: &Plan, slots: &mut Slots<'_>, syms: &mut Syms, diag: &Diag) -> u32 {
     let pass = plan.read_syms(slots, syms) | fill_planned_defaults(plan, slots, syms, diag);
@@ -191,7 +192,8 @@ fn fill_planned_defaults(plan: &Plan, slots: &mut Slots<'_>, syms: &mut Syms, di
 
 /// Every rule that may speak, in table order (the rules without conditions
 /// come first, a build-time check in `plan.rs`, so the conditions of the rest
-/// see which fields already failed). `pass`: rules the symbols say pass.
+/// see which fields already failed). `pass`: the rules the symbols and the
+/// value checks say pass.
 #[inline(always)]
 fn check_rules(plan: &Plan, slots: &mut Slots<'_>, syms: &mut Syms, pass: u32, diag: &mut Diag) {
     let present = slots.present();

@@ -186,7 +186,7 @@ impl<'b> Checker<'b> {
     where
         'b: 'a,
     {
-        // The slots are filled where the report keeps them: nothing is moved.
+        // The slots are filled where the report keeps them.
         let mut report = Report::new(R::ENDPOINT, value::Slots::new());
         requests::private::Sealed::fill(request, &mut report.slots);
         self.finish(&mut report, Diag::default(), true);

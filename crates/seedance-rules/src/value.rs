@@ -137,7 +137,8 @@ impl Serialize for Value<'_> {
 /// Most requests own nothing: every string is borrowed from the request or
 /// from the tables. Such values are kept in `vals`, which is never dropped
 /// value by value (there is nothing to free). The few values that own heap
-/// memory (read from JSON with escapes, or rewritten) are kept in `heap`,
+/// memory (JSON strings with escapes, numbers read as strings, arrays read
+/// from JSON) are kept in `heap`,
 /// whose drop frees them, so that dropping slots that own nothing costs
 /// nothing.
 pub struct Slots<'a> {

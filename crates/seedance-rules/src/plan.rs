@@ -384,12 +384,25 @@ pub(crate) struct PricePlan {
     source: &'static [PriceRow],
     /// The fields whose symbols the rows ask.
     sym_fields: u32,
+    codes: &'static [Code],
+    ints: &'static [i64],
+    /// The rows, when they ask bytes beyond the eighth of the key.
+    rows: &'static [(u128, u128)],
+    /// The rows, when they ask only bytes 0 to 7 of the key.
+    rows_low: &'static [(u64, u64)],
+    amounts: &'static [RowAmount],
+}
+
+/// [`PricePlan`] as the build computes it, in arrays of fixed size.
+#[derive(Debug, Clone, Copy)]
+struct CompiledPrices {
+    source: &'static [PriceRow],
+    sym_fields: u32,
     codes: [Code; MAX_PAIRS],
     n_codes: usize,
     ints: [i64; MAX_INTS],
     n_ints: usize,
     rows: [(u128, u128); MAX_ROWS],
-    /// The rows ask only bytes 0 to 7 of the key: `rows_low` holds them.
     low: bool,
     rows_low: [(u64, u64); MAX_ROWS],
     amounts: [RowAmount; MAX_ROWS],
@@ -418,34 +431,74 @@ const NO_SYM_FIELD: SymField = SymField {
 #[derive(Debug)]
 pub(crate) struct Plan {
     pub spec: &'static EndpointSpec,
-    names: [Word; MAX_FIELDS],
-    words: [Word; MAX_WORDS],
-    sym_fields: [SymField; MAX_SYM_FIELDS],
-    n_sym_fields: usize,
+    /// The field names, as words.
+    names: &'static [Word],
+    words: &'static [Word],
+    sym_fields: &'static [SymField],
     /// For each field, its index in `sym_fields`, or `NONE`.
     sym_field_of: [u8; 16],
-    rules: [RulePlan; 32],
+    rules: &'static [RulePlan],
     /// The rules about the fields present, by the presence of fields 0 to 6
     /// and of fields 7 to 13.
     about_low: [u32; 128],
     about_high: [u32; 128],
     /// The `Required` rules: the only ones that speak of an absent field.
     required: u32,
+    gates: &'static [Gate],
+    checks: &'static [ValueCheck],
+    /// Each field's default.
+    pub defaults: &'static [DefaultPlan],
+    /// The fields with a default.
+    pub default_fields: u32,
+    prices: Option<PricePlan>,
+}
+
+/// [`Plan`] as the build computes it, in arrays of fixed size; the parts
+/// used are copied into arrays of their own size (`plans!`), so that the
+/// built library carries no padding.
+#[derive(Debug, Clone, Copy)]
+struct Compiled {
+    spec: &'static EndpointSpec,
+    names: [Word; MAX_FIELDS],
+    n_fields: usize,
+    words: [Word; MAX_WORDS],
+    n_words: usize,
+    sym_fields: [SymField; MAX_SYM_FIELDS],
+    n_sym_fields: usize,
+    sym_field_of: [u8; 16],
+    rules: [RulePlan; 32],
+    n_rules: usize,
+    about_low: [u32; 128],
+    about_high: [u32; 128],
+    required: u32,
     gates: [Gate; MAX_GATES],
     n_gates: usize,
     checks: [ValueCheck; MAX_CHECKS],
     n_checks: usize,
-    pub defaults: [DefaultPlan; 16],
-    /// The fields with a default.
-    pub default_fields: u32,
-    prices: Option<PricePlan>,
+    defaults: [DefaultPlan; MAX_FIELDS],
+    default_fields: u32,
+    prices: Option<CompiledPrices>,
+}
+
+/// The first `N` elements of `src`.
+const fn take<T: Copy, const N: usize>(src: &[T], fill: T) -> [T; N] {
+    let mut out = [fill; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = src[i];
+        i += 1;
+    }
+    out
 }
 
 impl Plan {
     /// Rule `k`, compiled.
     #[inline(always)]
     pub(crate) fn rule(&self, k: usize) -> &RulePlan {
-        &self.rules[k & 31]
+        match self.rules.get(k) {
+            Some(r) => r,
+            None => &NO_RULE,
+        }
     }
 
     /// The rules that may speak of the request, given which fields are
@@ -462,7 +515,7 @@ impl Plan {
     #[inline(always)]
     pub(crate) fn open(&self, present: u32, failed: u32, syms: &Syms) -> u32 {
         let mut rules = u32::MAX;
-        for g in &self.gates[..self.n_gates.min(MAX_GATES)] {
+        for g in self.gates {
             let bit = 1u32 << (g.field & 15);
             if failed & bit != 0 {
                 rules &= !g.on;
@@ -502,8 +555,7 @@ impl Plan {
     /// The index of a field by its wire name.
     #[inline]
     pub(crate) fn field_index(&self, name: &str) -> Option<usize> {
-        let n = self.spec.fields.len().min(MAX_FIELDS);
-        match lookup_name(&self.names[..n], name) {
+        match lookup_name(self.names, name) {
             NONE => None,
             i => Some(usize::from(i)),
         }
@@ -515,7 +567,7 @@ impl Plan {
     pub(crate) fn read_syms(&self, slots: &Slots<'_>, syms: &mut Syms) -> u32 {
         let present = slots.present();
         let mut pass = 0;
-        for sf in &self.sym_fields[..self.n_sym_fields.min(MAX_SYM_FIELDS)] {
+        for sf in self.sym_fields {
             let f = usize::from(sf.field);
             if present & (1 << (f & 15)) == 0 {
                 continue;
@@ -536,7 +588,7 @@ impl Plan {
     pub(crate) fn check_values(&self, slots: &Slots<'_>) -> u32 {
         let present = slots.present();
         let mut pass = 0;
-        for c in &self.checks[..self.n_checks.min(MAX_CHECKS)] {
+        for c in self.checks {
             let f = usize::from(c.field);
             if present & (1 << (f & 15)) == 0 {
                 continue;
@@ -570,7 +622,7 @@ impl Plan {
     #[inline]
     pub(crate) fn passing(&self, present: u32, syms: &Syms) -> u32 {
         let mut pass = 0;
-        for sf in &self.sym_fields[..self.n_sym_fields.min(MAX_SYM_FIELDS)] {
+        for sf in self.sym_fields {
             let f = usize::from(sf.field);
             if present & (1 << (f & 15)) != 0 {
                 pass |= sf.pass[usize::from(syms[f & 15]).min(STATE_OTHER)];
@@ -583,7 +635,10 @@ impl Plan {
     #[inline(always)]
     pub(crate) fn row_amount(&self, i: usize) -> RowAmount {
         match &self.prices {
-            Some(p) => p.amounts[i % MAX_ROWS],
+            Some(p) => match p.amounts.get(i) {
+                Some(&a) => a,
+                None => RowAmount::General,
+            },
             None => RowAmount::General,
         }
     }
@@ -613,7 +668,7 @@ impl Plan {
                 return None;
             }
         }
-        for code in &p.codes[..p.n_codes.min(MAX_PAIRS)] {
+        for code in p.codes {
             let f = usize::from(code.field);
             key[usize::from(code.at) & 15] = match code.kind {
                 CodeKind::Int => match slots.int_at(f) {
@@ -637,22 +692,13 @@ impl Plan {
                 CodeKind::Present => u8::from(slots.present() & (1 << (f & 15)) != 0),
             };
         }
-        let n = p.source.len().min(MAX_ROWS);
-        if p.low {
+        if p.rows.is_empty() {
             let [k0, k1, k2, k3, k4, k5, k6, k7, ..] = key;
             let k = u64::from_le_bytes([k0, k1, k2, k3, k4, k5, k6, k7]);
-            return Some(
-                p.rows_low[..n]
-                    .iter()
-                    .position(|&(care, want)| k & care == want),
-            );
+            return Some(p.rows_low.iter().position(|&(care, want)| k & care == want));
         }
         let k = u128::from_le_bytes(key);
-        Some(
-            p.rows[..n]
-                .iter()
-                .position(|&(care, want)| k & care == want),
-        )
+        Some(p.rows.iter().position(|&(care, want)| k & care == want))
     }
 }
 
@@ -907,7 +953,7 @@ const fn compile_rule(
 
 /// The position of the code of `kind` for field `f` among `codes`, added
 /// when new; `sym_fields` are the key bytes symbols take.
-const fn code_at(p: &mut PricePlan, kind: CodeKind, f: usize) -> Option<usize> {
+const fn code_at(p: &mut CompiledPrices, kind: CodeKind, f: usize) -> Option<usize> {
     let mut i = 0;
     while i < p.n_codes {
         let same_kind = matches!(
@@ -958,7 +1004,7 @@ const fn code_at(p: &mut PricePlan, kind: CodeKind, f: usize) -> Option<usize> {
 /// The index of `i` among the integers of code `c`, added when new (the
 /// integers of a code are kept together: codes are added row by row, so a
 /// code's integers may only grow while it is the last to have any).
-const fn int_at(p: &mut PricePlan, c: usize, i: i64) -> Option<u8> {
+const fn int_at(p: &mut CompiledPrices, c: usize, i: i64) -> Option<u8> {
     let (start, len) = (p.codes[c].start as usize, p.codes[c].len as usize);
     let mut at = 0;
     while at < len {
@@ -985,7 +1031,7 @@ const fn compile_prices(
     spec: &EndpointSpec,
     words: &[Word; MAX_WORDS],
     vocab: &[(u8, u8); MAX_FIELDS],
-) -> Option<PricePlan> {
+) -> Option<CompiledPrices> {
     let Cow::Borrowed(source) = &spec.prices.rows else {
         return None;
     };
@@ -993,7 +1039,7 @@ const fn compile_prices(
     if source.len() > MAX_ROWS {
         return None;
     }
-    let mut p = PricePlan {
+    let mut p = CompiledPrices {
         source,
         sym_fields: 0,
         codes: [NO_CODE; MAX_PAIRS],
@@ -1222,7 +1268,7 @@ const fn passes_on(
     }
 }
 
-const fn compile(spec: &'static EndpointSpec) -> Plan {
+const fn compile(spec: &'static EndpointSpec) -> Compiled {
     let fields = spec.fields;
     if fields.len() > MAX_FIELDS {
         panic!("an endpoint has more fields than MAX_FIELDS");
@@ -1322,7 +1368,7 @@ const fn compile(spec: &'static EndpointSpec) -> Plan {
         }
         f += 1;
     }
-    let mut defaults = [NO_DEFAULT; 16];
+    let mut defaults = [NO_DEFAULT; MAX_FIELDS];
     let mut default_fields = 0u32;
     let mut f = 0;
     while f < fields.len() {
@@ -1352,14 +1398,17 @@ const fn compile(spec: &'static EndpointSpec) -> Plan {
         }
         f += 1;
     }
-    Plan {
+    Compiled {
         spec,
         names,
+        n_fields: fields.len(),
         words,
+        n_words: n,
         sym_fields,
         n_sym_fields,
         sym_field_of,
         rules,
+        n_rules: spec.rules.len(),
         about_low,
         about_high,
         required,
@@ -1373,12 +1422,83 @@ const fn compile(spec: &'static EndpointSpec) -> Plan {
     }
 }
 
-static SEEDANCEAPI_V1: Plan = compile(&tables::seedanceapi_v1::SPEC);
-static SEEDANCEAPI_V2: Plan = compile(&tables::seedanceapi_v2::SPEC);
-static SEEDANCE2AI_VIDEO: Plan = compile(&tables::seedance2ai_video::SPEC);
-static SEEDANCE2AI_GPT_IMAGE_2: Plan = compile(&tables::seedance2ai_gpt_image_2::SPEC);
-static SEEDANCE2AI_NANO_BANANA_PRO: Plan = compile(&tables::seedance2ai_nano_banana_pro::SPEC);
-static APIINONE_VIDEOS: Plan = compile(&tables::apiinone_videos::SPEC);
+/// The plan of each endpoint: its tables compiled, the parts used copied into
+/// arrays of their own size.
+macro_rules! plans {
+    ($($name:ident = $spec:expr;)*) => {$(
+        static $name: Plan = {
+            const C: Compiled = compile(&$spec);
+            const P: CompiledPrices = match C.prices {
+                Some(p) => p,
+                None => NO_PRICES,
+            };
+            const NAMES: [Word; C.n_fields] = take(&C.names, NO_WORD);
+            const WORDS: [Word; C.n_words] = take(&C.words, NO_WORD);
+            const SYM_FIELDS: [SymField; C.n_sym_fields] = take(&C.sym_fields, NO_SYM_FIELD);
+            const RULES: [RulePlan; C.n_rules] = take(&C.rules, NO_RULE);
+            const GATES: [Gate; C.n_gates] = take(&C.gates, NO_GATE);
+            const CHECKS: [ValueCheck; C.n_checks] = take(&C.checks, NO_CHECK);
+            const DEFAULTS: [DefaultPlan; C.n_fields] = take(&C.defaults, NO_DEFAULT);
+            const CODES: [Code; P.n_codes] = take(&P.codes, NO_CODE);
+            const INTS: [i64; P.n_ints] = take(&P.ints, 0);
+            const ROWS: [(u128, u128); if P.low { 0 } else { P.source.len() }] =
+                take(&P.rows, (0, 0));
+            const ROWS_LOW: [(u64, u64); if P.low { P.source.len() } else { 0 }] =
+                take(&P.rows_low, (0, 0));
+            const AMOUNTS: [RowAmount; P.source.len()] = take(&P.amounts, RowAmount::General);
+            Plan {
+                spec: C.spec,
+                names: &NAMES,
+                words: &WORDS,
+                sym_fields: &SYM_FIELDS,
+                sym_field_of: C.sym_field_of,
+                rules: &RULES,
+                about_low: C.about_low,
+                about_high: C.about_high,
+                required: C.required,
+                gates: &GATES,
+                checks: &CHECKS,
+                defaults: &DEFAULTS,
+                default_fields: C.default_fields,
+                prices: match C.prices {
+                    Some(p) => Some(PricePlan {
+                        source: p.source,
+                        sym_fields: p.sym_fields,
+                        codes: &CODES,
+                        ints: &INTS,
+                        rows: &ROWS,
+                        rows_low: &ROWS_LOW,
+                        amounts: &AMOUNTS,
+                    }),
+                    None => None,
+                },
+            }
+        };
+    )*};
+}
+
+/// No price table (an empty one, for `plans!`).
+const NO_PRICES: CompiledPrices = CompiledPrices {
+    source: &[],
+    sym_fields: 0,
+    codes: [NO_CODE; MAX_PAIRS],
+    n_codes: 0,
+    ints: [0; MAX_INTS],
+    n_ints: 0,
+    rows: [(0, 0); MAX_ROWS],
+    low: true,
+    rows_low: [(0, 0); MAX_ROWS],
+    amounts: [RowAmount::General; MAX_ROWS],
+};
+
+plans! {
+    SEEDANCEAPI_V1 = tables::seedanceapi_v1::SPEC;
+    SEEDANCEAPI_V2 = tables::seedanceapi_v2::SPEC;
+    SEEDANCE2AI_VIDEO = tables::seedance2ai_video::SPEC;
+    SEEDANCE2AI_GPT_IMAGE_2 = tables::seedance2ai_gpt_image_2::SPEC;
+    SEEDANCE2AI_NANO_BANANA_PRO = tables::seedance2ai_nano_banana_pro::SPEC;
+    APIINONE_VIDEOS = tables::apiinone_videos::SPEC;
+}
 
 /// The compiled tables of an endpoint.
 #[inline(always)]
@@ -1418,7 +1538,7 @@ mod tests {
                 assert_eq!(p.field_index(&longer), None);
                 assert_eq!(p.field_index(&f.name[1..]), None);
             }
-            for sf in &p.sym_fields[..p.n_sym_fields] {
+            for sf in p.sym_fields {
                 let f = usize::from(sf.field);
                 let words = &p.words[usize::from(sf.start)..][..usize::from(sf.len)];
                 for (k, w) in words.iter().enumerate() {

@@ -1,5 +1,6 @@
 //! The interpreter of the rule tables: defaults, rules, rewrites, the quote
-//! and the balance. It knows no endpoint; everything comes from the tables.
+//! and the balance. It knows no endpoint; everything comes from the tables,
+//! compiled for it when the crate is built (`plan.rs`).
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -21,6 +22,7 @@ use crate::value::{Slots, Value};
 /// The engine walks the endpoint's compiled tables (`plan.rs`): a rule that
 /// surely passes is passed over there; any other goes to [`apply`], which
 /// writes the violation or warning.
+#[inline(always)]
 pub(crate) fn evaluate<'a>(
     report: &mut Report<'a>,
     diag: Diag,
@@ -29,8 +31,10 @@ pub(crate) fn evaluate<'a>(
     prices: &'a EndpointPrices,
     balance: Option<u64>,
 ) {
-    // One copy of the engine per endpoint, so that the compiler sees the
-    // endpoint's compiled tables as constants.
+    // Natively, one copy of the engine per endpoint, so that the compiler
+    // sees the endpoint's compiled tables as constants; in WebAssembly, where
+    // size matters more, one copy for all.
+    #[cfg(not(target_family = "wasm"))]
     match report.endpoint {
         Endpoint::SeedanceApiV1 => run::<0>(report, diag, body_readable, book, prices, balance),
         Endpoint::SeedanceApiV2 => run::<1>(report, diag, body_readable, book, prices, balance),
@@ -43,9 +47,16 @@ pub(crate) fn evaluate<'a>(
         }
         Endpoint::ApiinoneVideos => run::<5>(report, diag, body_readable, book, prices, balance),
     }
+    #[cfg(target_family = "wasm")]
+    run::<ANY>(report, diag, body_readable, book, prices, balance)
 }
 
-/// [`evaluate`] for endpoint `Endpoint::ALL[E]`.
+/// The `E` of [`run`] that stands for the report's own endpoint.
+#[cfg_attr(not(target_family = "wasm"), allow(dead_code))]
+const ANY: usize = usize::MAX;
+
+/// [`evaluate`] for endpoint `Endpoint::ALL[E]` (for the report's own
+/// endpoint when `E` is [`ANY`]).
 #[inline(never)]
 fn run<'a, const E: usize>(
     report: &mut Report<'a>,
@@ -55,17 +66,21 @@ fn run<'a, const E: usize>(
     prices: &'a EndpointPrices,
     balance: Option<u64>,
 ) {
-    let spec = plan::plan(Endpoint::ALL[E]).spec;
+    let plan = match Endpoint::ALL.get(E) {
+        Some(&e) => plan::plan(e),
+        None => plan::plan(report.endpoint),
+    };
+    let spec = plan.spec;
     let slots = &mut report.slots;
     let mut syms = [NONE; 16];
     if body_readable {
-        let pass = prepare::<E>(slots, &mut syms, &diag);
-        check_rules::<E>(slots, &mut syms, pass, &mut diag);
+        let pass = prepare(plan, slots, &mut syms, &diag);
+        check_rules(plan, slots, &mut syms, pass, &mut diag);
     }
     let body_ok = body_readable && diag.violations.is_empty();
     report.quote = None;
     if body_ok {
-        price::<E>(book, prices, &report.slots, &syms, &mut report.quote);
+        price(plan, book, prices, &report.slots, &syms, &mut report.quote);
     }
     let quote = &report.quote;
     if let (Some(balance), Some(credits)) = (balance, quote.as_ref().and_then(|q| q.credits())) {
@@ -80,58 +95,69 @@ fn run<'a, const E: usize>(
         }
     }
     report.body_ok = body_ok;
-    // The report's lists are empty: swapping them in frees nothing.
-    std::mem::swap(&mut report.violations, &mut diag.violations);
-    std::mem::swap(&mut report.warnings, &mut diag.warnings);
+    let Diag {
+        violations,
+        warnings,
+        failed: _,
+    } = diag;
+    put_list(&mut report.violations, violations);
+    put_list(&mut report.warnings, warnings);
 }
 
-/// Reads the symbols of the request and fills the defaults. Returns the
-/// rules the symbols say surely pass.
+/// Moves `new` into `slot`. The list replaced, empty and unallocated as a
+/// new report's are, needs no dropping.
 #[inline(always)]
-fn prepare<const E: usize>(slots: &mut Slots<'_>, syms: &mut Syms, diag: &Diag) -> u32 {
-    let plan = plan::plan(Endpoint::ALL[E]);
-    let pass = plan.read_syms(slots, syms);
-    pass | fill_planned_defaults(plan, slots, syms, diag)
+fn put_list<T>(slot: &mut Vec<T>, new: Vec<T>) {
+    let old = std::mem::replace(slot, new);
+    if old.capacity() == 0 {
+        std::mem::forget(old);
+    }
+}
+
+/// Reads the symbols of the request, fills the defaults and checks the
+/// values. Returns the rules that surely pass.
+#[inline(always)]
+fn prepare(plan: &Plan, slots: &mut Slots<'_>, syms: &mut Syms, diag: &Diag) -> u32 {
+    let pass = plan.read_syms(slots, syms) | fill_planned_defaults(plan, slots, syms, diag);
+    // After the defaults, which are values too.
+    pass | plan.check_values(slots)
 }
 
 /// Prices a valid request: by the compiled rows of the built-in table, or
 /// row by row for a loaded one.
 #[inline(always)]
-fn price<'a, const E: usize>(
+fn price<'a>(
+    plan: &Plan,
     book: &'a str,
     prices: &'a EndpointPrices,
     slots: &Slots<'_>,
     syms: &Syms,
     out: &mut Option<Quote<'a>>,
 ) {
-    *out = Some(quote::<E>(book, prices, slots, syms));
-}
-
-#[inline(always)]
-fn quote<'a, const E: usize>(
-    book: &'a str,
-    prices: &'a EndpointPrices,
-    slots: &Slots<'_>,
-    syms: &Syms,
-) -> Quote<'a> {
-    let plan = plan::plan(Endpoint::ALL[E]);
     let spec = plan.spec;
     let rows: &'a [PriceRow] = &prices.rows;
     let found = match plan.price_row(rows, slots, syms) {
         Some(found) => found,
-        None => return quote_row(spec, book, prices, slots, find_row(rows, slots)),
+        None => {
+            *out = Some(quote_row(spec, book, prices, slots, find_row(rows, slots)));
+            return;
+        }
     };
     let Some((i, row)) = found.and_then(|i| Some((i, rows.get(i)?))) else {
-        return quote_row(spec, book, prices, slots, None);
+        *out = Some(quote_row(spec, book, prices, slots, None));
+        return;
     };
+    // Each quote is written where the report keeps it.
     match plan.row_amount(i) {
-        RowAmount::Fixed(c) => quote_fixed(spec, book, prices, row, c),
+        RowAmount::Fixed(c) => *out = Some(quote_fixed(spec, book, prices, row, c)),
         RowAmount::PerSecond { num, den } => {
             let seconds = spec.seconds_field.and_then(|f| slots.int_at(f));
-            quote_per_second(spec, book, prices, row, seconds, num, den)
-                .unwrap_or_else(|| quote_row(spec, book, prices, slots, Some(row)))
+            match quote_per_second(spec, book, prices, row, seconds, num, den) {
+                Some(q) => *out = Some(q),
+                None => *out = Some(quote_row(spec, book, prices, slots, Some(row))),
+            }
         }
-        RowAmount::General => quote_row(spec, book, prices, slots, Some(row)),
+        RowAmount::General => *out = Some(quote_row(spec, book, prices, slots, Some(row))),
     }
 }
 
@@ -159,17 +185,17 @@ fn fill_planned_defaults(plan: &Plan, slots: &mut Slots<'_>, syms: &mut Syms, di
         };
         slots.put(f, Some(value));
         syms[f & 15] = d.sym;
-        pass |= plan.passing_one(f, d.sym);
+        pass |= d.pass;
     }
     pass
 }
 
 /// Every rule that may speak, in table order (the rules without conditions
 /// come first, a build-time check in `plan.rs`, so the conditions of the rest
-/// see which fields already failed). `pass`: rules the symbols say pass.
+/// see which fields already failed). `pass`: the rules the symbols and the
+/// value checks say pass.
 #[inline(always)]
-fn check_rules<const E: usize>(slots: &mut Slots<'_>, syms: &mut Syms, pass: u32, diag: &mut Diag) {
-    let plan = plan::plan(Endpoint::ALL[E]);
+fn check_rules(plan: &Plan, slots: &mut Slots<'_>, syms: &mut Syms, pass: u32, diag: &mut Diag) {
     let present = slots.present();
     let candidates = plan.candidates(present);
     let mut todo = candidates & !pass & plan.open(present, diag.failed, syms);

@@ -107,6 +107,7 @@ use crate::report::Diag;
 ///
 /// `Err` only when `endpoint` is unknown or `body` is not JSON text; an
 /// invalid request is an `Ok` report with violations.
+#[inline]
 pub fn check<'a>(endpoint: &str, body: &'a str) -> Result<Report<'a>, Error> {
     Checker::new().check(endpoint, body)
 }
@@ -168,6 +169,7 @@ impl<'b> Checker<'b> {
     }
 
     /// Checks a JSON body; see [`check`].
+    #[inline]
     pub fn check<'a>(&self, endpoint: &str, body: &'a str) -> Result<Report<'a>, Error>
     where
         'b: 'a,
@@ -178,6 +180,7 @@ impl<'b> Checker<'b> {
     }
 
     /// Checks a JSON body for an endpoint.
+    #[inline]
     pub fn check_endpoint<'a>(&self, endpoint: Endpoint, body: &'a str) -> Result<Report<'a>, Error>
     where
         'b: 'a,
@@ -195,13 +198,14 @@ impl<'b> Checker<'b> {
     where
         'b: 'a,
     {
-        // The slots are filled where the report keeps them: nothing is moved.
+        // The slots are filled where the report keeps them.
         let mut report = Report::new(R::ENDPOINT, value::Slots::new());
         requests::private::Sealed::fill(request, &mut report.slots);
         self.finish(&mut report, Diag::default(), true);
         report
     }
 
+    #[inline(always)]
     fn finish<'a>(&self, report: &mut Report<'a>, diag: Diag, readable: bool)
     where
         'b: 'a,

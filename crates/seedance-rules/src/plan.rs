@@ -27,15 +27,19 @@ pub(crate) const NONE: u8 = u8::MAX;
 
 /// The symbol of each field, indexed by field (`& 15`, no bounds check).
 pub(crate) type Syms = [u8; 16];
-const _: () = assert!(MAX_FIELDS <= 16);
+const _: () = assert!(
+    MAX_FIELDS <= 14,
+    "the rules about present fields are found by two 7-bit tables"
+);
 
 const MAX_WORDS: usize = 48;
 const MAX_GATES: usize = 4;
 const MAX_WHEN: usize = 3;
 const MAX_ROWS: usize = 16;
-const MAX_PAIRS: usize = 8;
-const MAX_INTS: usize = 16;
+const MAX_PAIRS: usize = 4;
+const MAX_INTS: usize = 8;
 const MAX_SYM_FIELDS: usize = 8;
+const MAX_CHECKS: usize = 8;
 
 /// A string of the tables and its key.
 #[derive(Debug, Clone, Copy)]
@@ -56,20 +60,11 @@ impl Word {
         let (head, tail) = const_key(text.as_bytes());
         Word { head, tail, text }
     }
-
-    /// Whether `s`, whose key is `(head, tail)`, is this word. Two strings of
-    /// at most 16 bytes with the same length and keys are the same string.
-    #[inline(always)]
-    fn is(&self, s: &str, head: u64, tail: u64) -> bool {
-        self.text.len() == s.len()
-            && self.head == head
-            && self.tail == tail
-            && (s.len() <= 16 || self.text == s)
-    }
 }
 
-/// The index of `s` among `words`, or `NONE`.
-#[inline(never)]
+/// The index of `s` among `words`, or `NONE`. Two strings of at most 16
+/// bytes with the same length and keys are the same string.
+#[inline(always)]
 fn lookup(words: &[Word], s: &str) -> u8 {
     let n = s.len();
     if n > 16 {
@@ -82,6 +77,12 @@ fn lookup(words: &[Word], s: &str) -> u8 {
         }
     }
     NONE
+}
+
+/// [`lookup`], not inlined: for the keys of a JSON body.
+#[inline(never)]
+fn lookup_name(words: &[Word], s: &str) -> u8 {
+    lookup(words, s)
 }
 
 /// [`lookup`] for a string of more than 16 bytes, which its keys do not
@@ -276,26 +277,62 @@ const NO_GATE: Gate = Gate {
     on: 0,
 };
 
+/// What the value checks of a field ask, all together.
+#[derive(Debug, Clone, Copy)]
+enum Expect {
+    /// A string, not blank when `not_blank`, of `min_bytes..=max` bytes.
+    Str {
+        not_blank: bool,
+        min_bytes: usize,
+        max: usize,
+    },
+    /// An integer in `lo..=hi`, and of `list` when there is one.
+    Int {
+        lo: i64,
+        hi: i64,
+        list: Option<&'static [i64]>,
+    },
+    /// An array of `min..=max` elements.
+    Count { min: usize, max: usize },
+}
+
+/// The rules without conditions that check a field's value (length, range,
+/// count), checked at once: when the value meets them all, they all pass.
+#[derive(Debug, Clone, Copy)]
+struct ValueCheck {
+    field: u8,
+    rules: u32,
+    expect: Expect,
+}
+
+const NO_CHECK: ValueCheck = ValueCheck {
+    field: 0,
+    rules: 0,
+    expect: Expect::Count { min: 1, max: 0 },
+};
+
 /// A field's default, compiled.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct DefaultPlan {
     pub value: DefaultValue,
     /// The default's symbol, for a string.
     pub sym: u8,
+    /// The rules the default surely passes.
+    pub pass: u32,
     pub when: When,
 }
 
 const NO_DEFAULT: DefaultPlan = DefaultPlan {
     value: DefaultValue::None,
     sym: NONE,
+    pass: 0,
     when: When::ALWAYS,
 };
 
-/// What one byte of a price row's key says about a field.
+/// What one byte of a price row's key says about a field, other than its
+/// symbol.
 #[derive(Debug, Clone, Copy)]
 enum CodeKind {
-    /// The symbol of the field's string.
-    Sym,
     /// The index of the field's integer among the code's integers
     /// (`NONE - 1` for another integer).
     Int,
@@ -305,10 +342,13 @@ enum CodeKind {
     Present,
 }
 
+/// A byte of the price key that is not a symbol.
 #[derive(Debug, Clone, Copy)]
 struct Code {
     kind: CodeKind,
     field: u8,
+    /// The byte of the key it takes.
+    at: u8,
     /// The integers of an `Int` code: `ints[start..start + len]`.
     start: u8,
     len: u8,
@@ -317,6 +357,7 @@ struct Code {
 const NO_CODE: Code = Code {
     kind: CodeKind::Present,
     field: 0,
+    at: 0,
     start: 0,
     len: 0,
 };
@@ -333,17 +374,37 @@ pub(crate) enum RowAmount {
     General,
 }
 
-/// The built-in price rows, compiled: row `r` matches a request when the
-/// request's key `k` has `k & rows[r].0 == rows[r].1`.
+/// The built-in price rows, compiled. The request's key is its symbols
+/// (byte `f` for field `f`), with the codes of the other conditions in the
+/// bytes of fields no row asks the symbol of; row `r` matches when the key
+/// `k` has `k & rows[r].0 == rows[r].1`.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct PricePlan {
     /// The rows compiled, the very slice of the built-in table.
     source: &'static [PriceRow],
+    /// The fields whose symbols the rows ask.
+    sym_fields: u32,
+    codes: &'static [Code],
+    ints: &'static [i64],
+    /// The rows, when they ask bytes beyond the eighth of the key.
+    rows: &'static [(u128, u128)],
+    /// The rows, when they ask only bytes 0 to 7 of the key.
+    rows_low: &'static [(u64, u64)],
+    amounts: &'static [RowAmount],
+}
+
+/// [`PricePlan`] as the build computes it, in arrays of fixed size.
+#[derive(Debug, Clone, Copy)]
+struct CompiledPrices {
+    source: &'static [PriceRow],
+    sym_fields: u32,
     codes: [Code; MAX_PAIRS],
     n_codes: usize,
     ints: [i64; MAX_INTS],
     n_ints: usize,
-    rows: [(u64, u64); MAX_ROWS],
+    rows: [(u128, u128); MAX_ROWS],
+    low: bool,
+    rows_low: [(u64, u64); MAX_ROWS],
     amounts: [RowAmount; MAX_ROWS],
 }
 
@@ -370,30 +431,74 @@ const NO_SYM_FIELD: SymField = SymField {
 #[derive(Debug)]
 pub(crate) struct Plan {
     pub spec: &'static EndpointSpec,
-    names: [Word; MAX_FIELDS],
-    words: [Word; MAX_WORDS],
-    sym_fields: [SymField; MAX_SYM_FIELDS],
-    n_sym_fields: usize,
+    /// The field names, as words.
+    names: &'static [Word],
+    words: &'static [Word],
+    sym_fields: &'static [SymField],
     /// For each field, its index in `sym_fields`, or `NONE`.
     sym_field_of: [u8; 16],
-    rules: [RulePlan; 32],
-    /// The rules about each field.
-    field_rules: [u32; 16],
+    rules: &'static [RulePlan],
+    /// The rules about the fields present, by the presence of fields 0 to 6
+    /// and of fields 7 to 13.
+    about_low: [u32; 128],
+    about_high: [u32; 128],
     /// The `Required` rules: the only ones that speak of an absent field.
     required: u32,
-    gates: [Gate; MAX_GATES],
-    n_gates: usize,
-    pub defaults: [DefaultPlan; 16],
+    gates: &'static [Gate],
+    checks: &'static [ValueCheck],
+    /// Each field's default.
+    pub defaults: &'static [DefaultPlan],
     /// The fields with a default.
     pub default_fields: u32,
     prices: Option<PricePlan>,
+}
+
+/// [`Plan`] as the build computes it, in arrays of fixed size; the parts
+/// used are copied into arrays of their own size (`plans!`), so that the
+/// built library carries no padding.
+#[derive(Debug, Clone, Copy)]
+struct Compiled {
+    spec: &'static EndpointSpec,
+    names: [Word; MAX_FIELDS],
+    n_fields: usize,
+    words: [Word; MAX_WORDS],
+    n_words: usize,
+    sym_fields: [SymField; MAX_SYM_FIELDS],
+    n_sym_fields: usize,
+    sym_field_of: [u8; 16],
+    rules: [RulePlan; 32],
+    n_rules: usize,
+    about_low: [u32; 128],
+    about_high: [u32; 128],
+    required: u32,
+    gates: [Gate; MAX_GATES],
+    n_gates: usize,
+    checks: [ValueCheck; MAX_CHECKS],
+    n_checks: usize,
+    defaults: [DefaultPlan; MAX_FIELDS],
+    default_fields: u32,
+    prices: Option<CompiledPrices>,
+}
+
+/// The first `N` elements of `src`.
+const fn take<T: Copy, const N: usize>(src: &[T], fill: T) -> [T; N] {
+    let mut out = [fill; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = src[i];
+        i += 1;
+    }
+    out
 }
 
 impl Plan {
     /// Rule `k`, compiled.
     #[inline(always)]
     pub(crate) fn rule(&self, k: usize) -> &RulePlan {
-        &self.rules[k & 31]
+        match self.rules.get(k) {
+            Some(r) => r,
+            None => &NO_RULE,
+        }
     }
 
     /// The rules that may speak of the request, given which fields are
@@ -401,12 +506,8 @@ impl Plan {
     /// pass), and the `Required` ones of absent fields.
     #[inline(always)]
     pub(crate) fn candidates(&self, present: u32) -> u32 {
-        let mut about = 0;
-        let mut todo = present;
-        while todo != 0 {
-            about |= self.field_rules[todo.trailing_zeros() as usize & 15];
-            todo &= todo - 1;
-        }
+        let about = self.about_low[(present & 0x7F) as usize]
+            | self.about_high[((present >> 7) & 0x7F) as usize];
         about ^ self.required
     }
 
@@ -414,7 +515,7 @@ impl Plan {
     #[inline(always)]
     pub(crate) fn open(&self, present: u32, failed: u32, syms: &Syms) -> u32 {
         let mut rules = u32::MAX;
-        for g in &self.gates[..self.n_gates.min(MAX_GATES)] {
+        for g in self.gates {
             let bit = 1u32 << (g.field & 15);
             if failed & bit != 0 {
                 rules &= !g.on;
@@ -454,9 +555,10 @@ impl Plan {
     /// The index of a field by its wire name.
     #[inline]
     pub(crate) fn field_index(&self, name: &str) -> Option<usize> {
-        let (head, tail) = key(name.as_bytes());
-        let n = self.spec.fields.len().min(MAX_FIELDS);
-        self.names[..n].iter().position(|w| w.is(name, head, tail))
+        match lookup_name(self.names, name) {
+            NONE => None,
+            i => Some(usize::from(i)),
+        }
     }
 
     /// Reads the symbol of every present field that has words into `syms`,
@@ -465,7 +567,7 @@ impl Plan {
     pub(crate) fn read_syms(&self, slots: &Slots<'_>, syms: &mut Syms) -> u32 {
         let present = slots.present();
         let mut pass = 0;
-        for sf in &self.sym_fields[..self.n_sym_fields.min(MAX_SYM_FIELDS)] {
+        for sf in self.sym_fields {
             let f = usize::from(sf.field);
             if present & (1 << (f & 15)) == 0 {
                 continue;
@@ -480,11 +582,47 @@ impl Plan {
         pass
     }
 
+    /// The rules the values of present fields surely pass, by the fields'
+    /// value checks.
+    #[inline(always)]
+    pub(crate) fn check_values(&self, slots: &Slots<'_>) -> u32 {
+        let present = slots.present();
+        let mut pass = 0;
+        for c in self.checks {
+            let f = usize::from(c.field);
+            if present & (1 << (f & 15)) == 0 {
+                continue;
+            }
+            let ok = match c.expect {
+                // No white space is a visible ASCII character.
+                Expect::Str {
+                    not_blank,
+                    min_bytes,
+                    max,
+                } => slots.str_at(f).is_some_and(|s| {
+                    (!not_blank || s.as_bytes().first().is_some_and(u8::is_ascii_graphic))
+                        && min_bytes <= s.len()
+                        && s.len() <= max
+                }),
+                Expect::Int { lo, hi, list } => slots
+                    .int_at(f)
+                    .is_some_and(|n| lo <= n && n <= hi && list.is_none_or(|l| l.contains(&n))),
+                Expect::Count { min, max } => {
+                    slots.list_len_at(f).is_some_and(|n| min <= n && n <= max)
+                }
+            };
+            if ok {
+                pass |= c.rules;
+            }
+        }
+        pass
+    }
+
     /// The rules that the symbols of present fields say surely pass.
     #[inline]
     pub(crate) fn passing(&self, present: u32, syms: &Syms) -> u32 {
         let mut pass = 0;
-        for sf in &self.sym_fields[..self.n_sym_fields.min(MAX_SYM_FIELDS)] {
+        for sf in self.sym_fields {
             let f = usize::from(sf.field);
             if present & (1 << (f & 15)) != 0 {
                 pass |= sf.pass[usize::from(syms[f & 15]).min(STATE_OTHER)];
@@ -493,20 +631,14 @@ impl Plan {
         pass
     }
 
-    /// The rules that field `f`'s symbol `sym` says surely pass.
-    #[inline(always)]
-    pub(crate) fn passing_one(&self, f: usize, sym: u8) -> u32 {
-        match self.sym_fields.get(usize::from(self.sym_field_of[f & 15])) {
-            Some(sf) => sf.pass[usize::from(sym).min(STATE_OTHER)],
-            None => 0,
-        }
-    }
-
     /// What row `i` of the built-in price table charges.
     #[inline(always)]
     pub(crate) fn row_amount(&self, i: usize) -> RowAmount {
         match &self.prices {
-            Some(p) => p.amounts[i % MAX_ROWS],
+            Some(p) => match p.amounts.get(i) {
+                Some(&a) => a,
+                None => RowAmount::General,
+            },
             None => RowAmount::General,
         }
     }
@@ -525,15 +657,20 @@ impl Plan {
         if !std::ptr::eq(rows, p.source) {
             return None;
         }
-        let mut k = 0u64;
-        for (j, code) in p.codes[..p.n_codes.min(MAX_PAIRS)].iter().enumerate() {
+        let mut key = *syms;
+        // A row's string matches an integer by its digits: the general code
+        // decides.
+        let mut unknown = p.sym_fields & slots.present();
+        while unknown != 0 {
+            let f = unknown.trailing_zeros() as usize;
+            unknown &= unknown - 1;
+            if syms[f & 15] == NONE && slots.kind_at(f).0 == 2 {
+                return None;
+            }
+        }
+        for code in p.codes {
             let f = usize::from(code.field);
-            let byte = match code.kind {
-                CodeKind::Sym => match syms[f & 15] {
-                    // A price row's string matches an integer by its digits.
-                    NONE if slots.kind_at(f).0 == 2 => return None,
-                    sym => sym,
-                },
+            key[usize::from(code.at) & 15] = match code.kind {
                 CodeKind::Int => match slots.int_at(f) {
                     Some(i) => {
                         let (start, len) = (usize::from(code.start), usize::from(code.len));
@@ -554,14 +691,14 @@ impl Plan {
                 },
                 CodeKind::Present => u8::from(slots.present() & (1 << (f & 15)) != 0),
             };
-            k |= u64::from(byte) << (8 * j);
         }
-        let n = p.source.len().min(MAX_ROWS);
-        Some(
-            p.rows[..n]
-                .iter()
-                .position(|&(care, want)| k & care == want),
-        )
+        if p.rows.is_empty() {
+            let [k0, k1, k2, k3, k4, k5, k6, k7, ..] = key;
+            let k = u64::from_le_bytes([k0, k1, k2, k3, k4, k5, k6, k7]);
+            return Some(p.rows_low.iter().position(|&(care, want)| k & care == want));
+        }
+        let k = u128::from_le_bytes(key);
+        Some(p.rows.iter().position(|&(care, want)| k & care == want))
     }
 }
 
@@ -814,15 +951,14 @@ const fn compile_rule(
     }
 }
 
-/// The position of a code of `kind` for field `f` among `codes`, added
-/// when new.
-const fn code_at(p: &mut PricePlan, kind: CodeKind, f: usize) -> Option<usize> {
+/// The position of the code of `kind` for field `f` among `codes`, added
+/// when new; `sym_fields` are the key bytes symbols take.
+const fn code_at(p: &mut CompiledPrices, kind: CodeKind, f: usize) -> Option<usize> {
     let mut i = 0;
     while i < p.n_codes {
         let same_kind = matches!(
             (p.codes[i].kind, kind),
-            (CodeKind::Sym, CodeKind::Sym)
-                | (CodeKind::Int, CodeKind::Int)
+            (CodeKind::Int, CodeKind::Int)
                 | (CodeKind::Bool, CodeKind::Bool)
                 | (CodeKind::Present, CodeKind::Present)
         );
@@ -834,9 +970,30 @@ const fn code_at(p: &mut PricePlan, kind: CodeKind, f: usize) -> Option<usize> {
     if p.n_codes == MAX_PAIRS {
         return None;
     }
+    // The field's own byte, unless a symbol or another code takes it: then
+    // a byte no field has.
+    let mut at = f;
+    let mut spare = MAX_FIELDS;
+    loop {
+        let mut taken = p.sym_fields & (1 << at) != 0;
+        let mut c = 0;
+        while c < p.n_codes {
+            taken |= p.codes[c].at as usize == at;
+            c += 1;
+        }
+        if !taken {
+            break;
+        }
+        if spare == 16 {
+            return None;
+        }
+        at = spare;
+        spare += 1;
+    }
     p.codes[p.n_codes] = Code {
         kind,
         field: f as u8,
+        at: at as u8,
         start: 0,
         len: 0,
     };
@@ -847,7 +1004,7 @@ const fn code_at(p: &mut PricePlan, kind: CodeKind, f: usize) -> Option<usize> {
 /// The index of `i` among the integers of code `c`, added when new (the
 /// integers of a code are kept together: codes are added row by row, so a
 /// code's integers may only grow while it is the last to have any).
-const fn int_at(p: &mut PricePlan, c: usize, i: i64) -> Option<u8> {
+const fn int_at(p: &mut CompiledPrices, c: usize, i: i64) -> Option<u8> {
     let (start, len) = (p.codes[c].start as usize, p.codes[c].len as usize);
     let mut at = 0;
     while at < len {
@@ -874,7 +1031,7 @@ const fn compile_prices(
     spec: &EndpointSpec,
     words: &[Word; MAX_WORDS],
     vocab: &[(u8, u8); MAX_FIELDS],
-) -> Option<PricePlan> {
+) -> Option<CompiledPrices> {
     let Cow::Borrowed(source) = &spec.prices.rows else {
         return None;
     };
@@ -882,56 +1039,83 @@ const fn compile_prices(
     if source.len() > MAX_ROWS {
         return None;
     }
-    let mut p = PricePlan {
+    let mut p = CompiledPrices {
         source,
+        sym_fields: 0,
         codes: [NO_CODE; MAX_PAIRS],
         n_codes: 0,
         ints: [0; MAX_INTS],
         n_ints: 0,
         rows: [(0, 0); MAX_ROWS],
+        low: true,
+        rows_low: [(0, 0); MAX_ROWS],
         amounts: [RowAmount::General; MAX_ROWS],
     };
+    // The symbols first, so that the other codes take other bytes.
     let mut r = 0;
     while r < source.len() {
         let Cow::Borrowed(when) = &source[r].when else {
             return None;
         };
-        let (mut care, mut want) = (0u64, 0u64);
+        let mut m = 0;
+        while m < when.len() {
+            if when[m].field >= spec.fields.len() {
+                return None;
+            }
+            if let MatchValue::Str(_) = &when[m].value {
+                p.sym_fields |= 1 << when[m].field;
+            }
+            m += 1;
+        }
+        r += 1;
+    }
+    let mut r = 0;
+    while r < source.len() {
+        let Cow::Borrowed(when) = &source[r].when else {
+            return None;
+        };
+        let (mut care, mut want) = (0u128, 0u128);
         let mut never = false;
         let mut m = 0;
         while m < when.len() {
             let f = when[m].field;
-            if f >= spec.fields.len() {
-                return None;
-            }
-            let kind = match &when[m].value {
-                MatchValue::Str(_) => CodeKind::Sym,
-                MatchValue::Int(_) => CodeKind::Int,
-                MatchValue::Bool(_) => CodeKind::Bool,
-                MatchValue::Present(_) => CodeKind::Present,
-            };
-            let Some(j) = code_at(&mut p, kind, f) else {
-                return None;
-            };
-            let value = match &when[m].value {
-                MatchValue::Str(Cow::Borrowed(s)) => find_word(words, vocab[f], s),
+            let (at, value) = match &when[m].value {
+                MatchValue::Str(Cow::Borrowed(s)) => (f, find_word(words, vocab[f], s)),
                 MatchValue::Str(Cow::Owned(_)) => return None,
-                MatchValue::Int(i) => match int_at(&mut p, j, *i) {
-                    Some(at) => at,
-                    None => return None,
-                },
-                MatchValue::Bool(b) | MatchValue::Present(b) => *b as u8,
+                MatchValue::Int(i) => {
+                    let Some(c) = code_at(&mut p, CodeKind::Int, f) else {
+                        return None;
+                    };
+                    let Some(at) = int_at(&mut p, c, *i) else {
+                        return None;
+                    };
+                    (p.codes[c].at as usize, at)
+                }
+                MatchValue::Bool(b) => {
+                    let Some(c) = code_at(&mut p, CodeKind::Bool, f) else {
+                        return None;
+                    };
+                    (p.codes[c].at as usize, *b as u8)
+                }
+                MatchValue::Present(b) => {
+                    let Some(c) = code_at(&mut p, CodeKind::Present, f) else {
+                        return None;
+                    };
+                    (p.codes[c].at as usize, *b as u8)
+                }
             };
-            let shift = 8 * j as u32;
-            if care & (0xFF << shift) != 0 && (want >> shift) & 0xFF != value as u64 {
+            let shift = 8 * at as u32;
+            if care & (0xFF << shift) != 0 && (want >> shift) & 0xFF != value as u128 {
                 // Two different values for one field: the row never matches.
                 never = true;
             }
             care |= 0xFF << shift;
-            want = (want & !(0xFF << shift)) | (value as u64) << shift;
+            want = (want & !(0xFF << shift)) | (value as u128) << shift;
             m += 1;
         }
         p.rows[r] = if never { (0, 1) } else { (care, want) };
+        p.low &= care >> 64 == 0;
+        p.rows_low[r] = (p.rows[r].0 as u64, p.rows[r].1 as u64);
         p.amounts[r] = row_amount(&source[r]);
         r += 1;
     }
@@ -963,6 +1147,98 @@ const fn row_amount(row: &PriceRow) -> RowAmount {
     }
 }
 
+/// The value checks of field `f`: its rules without conditions that check
+/// the value's length, range or count, when they agree on a kind of value.
+const fn compile_check(spec: &EndpointSpec, f: usize) -> ValueCheck {
+    let mut c = ValueCheck {
+        field: f as u8,
+        rules: 0,
+        expect: Expect::Count {
+            min: 0,
+            max: usize::MAX,
+        },
+    };
+    let mut kind = 0; // 0 none yet, 1 string, 2 integer, 3 array
+    let (mut not_blank, mut min_bytes, mut max_bytes) = (false, 0usize, usize::MAX);
+    let (mut lo, mut hi, mut list) = (i64::MIN, i64::MAX, None);
+    let (mut min_n, mut max_n) = (0usize, usize::MAX);
+    let rules = spec.rules;
+    let mut r = 0;
+    while r < rules.len() {
+        if rules[r].field == f && rules[r].when.is_empty() {
+            let (k, fused) = match rules[r].check {
+                Check::NotBlank => {
+                    not_blank = true;
+                    (1, true)
+                }
+                Check::Chars { min, max } => {
+                    let m = min.saturating_mul(4);
+                    if m > min_bytes {
+                        min_bytes = m;
+                    }
+                    if let Some(x) = max {
+                        if x < max_bytes {
+                            max_bytes = x;
+                        }
+                    }
+                    (1, true)
+                }
+                Check::IntRange(a, b) => {
+                    if a > lo {
+                        lo = a;
+                    }
+                    if b < hi {
+                        hi = b;
+                    }
+                    (2, true)
+                }
+                Check::IntOneOf(l) => {
+                    if list.is_some() {
+                        (2, false)
+                    } else {
+                        list = Some(l);
+                        (2, true)
+                    }
+                }
+                Check::Count { min, max } => {
+                    if min > min_n {
+                        min_n = min;
+                    }
+                    if max < max_n {
+                        max_n = max;
+                    }
+                    (3, true)
+                }
+                _ => (0, false),
+            };
+            if fused {
+                if kind != 0 && kind != k {
+                    // Rules of different kinds of value: none of them can
+                    // pass together; leave them to the general code.
+                    return NO_CHECK;
+                }
+                kind = k;
+                c.rules |= 1 << r;
+            }
+        }
+        r += 1;
+    }
+    c.expect = match kind {
+        1 => Expect::Str {
+            not_blank,
+            min_bytes,
+            max: max_bytes,
+        },
+        2 => Expect::Int { lo, hi, list },
+        3 => Expect::Count {
+            min: min_n,
+            max: max_n,
+        },
+        _ => return NO_CHECK,
+    };
+    c
+}
+
 /// Whether `rule` surely passes on a value of field `f` whose symbol is
 /// `sym` (or, for `STATE_OTHER`, a string of no word or another type).
 const fn passes_on(
@@ -992,7 +1268,7 @@ const fn passes_on(
     }
 }
 
-const fn compile(spec: &'static EndpointSpec) -> Plan {
+const fn compile(spec: &'static EndpointSpec) -> Compiled {
     let fields = spec.fields;
     if fields.len() > MAX_FIELDS {
         panic!("an endpoint has more fields than MAX_FIELDS");
@@ -1063,49 +1339,166 @@ const fn compile(spec: &'static EndpointSpec) -> Plan {
         }
         r += 1;
     }
+    let mut about_low = [0u32; 128];
+    let mut about_high = [0u32; 128];
+    let mut m = 0;
+    while m < 128 {
+        let mut f = 0;
+        while f < 7 {
+            if m & (1 << f) != 0 {
+                about_low[m] |= field_rules[f];
+                about_high[m] |= field_rules[f + 7];
+            }
+            f += 1;
+        }
+        m += 1;
+    }
     let (gates, n_gates) = compile_gates(spec, &words, &vocab);
-    let mut defaults = [NO_DEFAULT; 16];
+    let mut checks = [NO_CHECK; MAX_CHECKS];
+    let mut n_checks = 0;
+    let mut f = 0;
+    while f < fields.len() {
+        let c = compile_check(spec, f);
+        if c.rules != 0 {
+            if n_checks == MAX_CHECKS {
+                panic!("more fields have value checks than a plan holds: raise MAX_CHECKS");
+            }
+            checks[n_checks] = c;
+            n_checks += 1;
+        }
+        f += 1;
+    }
+    let mut defaults = [NO_DEFAULT; MAX_FIELDS];
     let mut default_fields = 0u32;
     let mut f = 0;
     while f < fields.len() {
         let value = fields[f].default;
         if !matches!(value, DefaultValue::None) {
             default_fields |= 1 << f;
+            let sym = match value {
+                DefaultValue::Str(s) => find_word(&words, vocab[f], s),
+                _ => NONE,
+            };
+            let pass = if sym_field_of[f] == NONE {
+                0
+            } else {
+                let state = if sym == NONE {
+                    STATE_OTHER
+                } else {
+                    sym as usize
+                };
+                sym_fields[sym_field_of[f] as usize].pass[state]
+            };
             defaults[f] = DefaultPlan {
                 value,
-                sym: match value {
-                    DefaultValue::Str(s) => find_word(&words, vocab[f], s),
-                    _ => NONE,
-                },
+                sym,
+                pass,
                 when: compile_when(fields[f].default_when, &words, &vocab),
             };
         }
         f += 1;
     }
-    Plan {
+    Compiled {
         spec,
         names,
+        n_fields: fields.len(),
         words,
+        n_words: n,
         sym_fields,
         n_sym_fields,
         sym_field_of,
         rules,
-        field_rules,
+        n_rules: spec.rules.len(),
+        about_low,
+        about_high,
         required,
         gates,
         n_gates,
+        checks,
+        n_checks,
         defaults,
         default_fields,
         prices: compile_prices(spec, &words, &vocab),
     }
 }
 
-static SEEDANCEAPI_V1: Plan = compile(&tables::seedanceapi_v1::SPEC);
-static SEEDANCEAPI_V2: Plan = compile(&tables::seedanceapi_v2::SPEC);
-static SEEDANCE2AI_VIDEO: Plan = compile(&tables::seedance2ai_video::SPEC);
-static SEEDANCE2AI_GPT_IMAGE_2: Plan = compile(&tables::seedance2ai_gpt_image_2::SPEC);
-static SEEDANCE2AI_NANO_BANANA_PRO: Plan = compile(&tables::seedance2ai_nano_banana_pro::SPEC);
-static APIINONE_VIDEOS: Plan = compile(&tables::apiinone_videos::SPEC);
+/// The plan of each endpoint: its tables compiled, the parts used copied into
+/// arrays of their own size.
+macro_rules! plans {
+    ($($name:ident = $spec:expr;)*) => {$(
+        static $name: Plan = {
+            const C: Compiled = compile(&$spec);
+            const P: CompiledPrices = match C.prices {
+                Some(p) => p,
+                None => NO_PRICES,
+            };
+            const NAMES: [Word; C.n_fields] = take(&C.names, NO_WORD);
+            const WORDS: [Word; C.n_words] = take(&C.words, NO_WORD);
+            const SYM_FIELDS: [SymField; C.n_sym_fields] = take(&C.sym_fields, NO_SYM_FIELD);
+            const RULES: [RulePlan; C.n_rules] = take(&C.rules, NO_RULE);
+            const GATES: [Gate; C.n_gates] = take(&C.gates, NO_GATE);
+            const CHECKS: [ValueCheck; C.n_checks] = take(&C.checks, NO_CHECK);
+            const DEFAULTS: [DefaultPlan; C.n_fields] = take(&C.defaults, NO_DEFAULT);
+            const CODES: [Code; P.n_codes] = take(&P.codes, NO_CODE);
+            const INTS: [i64; P.n_ints] = take(&P.ints, 0);
+            const ROWS: [(u128, u128); if P.low { 0 } else { P.source.len() }] =
+                take(&P.rows, (0, 0));
+            const ROWS_LOW: [(u64, u64); if P.low { P.source.len() } else { 0 }] =
+                take(&P.rows_low, (0, 0));
+            const AMOUNTS: [RowAmount; P.source.len()] = take(&P.amounts, RowAmount::General);
+            Plan {
+                spec: C.spec,
+                names: &NAMES,
+                words: &WORDS,
+                sym_fields: &SYM_FIELDS,
+                sym_field_of: C.sym_field_of,
+                rules: &RULES,
+                about_low: C.about_low,
+                about_high: C.about_high,
+                required: C.required,
+                gates: &GATES,
+                checks: &CHECKS,
+                defaults: &DEFAULTS,
+                default_fields: C.default_fields,
+                prices: match C.prices {
+                    Some(p) => Some(PricePlan {
+                        source: p.source,
+                        sym_fields: p.sym_fields,
+                        codes: &CODES,
+                        ints: &INTS,
+                        rows: &ROWS,
+                        rows_low: &ROWS_LOW,
+                        amounts: &AMOUNTS,
+                    }),
+                    None => None,
+                },
+            }
+        };
+    )*};
+}
+
+/// No price table (an empty one, for `plans!`).
+const NO_PRICES: CompiledPrices = CompiledPrices {
+    source: &[],
+    sym_fields: 0,
+    codes: [NO_CODE; MAX_PAIRS],
+    n_codes: 0,
+    ints: [0; MAX_INTS],
+    n_ints: 0,
+    rows: [(0, 0); MAX_ROWS],
+    low: true,
+    rows_low: [(0, 0); MAX_ROWS],
+    amounts: [RowAmount::General; MAX_ROWS],
+};
+
+plans! {
+    SEEDANCEAPI_V1 = tables::seedanceapi_v1::SPEC;
+    SEEDANCEAPI_V2 = tables::seedanceapi_v2::SPEC;
+    SEEDANCE2AI_VIDEO = tables::seedance2ai_video::SPEC;
+    SEEDANCE2AI_GPT_IMAGE_2 = tables::seedance2ai_gpt_image_2::SPEC;
+    SEEDANCE2AI_NANO_BANANA_PRO = tables::seedance2ai_nano_banana_pro::SPEC;
+    APIINONE_VIDEOS = tables::apiinone_videos::SPEC;
+}
 
 /// The compiled tables of an endpoint.
 #[inline(always)]
@@ -1127,4 +1520,61 @@ pub(crate) fn plan_of(spec: &EndpointSpec) -> Option<&'static Plan> {
         .into_iter()
         .map(plan)
         .find(|p| std::ptr::eq(p.spec, spec))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_word_and_every_field_name_is_found() {
+        for e in Endpoint::ALL {
+            let p = plan(e);
+            for (i, f) in p.spec.fields.iter().enumerate() {
+                assert_eq!(p.field_index(f.name), Some(i), "{}", f.name);
+                assert_eq!(p.spec.field_index(f.name), Some(i));
+                let mut longer = f.name.to_owned();
+                longer.push('x');
+                assert_eq!(p.field_index(&longer), None);
+                assert_eq!(p.field_index(&f.name[1..]), None);
+            }
+            for sf in p.sym_fields {
+                let f = usize::from(sf.field);
+                let words = &p.words[usize::from(sf.start)..][..usize::from(sf.len)];
+                for (k, w) in words.iter().enumerate() {
+                    assert_eq!(p.sym(f, w.text), k as u8, "{}", w.text);
+                    let mut other = w.text.to_owned();
+                    other.push(' ');
+                    assert_eq!(p.sym(f, &other), NONE);
+                    // Same length, same first and last bytes, another middle.
+                    if w.text.len() > 2 {
+                        let mut b = w.text.as_bytes().to_vec();
+                        let m = b.len() / 2;
+                        b[m] = if b[m] == b'#' { b'%' } else { b'#' };
+                        let t = String::from_utf8(b).unwrap();
+                        if !words.iter().any(|x| x.text == t) {
+                            assert_eq!(p.sym(f, &t), NONE, "{t}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn keys_agree_at_run_time_and_build_time() {
+        for s in [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghijklmnop",
+            "é",
+        ] {
+            assert_eq!(key(s.as_bytes()), const_key(s.as_bytes()), "{s:?}");
+        }
+    }
 }

@@ -421,7 +421,7 @@ fn ceil_row(base: Ratio, seconds: u64, markup: Ratio, per: u64) -> Option<u64> {
 }
 
 /// `ceil(n / d)` for `d > 0`, with a shift when `d` is a power of two.
-#[inline]
+#[inline(always)]
 fn div_ceil(n: u64, d: u64) -> u64 {
     if d.is_power_of_two() {
         let s = d.trailing_zeros();

@@ -67,7 +67,12 @@ macro_rules! typed_request {
         impl private::Sealed for $ty<'_> {
             #[inline]
             fn fill<'s>(&'s self, s: &mut Slots<'s>) {
-                $( s.put(const { ix(&tables::$table::FIELDS, $name) }, $conv(&self.$field)); )*
+                // The slots are empty: only the fields given are written.
+                $(
+                    if let Some(v) = $conv(&self.$field) {
+                        s.put(const { ix(&tables::$table::FIELDS, $name) }, Some(v));
+                    }
+                )*
             }
         }
     };

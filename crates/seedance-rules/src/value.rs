@@ -84,17 +84,32 @@ impl Value<'_> {
     }
 }
 
-/// Reads `s` as an integer only when it is written the one canonical way.
+/// Reads `s` as an integer only when it is written the one canonical way
+/// (`"8"`, `"-3"`; not `"08"`, `"+8"`, `"-0"` or `" 8"`), and fits 64 bits.
 pub(crate) fn canonical_int(s: &str) -> Option<i64> {
-    let digits = s.strip_prefix('-').unwrap_or(s);
-    let canonical = !digits.is_empty()
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && (digits == "0" || !digits.starts_with('0'))
-        && s != "-0";
-    if canonical {
-        s.parse().ok()
+    let (neg, digits) = match s.as_bytes() {
+        [b'-', rest @ ..] => (true, rest),
+        all => (false, all),
+    };
+    match digits {
+        [] => return None,
+        [b'0', _, ..] => return None,
+        [b'0'] if neg => return None,
+        _ => {}
+    }
+    // Accumulated below zero, so that the least i64 reads too.
+    let mut v: i64 = 0;
+    for &b in digits {
+        let d = b.wrapping_sub(b'0');
+        if d > 9 {
+            return None;
+        }
+        v = v.checked_mul(10)?.checked_sub(i64::from(d))?;
+    }
+    if neg {
+        Some(v)
     } else {
-        None
+        v.checked_neg()
     }
 }
 
@@ -125,14 +140,15 @@ impl Value<'_> {
 /// Most requests own nothing: every string is borrowed from the request or
 /// from the tables. Such values are kept in `vals`, which is never dropped
 /// value by value (there is nothing to free). The few values that own heap
-/// memory (read from JSON with escapes, or rewritten) are kept in `heap`,
+/// memory (JSON strings with escapes, numbers read as strings, arrays read
+/// from JSON) are kept in `heap`,
 /// whose drop frees them, so that dropping slots that own nothing costs
 /// nothing.
 pub struct Slots<'a> {
     /// The values that own no heap memory.
     vals: ManuallyDrop<[Option<Value<'a>>; MAX_FIELDS]>,
     /// The values that own heap memory, field `i` at `at[i]` when bit `i`
-    /// of `spilled` is set.
+    /// of `spilled` is set (`at[i]` is `u8::MAX` until field `i` has a place).
     heap: Vec<Value<'a>>,
     at: [u8; MAX_FIELDS],
     spilled: u32,
@@ -145,7 +161,7 @@ impl<'a> Slots<'a> {
         Slots {
             vals: ManuallyDrop::new([const { None }; MAX_FIELDS]),
             heap: Vec::new(),
-            at: [0; MAX_FIELDS],
+            at: [u8::MAX; MAX_FIELDS],
             spilled: 0,
             present: 0,
         }
@@ -271,6 +287,10 @@ impl<'a> Slots<'a> {
     /// [`Slots::set`] for a value that owns no heap memory (or none).
     #[inline(always)]
     pub(crate) fn put(&mut self, i: usize, v: Option<Value<'a>>) {
+        debug_assert!(
+            !v.as_ref().is_some_and(owns_heap),
+            "a value that owns heap memory is set"
+        );
         let Some(slot) = self.vals.get_mut(i) else {
             return;
         };
@@ -288,15 +308,20 @@ impl<'a> Slots<'a> {
     /// Keeps a value that owns heap memory in `heap`.
     #[cold]
     fn spill(&mut self, i: usize, value: Value<'a>) {
-        self.put(i, None);
-        // A value replaced here stays in `heap` until the slots are dropped;
-        // fields are set a bounded number of times.
-        if let (true, Ok(at)) = (i < MAX_FIELDS, u8::try_from(self.heap.len())) {
-            self.at[i] = at;
-            self.spilled |= 1 << i;
-            self.present |= 1 << i;
-            self.heap.push(value);
+        if i >= MAX_FIELDS {
+            return;
         }
+        self.put(i, None);
+        // Each field has at most one place in `heap`, taken the first time.
+        match self.heap.get_mut(usize::from(self.at[i])) {
+            Some(place) => *place = value,
+            None => {
+                self.at[i] = self.heap.len() as u8;
+                self.heap.push(value);
+            }
+        }
+        self.spilled |= 1 << i;
+        self.present |= 1 << i;
     }
 
     /// A bit per field that holds a value.
@@ -377,5 +402,73 @@ impl<'r, 'a> Normalized<'r, 'a> {
             v.write_json(w);
         }
         w.end_object();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn owned(s: &str) -> Value<'static> {
+        Value::Str(Cow::Owned(s.to_owned()))
+    }
+
+    #[test]
+    fn slots_keep_owned_and_borrowed_values_apart() {
+        let mut s = Slots::new();
+        s.set(0, Some(Value::Str(Cow::Borrowed("a"))));
+        s.set(1, Some(owned("b")));
+        s.set(
+            2,
+            Some(Value::List(List::Owned(vec![Cow::Owned("c".into())]))),
+        );
+        s.set(3, Some(Value::Int(7)));
+        assert_eq!(s.present(), 0b1111);
+        assert_eq!(s.get(0), Some(&Value::Str(Cow::Borrowed("a"))));
+        assert_eq!(s.get(1), Some(&owned("b")));
+        assert_eq!(s.str_at(1), Some("b"));
+        assert_eq!(s.list_len_at(2), Some(1));
+        assert_eq!(s.int_at(3), Some(7));
+        assert_eq!(s.kind_at(3), (2, false));
+        // Replacing a value held apart, with another one or with a borrowed one.
+        s.set(1, Some(owned("b2")));
+        assert_eq!(s.get(1), Some(&owned("b2")));
+        assert_eq!(s.heap.len(), 2, "a field keeps its one place");
+        s.set(1, Some(Value::Bool(true)));
+        assert_eq!(s.get(1), Some(&Value::Bool(true)));
+        s.set(1, Some(owned("b3")));
+        assert_eq!(s.get(1), Some(&owned("b3")));
+        assert_eq!(s.heap.len(), 2);
+        s.set(2, None);
+        assert_eq!(s.get(2), None);
+        assert_eq!(s.present(), 0b1011);
+        // Out of range: nothing, and no panic.
+        s.set(MAX_FIELDS, Some(owned("x")));
+        assert_eq!(s.get(MAX_FIELDS), None);
+        assert_eq!(s.str_at(MAX_FIELDS), None);
+        let c = s.clone();
+        assert_eq!(c, s);
+        assert_eq!(format!("{c:?}"), format!("{s:?}"));
+    }
+
+    #[test]
+    fn canonical_integers() {
+        for (text, want) in [
+            ("0", Some(0)),
+            ("8", Some(8)),
+            ("-3", Some(-3)),
+            ("9223372036854775807", Some(i64::MAX)),
+            ("-9223372036854775808", Some(i64::MIN)),
+            ("9223372036854775808", None),
+            ("-0", None),
+            ("08", None),
+            ("+8", None),
+            (" 8", None),
+            ("", None),
+            ("-", None),
+            ("1e1", None),
+        ] {
+            assert_eq!(canonical_int(text), want, "{text:?}");
+        }
     }
 }

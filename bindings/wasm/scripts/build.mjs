@@ -139,7 +139,7 @@ if (gzipSize(optimized) < before.gz) {
 // terser (an npm devDependency); the readable sources stay in js/.
 const { minify } = await import('terser');
 const minified = async (text) =>
-  (await minify(text, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } })).code;
+  (await minify(text, { module: true, ecma: 2020, compress: { passes: 2, sequences: false }, mangle: true, format: { comments: false } })).code;
 for (const f of ['api.js', 'node.js', 'browser.js']) {
   writeFileSync(join(pkg, f), `${await minified(readFileSync(join(wasmDir, 'js', f), 'utf8'))}\n`);
 }

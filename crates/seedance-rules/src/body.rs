@@ -176,13 +176,11 @@ pub(crate) fn exact_int(text: &str) -> Option<i64> {
     let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
     let exp_digits = exp.strip_prefix('+').unwrap_or(exp);
     // An exponent too large for i64 makes any non-zero mantissa too large too.
-    let exp: i64 = exp_digits
-        .parse()
-        .unwrap_or(if exp_digits.starts_with('-') {
-            i64::MIN / 2
-        } else {
-            i64::MAX / 2
-        });
+    let exp: i64 = crate::value::parse_i64(exp_digits).unwrap_or(if exp_digits.starts_with('-') {
+        i64::MIN / 2
+    } else {
+        i64::MAX / 2
+    });
     let digits = int.bytes().chain(frac.bytes());
     let trailing = int
         .bytes()

@@ -7,10 +7,12 @@ use std::fmt::Write as _;
 
 use crate::body::clip;
 use crate::endpoint::Endpoint;
+#[cfg(not(target_family = "wasm"))]
 use crate::plan::{self, Op, Plan, RowAmount, Syms, NONE};
-use crate::price::{
-    find_row, quote_fixed, quote_per_second, quote_row, EndpointPrices, PriceRow, Quote,
-};
+use crate::price::Quote;
+use crate::price::{find_row, quote_row, EndpointPrices};
+#[cfg(not(target_family = "wasm"))]
+use crate::price::{quote_fixed, quote_per_second, PriceRow};
 use crate::report::{warning, Diag, Report};
 use crate::spec::{Check, Cond, DefaultValue, EndpointSpec, Rule};
 use crate::url_rules;
@@ -19,9 +21,15 @@ use crate::value::{Slots, Value};
 /// Checks the slots of `report`, already read by type, and prices them when
 /// they are valid.
 ///
-/// The engine walks the endpoint's compiled tables (`plan.rs`): a rule that
-/// surely passes is passed over there; any other goes to [`apply`], which
-/// writes the violation or warning.
+/// Natively, the engine walks the endpoint's compiled tables (`plan.rs`),
+/// one copy of it per endpoint so that the compiler sees the endpoint's
+/// tables as constants: a rule that surely passes is passed over there; any
+/// other goes to [`apply`], which writes the violation or warning. In
+/// WebAssembly, where the size of the module matters more (the npm package
+/// targets 64 KiB gzip and the compiled tables alone are 7 KiB of it), the
+/// tables are read as they stand by [`interpret`]. Both give the same report:
+/// a test holds them to each other on every conformance case.
+#[cfg(not(target_family = "wasm"))]
 #[inline(always)]
 pub(crate) fn evaluate<'a>(
     report: &mut Report<'a>,
@@ -31,10 +39,6 @@ pub(crate) fn evaluate<'a>(
     prices: &'a EndpointPrices,
     balance: Option<u64>,
 ) {
-    // Natively, one copy of the engine per endpoint, so that the compiler
-    // sees the endpoint's compiled tables as constants; in WebAssembly, where
-    // size matters more, one copy for all.
-    #[cfg(not(target_family = "wasm"))]
     match report.endpoint {
         Endpoint::SeedanceApiV1 => run::<0>(report, diag, body_readable, book, prices, balance),
         Endpoint::SeedanceApiV2 => run::<1>(report, diag, body_readable, book, prices, balance),
@@ -47,16 +51,10 @@ pub(crate) fn evaluate<'a>(
         }
         Endpoint::ApiinoneVideos => run::<5>(report, diag, body_readable, book, prices, balance),
     }
-    #[cfg(target_family = "wasm")]
-    run::<ANY>(report, diag, body_readable, book, prices, balance)
 }
 
-/// The `E` of [`run`] that stands for the report's own endpoint.
-#[cfg_attr(not(target_family = "wasm"), allow(dead_code))]
-const ANY: usize = usize::MAX;
-
-/// [`evaluate`] for endpoint `Endpoint::ALL[E]` (for the report's own
-/// endpoint when `E` is [`ANY`]).
+/// [`evaluate`] for endpoint `Endpoint::ALL[E]`, on its compiled tables.
+#[cfg(not(target_family = "wasm"))]
 #[inline(never)]
 fn run<'a, const E: usize>(
     report: &mut Report<'a>,
@@ -70,7 +68,6 @@ fn run<'a, const E: usize>(
         Some(&e) => plan::plan(e),
         None => plan::plan(report.endpoint),
     };
-    let spec = plan.spec;
     let slots = &mut report.slots;
     let mut syms = [NONE; 16];
     if body_readable {
@@ -82,18 +79,74 @@ fn run<'a, const E: usize>(
     if body_ok {
         price(plan, book, prices, &report.slots, &syms, &mut report.quote);
     }
-    let quote = &report.quote;
-    if let (Some(balance), Some(credits)) = (balance, quote.as_ref().and_then(|q| q.credits())) {
-        if credits > balance {
-            diag.violate(
-                None,
-                Cow::Borrowed(""),
-                Cow::Owned(format!("{}.balance.insufficient", spec.id)),
-                spec.balance_code,
-                format!("the request costs {credits} credits and the balance is {balance}"),
-            );
+    conclude(report, diag, body_ok, balance);
+}
+
+/// [`evaluate`] on the tables as they stand: the defaults, then every rule
+/// in table order, then the first price row that matches. It makes the
+/// report itself, which keeps the WebAssembly build small.
+#[cfg(any(target_family = "wasm", test))]
+pub(crate) fn interpret<'a>(
+    endpoint: Endpoint,
+    mut slots: Slots<'a>,
+    mut diag: Diag,
+    body_readable: bool,
+    book: &'a str,
+    prices: &'a EndpointPrices,
+    balance: Option<u64>,
+) -> Report<'a> {
+    let spec = endpoint.spec();
+    if body_readable {
+        fill_defaults(spec, &mut slots, &diag);
+        // The tables list the rules that hold whatever the other fields say
+        // first (a test checks it), so that the conditions of the rest see
+        // which fields already failed.
+        let (own, across) = spec
+            .rules
+            .split_at(spec.rules.partition_point(|r| r.when.is_empty()));
+        for rule in own {
+            apply_to(spec, rule, &mut slots, &mut diag);
+        }
+        for rule in across {
+            if holds(rule.when, &slots, &diag) == Some(true) {
+                apply_to(spec, rule, &mut slots, &mut diag);
+            }
         }
     }
+    let body_ok = body_readable && diag.violations.is_empty();
+    let quote =
+        body_ok.then(|| quote_row(spec, book, prices, &slots, find_row(&prices.rows, &slots)));
+    check_balance(spec, quote.as_ref(), balance, &mut diag);
+    Report {
+        endpoint,
+        spec,
+        slots,
+        body_ok,
+        violations: diag.violations,
+        warnings: diag.warnings,
+        quote,
+    }
+}
+
+/// [`apply`] to the value in the slots, rewritten there if the rule says so.
+#[cfg(any(target_family = "wasm", test))]
+fn apply_to(
+    spec: &'static EndpointSpec,
+    rule: &'static Rule,
+    slots: &mut Slots<'_>,
+    diag: &mut Diag,
+) {
+    let value = slots.view(rule.field);
+    if let Some(to) = apply(spec, rule, value, diag) {
+        slots.put(rule.field, Some(Value::Str(Cow::Borrowed(to))));
+    }
+}
+
+/// The findings into the report.
+#[cfg(not(target_family = "wasm"))]
+#[inline(always)]
+fn conclude(report: &mut Report<'_>, mut diag: Diag, body_ok: bool, balance: Option<u64>) {
+    check_balance(report.spec, report.quote.as_ref(), balance, &mut diag);
     report.body_ok = body_ok;
     let Diag {
         violations,
@@ -104,8 +157,31 @@ fn run<'a, const E: usize>(
     put_list(&mut report.warnings, warnings);
 }
 
+/// The balance against the quote: a violation when the request costs more.
+#[inline(always)]
+fn check_balance(
+    spec: &'static EndpointSpec,
+    quote: Option<&Quote<'_>>,
+    balance: Option<u64>,
+    diag: &mut Diag,
+) {
+    let credits = quote.and_then(|q| q.credits());
+    if let (Some(balance), Some(credits)) = (balance, credits) {
+        if credits > balance {
+            diag.violate(
+                None,
+                Cow::Borrowed(""),
+                Cow::Owned(format!("{}.balance.insufficient", spec.id)),
+                spec.balance_code,
+                format!("the request costs {credits} credits and the balance is {balance}"),
+            );
+        }
+    }
+}
+
 /// Moves `new` into `slot`. The list replaced, empty and unallocated as a
 /// new report's are, needs no dropping.
+#[cfg(not(target_family = "wasm"))]
 #[inline(always)]
 fn put_list<T>(slot: &mut Vec<T>, new: Vec<T>) {
     let old = std::mem::replace(slot, new);
@@ -114,6 +190,7 @@ fn put_list<T>(slot: &mut Vec<T>, new: Vec<T>) {
     }
 }
 
+#[cfg(not(target_family = "wasm"))]
 /// Reads the symbols of the request, fills the defaults and checks the
 /// values. Returns the rules that surely pass.
 #[inline(always)]
@@ -123,6 +200,7 @@ fn prepare(plan: &Plan, slots: &mut Slots<'_>, syms: &mut Syms, diag: &Diag) -> 
     pass | plan.check_values(slots)
 }
 
+#[cfg(not(target_family = "wasm"))]
 /// Prices a valid request: by the compiled rows of the built-in table, or
 /// row by row for a loaded one.
 #[inline(always)]
@@ -161,6 +239,7 @@ fn price<'a>(
     }
 }
 
+#[cfg(not(target_family = "wasm"))]
 /// [`fill_defaults`], on the compiled tables: only the fields that have a
 /// default and are absent are visited. Returns the rules the defaults
 /// surely pass.
@@ -190,6 +269,7 @@ fn fill_planned_defaults(plan: &Plan, slots: &mut Slots<'_>, syms: &mut Syms, di
     pass
 }
 
+#[cfg(not(target_family = "wasm"))]
 /// Every rule that may speak, in table order (the rules without conditions
 /// come first, a build-time check in `plan.rs`, so the conditions of the rest
 /// see which fields already failed). `pass`: the rules the symbols and the
@@ -218,6 +298,7 @@ fn check_rules(plan: &Plan, slots: &mut Slots<'_>, syms: &mut Syms, pass: u32, d
     }
 }
 
+#[cfg(not(target_family = "wasm"))]
 /// Rule `k` by the general code, which writes its violation or warning.
 /// A violation or a rewrite may open or close the conditions of the rules
 /// still to come, or change what passes: returns the rules left to visit.
@@ -247,6 +328,7 @@ fn general(
     candidates & later & !plan.passing(present, syms) & plan.open(present, diag.failed, syms)
 }
 
+#[cfg(not(target_family = "wasm"))]
 /// Whether a rule surely passes, without a word, on a present value whose
 /// symbol is `sym`. `false` sends the rule to [`apply`], which decides.
 #[inline(always)]
@@ -343,7 +425,7 @@ fn apply(
         (Check::OneOf(allowed), Value::Str(s)) => (!allowed.contains(&s.as_ref())).then(|| {
             format!(
                 "`{name}` must be one of {}{} (got \"{}\")",
-                allowed.join(", "),
+                comma_list(allowed),
                 context(spec, rule),
                 clip(s)
             )
@@ -432,6 +514,14 @@ fn fail(rule: &'static Rule, diag: &mut Diag, path: Cow<'static, str>, mut messa
     );
 }
 
+/// The number of characters (Unicode scalar values) of `s`: its bytes that
+/// do not continue a UTF-8 sequence. A loop of its own, where
+/// `chars().count()` brings the standard library's unrolled one (a size
+/// the WebAssembly build notices).
+pub(crate) fn char_count(s: &str) -> usize {
+    s.bytes().filter(|&b| (b as i8) >= -0x40).count()
+}
+
 fn chars_problem(name: &str, s: &str, min: usize, max: Option<usize>) -> Option<String> {
     // A string has at most as many characters as bytes, and at least a
     // quarter as many: count only when the bytes cannot decide.
@@ -440,7 +530,7 @@ fn chars_problem(name: &str, s: &str, min: usize, max: Option<usize>) -> Option<
     if !short_possible && !long_possible {
         return None;
     }
-    let n = s.chars().count();
+    let n = char_count(s);
     if n < min {
         return Some(format!(
             "`{name}` has {n} character{}; at least {min} are needed",
@@ -474,10 +564,28 @@ fn list_ints(v: &[i64]) -> String {
         [] => String::new(),
         [one] => one.to_string(),
         [init @ .., last] => {
-            let head: Vec<String> = init.iter().map(i64::to_string).collect();
-            format!("{} or {last}", head.join(", "))
+            let mut out = String::new();
+            for n in init {
+                let _ = write!(out, "{n}, ");
+            }
+            out.truncate(out.len().saturating_sub(2));
+            let _ = write!(out, " or {last}");
+            out
         }
     }
+}
+
+/// `a, b, c`: the words of a message's list (one copy of the code, where
+/// `[&str]::join` makes one per caller's type).
+pub(crate) fn comma_list(words: &[&str]) -> String {
+    let mut out = String::new();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 fn shown(v: &Value<'_>) -> String {
@@ -486,5 +594,58 @@ fn shown(v: &Value<'_>) -> String {
         Value::Int(n) => n.to_string(),
         Value::Bool(b) => b.to_string(),
         Value::List(l) => format!("an array of {}", l.len()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::Json;
+    use crate::{Checker, PriceBook};
+
+    /// The compiled tables (the native engine) and [`interpret`] (the
+    /// WebAssembly build's) write the same report, byte for byte, on every
+    /// conformance case: with and without a price book and a balance.
+    #[test]
+    fn the_interpreter_writes_the_reports_of_the_compiled_tables() {
+        let doc = Json::parse(include_str!("../../../conformance/cases.json")).unwrap();
+        let books = doc.get("price_books").unwrap();
+        let mut compared = 0;
+        for case in doc.get("cases").and_then(Json::as_array).unwrap() {
+            let id = case.get("id").and_then(Json::as_str).unwrap();
+            let endpoint: Endpoint = case
+                .get("endpoint")
+                .and_then(Json::as_str)
+                .unwrap()
+                .parse()
+                .unwrap();
+            let body = match case.get("body_text").and_then(Json::as_str) {
+                Some(text) => text.to_owned(),
+                None => case.get("body").unwrap().to_string(),
+            };
+            let book = case
+                .get("price_book")
+                .and_then(Json::as_str)
+                .map(|name| PriceBook::from_json(&books.get(name).unwrap().to_string()).unwrap());
+            let balance = case.get("balance").and_then(Json::as_u64);
+            let mut checker = Checker::new();
+            if let Some(book) = &book {
+                checker = checker.price_book(book);
+            }
+            if let Some(b) = balance {
+                checker = checker.balance(b);
+            }
+            let Ok(compiled) = checker.check_endpoint(endpoint, &body) else {
+                continue;
+            };
+            let mut diag = Diag::default();
+            let (slots, readable) =
+                crate::body::read_body(endpoint.spec(), &body, &mut diag).unwrap();
+            let (name, prices) = checker.prices(endpoint);
+            let interpreted = interpret(endpoint, slots, diag, readable, name, prices, balance);
+            assert_eq!(interpreted.to_json(), compiled.to_json(), "{id}");
+            compared += 1;
+        }
+        assert!(compared > 500, "only {compared} cases compared");
     }
 }

@@ -70,6 +70,9 @@ mod endpoint;
 mod engine;
 mod error;
 mod json;
+// The compiled tables are the native engine's; the WebAssembly build reads
+// the tables as they stand (`engine::evaluate`).
+#[cfg(not(target_family = "wasm"))]
 mod plan;
 mod price;
 mod ratio;
@@ -188,9 +191,20 @@ impl<'b> Checker<'b> {
         let spec = endpoint.spec();
         let mut diag = Diag::default();
         let (slots, readable) = body::read_body(spec, body, &mut diag)?;
-        let mut report = Report::new(endpoint, slots);
-        self.finish(&mut report, diag, readable);
-        Ok(report)
+        #[cfg(target_family = "wasm")]
+        {
+            let (name, prices) = self.prices(endpoint);
+            let balance = self.balance;
+            Ok(engine::interpret(
+                endpoint, slots, diag, readable, name, prices, balance,
+            ))
+        }
+        #[cfg(not(target_family = "wasm"))]
+        {
+            let mut report = Report::new(endpoint, slots);
+            self.finish(&mut report, diag, readable);
+            Ok(report)
+        }
     }
 
     /// Checks a typed request.
@@ -210,15 +224,35 @@ impl<'b> Checker<'b> {
     where
         'b: 'a,
     {
-        let endpoint = report.endpoint;
-        let (name, prices) = match self
+        let (name, prices) = self.prices(report.endpoint);
+        #[cfg(not(target_family = "wasm"))]
+        engine::evaluate(report, diag, readable, name, prices, self.balance);
+        #[cfg(target_family = "wasm")]
+        {
+            let slots = std::mem::replace(&mut report.slots, value::Slots::new());
+            *report = engine::interpret(
+                report.endpoint,
+                slots,
+                diag,
+                readable,
+                name,
+                prices,
+                self.balance,
+            );
+        }
+    }
+
+    /// The book's name and the endpoint's price table: the loaded book's,
+    /// or the built-in one where it has none.
+    #[inline(always)]
+    fn prices(&self, endpoint: Endpoint) -> (&'b str, &'b price::EndpointPrices) {
+        match self
             .book
             .and_then(|b| Some((b.name(), b.prices(endpoint)?)))
         {
             Some(found) => found,
             None => (price::BUILTIN_NAME, endpoint.spec().prices),
-        };
-        engine::evaluate(report, diag, readable, name, prices, self.balance);
+        }
     }
 }
 

@@ -335,6 +335,7 @@ pub(crate) fn quote_row<'a>(
     q
 }
 
+#[cfg(not(target_family = "wasm"))]
 /// [`quote_row`] for a row of fixed credits with no markup and no multiplier.
 #[inline(always)]
 pub(crate) fn quote_fixed<'a>(
@@ -356,6 +357,7 @@ pub(crate) fn quote_fixed<'a>(
     }
 }
 
+#[cfg(not(target_family = "wasm"))]
 /// [`quote_row`] for a row of `num / den` credits a second (its markup
 /// included) and no multiplier, given the request's seconds. `None` when the
 /// product leaves 64 bits: [`quote_row`] then decides.
@@ -459,7 +461,7 @@ fn matches(m: &Match, slots: &Slots<'_>) -> bool {
         (MatchValue::Present(p), v) => v.is_some() == *p,
         (_, None) => false,
         (MatchValue::Str(s), Some(Value::Str(t))) => *s == t,
-        (MatchValue::Str(s), Some(Value::Int(i))) => s.parse::<i64>() == Ok(i),
+        (MatchValue::Str(s), Some(Value::Int(i))) => crate::value::parse_i64(s) == Some(i),
         (MatchValue::Int(i), Some(v)) => v.as_int() == Some(*i),
         (MatchValue::Bool(b), Some(Value::Bool(c))) => *b == c,
         _ => false,
@@ -635,7 +637,10 @@ fn known_keys(obj: &Obj<'_>, path: &str, known: &[&str]) -> Result<(), Error> {
     match obj.iter().map(|m| m.0).find(|k| !known.contains(k)) {
         Some(k) => Err(Error::price_book(
             path,
-            format!("unknown key `{k}`; expected one of {}", known.join(", ")),
+            format!(
+                "unknown key `{k}`; expected one of {}",
+                crate::engine::comma_list(known)
+            ),
         )),
         None => Ok(()),
     }
@@ -741,7 +746,7 @@ fn parse_row(spec: &'static EndpointSpec, v: &Json, path: &str) -> Result<PriceR
                 format!(
                     "`{name}` is not a field of {}; its fields: {}",
                     spec.id,
-                    names.join(", ")
+                    crate::engine::comma_list(&names)
                 ),
             )
         })

@@ -338,10 +338,11 @@ pub struct EndpointSpec {
 impl EndpointSpec {
     /// The index of a field by its wire name.
     pub fn field_index(&self, name: &str) -> Option<usize> {
-        match crate::plan::plan_of(self) {
-            Some(plan) => plan.field_index(name),
-            None => self.fields.iter().position(|f| f.name == name),
+        #[cfg(not(target_family = "wasm"))]
+        if let Some(plan) = crate::plan::plan_of(self) {
+            return plan.field_index(name);
         }
+        self.fields.iter().position(|f| f.name == name)
     }
 }
 

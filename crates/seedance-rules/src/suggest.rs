@@ -18,7 +18,11 @@ pub(crate) fn closest(spec: &EndpointSpec, name: &str) -> Option<&'static str> {
     if let Some(f) = spec.fields.iter().find(|f| squash(f.name) == wanted) {
         return Some(f.name);
     }
-    let limit = if wanted.chars().count() <= 4 { 1 } else { 2 };
+    let limit = if crate::engine::char_count(&wanted) <= 4 {
+        1
+    } else {
+        2
+    };
     spec.fields
         .iter()
         .map(|f| (edit_distance(&squash(f.name), &wanted), f.name))

@@ -87,15 +87,26 @@ impl Value<'_> {
 /// Reads `s` as an integer only when it is written the one canonical way
 /// (`"8"`, `"-3"`; not `"08"`, `"+8"`, `"-0"` or `" 8"`), and fits 64 bits.
 pub(crate) fn canonical_int(s: &str) -> Option<i64> {
+    let digits = s.strip_prefix('-').unwrap_or(s).as_bytes();
+    match digits {
+        [b'0', _, ..] => None,
+        [b'0'] if s.len() > 1 => None,
+        [b'0'..=b'9', ..] => parse_i64(s),
+        _ => None,
+    }
+}
+
+/// `s` as an `i64` the way `str::parse::<i64>` reads it (an optional sign,
+/// then decimal digits; `None` when it does not fit). One routine for every
+/// integer read, where `parse` makes a copy per integer type.
+pub(crate) fn parse_i64(s: &str) -> Option<i64> {
     let (neg, digits) = match s.as_bytes() {
         [b'-', rest @ ..] => (true, rest),
+        [b'+', rest @ ..] => (false, rest),
         all => (false, all),
     };
-    match digits {
-        [] => return None,
-        [b'0', _, ..] => return None,
-        [b'0'] if neg => return None,
-        _ => {}
+    if digits.is_empty() {
+        return None;
     }
     // Accumulated below zero, so that the least i64 reads too.
     let mut v: i64 = 0;
@@ -111,6 +122,23 @@ pub(crate) fn canonical_int(s: &str) -> Option<i64> {
     } else {
         v.checked_neg()
     }
+}
+
+/// `s` as a `u64` when it is only decimal digits (as `str::parse::<u64>`
+/// reads it, without a sign).
+pub(crate) fn parse_u64(s: &str) -> Option<u64> {
+    if s.is_empty() {
+        return None;
+    }
+    let mut v: u64 = 0;
+    for &b in s.as_bytes() {
+        let d = b.wrapping_sub(b'0');
+        if d > 9 {
+            return None;
+        }
+        v = v.checked_mul(10)?.checked_add(u64::from(d))?;
+    }
+    Some(v)
 }
 
 impl Value<'_> {
@@ -169,7 +197,7 @@ impl<'a> Slots<'a> {
 
     #[inline]
     pub(crate) fn get(&self, i: usize) -> Option<&Value<'a>> {
-        if i < MAX_FIELDS && self.spilled & (1 << i) != 0 {
+        if i < MAX_FIELDS && self.spilled(i) {
             return self.heap.get(usize::from(self.at[i]));
         }
         self.vals.get(i)?.as_ref()
@@ -183,19 +211,20 @@ impl<'a> Slots<'a> {
         if i >= MAX_FIELDS {
             return None;
         }
-        if self.spilled & (1 << i) != 0 {
+        if self.spilled(i) {
             return self.heap.get(usize::from(self.at[i])).map(Value::view);
         }
         self.vals[i].as_ref().map(Value::view)
     }
 
+    #[cfg(not(target_family = "wasm"))]
     /// The string of field `i`, if it holds one.
     #[inline(always)]
     pub(crate) fn str_at(&self, i: usize) -> Option<&str> {
         if i >= MAX_FIELDS {
             return None;
         }
-        if self.spilled & (1 << i) != 0 {
+        if self.spilled(i) {
             return self.spilled_str(i);
         }
         match &self.vals[i] {
@@ -204,6 +233,7 @@ impl<'a> Slots<'a> {
         }
     }
 
+    #[cfg(not(target_family = "wasm"))]
     #[cold]
     fn spilled_str(&self, i: usize) -> Option<&str> {
         match self.heap.get(usize::from(*self.at.get(i)?)) {
@@ -218,7 +248,7 @@ impl<'a> Slots<'a> {
         if i >= MAX_FIELDS {
             return None;
         }
-        if self.spilled & (1 << i) != 0 {
+        if self.spilled(i) {
             return self.spilled_int(i);
         }
         match &self.vals[i] {
@@ -233,6 +263,7 @@ impl<'a> Slots<'a> {
         self.heap.get(usize::from(*self.at.get(i)?))?.as_int()
     }
 
+    #[cfg(not(target_family = "wasm"))]
     /// The kind of value field `i` holds: 0 absent, 1 a string, 2 an
     /// integer, 3 a boolean, 4 an array; and the boolean.
     #[inline(always)]
@@ -246,7 +277,7 @@ impl<'a> Slots<'a> {
             Value::Bool(b) => (3, *b),
             Value::List(_) => (4, false),
         };
-        if self.spilled & (1 << i) != 0 {
+        if self.spilled(i) {
             return self
                 .heap
                 .get(usize::from(self.at[i]))
@@ -258,13 +289,14 @@ impl<'a> Slots<'a> {
         }
     }
 
+    #[cfg(not(target_family = "wasm"))]
     /// The length of the array field `i` holds, if it holds one.
     #[inline(always)]
     pub(crate) fn list_len_at(&self, i: usize) -> Option<usize> {
         if i >= MAX_FIELDS {
             return None;
         }
-        if self.spilled & (1 << i) != 0 {
+        if self.spilled(i) {
             return match self.heap.get(usize::from(self.at[i])) {
                 Some(Value::List(l)) => Some(l.len()),
                 _ => None,
@@ -276,8 +308,24 @@ impl<'a> Slots<'a> {
         }
     }
 
+    /// Whether field `i` is kept in `heap`: never in WebAssembly
+    /// ([`Slots::set`]).
+    #[inline(always)]
+    fn spilled(&self, i: usize) -> bool {
+        cfg!(not(target_family = "wasm")) && self.spilled & (1 << i) != 0
+    }
+
     #[inline]
     pub(crate) fn set(&mut self, i: usize, v: Option<Value<'a>>) {
+        // In WebAssembly every value is kept in `vals`, dropped with the
+        // slots: less code, where size counts more than a drop's cost.
+        // (`present` serves only the native engine's compiled tables.)
+        if cfg!(target_family = "wasm") {
+            if let Some(slot) = self.vals.get_mut(i) {
+                *slot = v;
+            }
+            return;
+        }
         match v {
             Some(value) if owns_heap(&value) => self.spill(i, value),
             v => self.put(i, v),
@@ -287,6 +335,9 @@ impl<'a> Slots<'a> {
     /// [`Slots::set`] for a value that owns no heap memory (or none).
     #[inline(always)]
     pub(crate) fn put(&mut self, i: usize, v: Option<Value<'a>>) {
+        if cfg!(target_family = "wasm") {
+            return self.set(i, v);
+        }
         debug_assert!(
             !v.as_ref().is_some_and(owns_heap),
             "a value that owns heap memory is set"
@@ -324,6 +375,7 @@ impl<'a> Slots<'a> {
         self.present |= 1 << i;
     }
 
+    #[cfg(not(target_family = "wasm"))]
     /// A bit per field that holds a value.
     #[inline]
     pub(crate) fn present(&self) -> u32 {
@@ -335,6 +387,17 @@ impl<'a> Slots<'a> {
 #[inline]
 fn owns_heap(v: &Value<'_>) -> bool {
     matches!(v, Value::Str(Cow::Owned(_)) | Value::List(List::Owned(_)))
+}
+
+#[cfg(target_family = "wasm")]
+impl Drop for Slots<'_> {
+    fn drop(&mut self) {
+        // `vals` holds values that own heap memory too (`Slots::set`).
+        drop(std::mem::replace(
+            &mut *self.vals,
+            [const { None }; MAX_FIELDS],
+        ));
+    }
 }
 
 impl Clone for Slots<'_> {
@@ -408,6 +471,44 @@ impl<'r, 'a> Normalized<'r, 'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn integers_read_as_str_parse_reads_them() {
+        let texts = [
+            "",
+            "0",
+            "-0",
+            "+0",
+            "8",
+            "08",
+            "+8",
+            "-8",
+            "-",
+            "+",
+            "1e3",
+            "1.0",
+            " 8",
+            "8 ",
+            "9223372036854775807",
+            "9223372036854775808",
+            "-9223372036854775808",
+            "-9223372036854775809",
+            "18446744073709551615",
+            "18446744073709551616",
+            "00000000000000000000000012",
+            "٣",
+            "12a",
+            "--1",
+        ];
+        for t in texts {
+            assert_eq!(parse_i64(t), t.parse::<i64>().ok(), "{t:?} as i64");
+            let digits_only = t.bytes().all(|b| b.is_ascii_digit());
+            let std_u64 = t.parse::<u64>().ok().filter(|_| digits_only);
+            assert_eq!(parse_u64(t), std_u64, "{t:?} as u64");
+            let canonical = t.parse::<i64>().ok().filter(|n| n.to_string() == t);
+            assert_eq!(canonical_int(t), canonical, "{t:?} canonical");
+        }
+    }
 
     fn owned(s: &str) -> Value<'static> {
         Value::Str(Cow::Owned(s.to_owned()))

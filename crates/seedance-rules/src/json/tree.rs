@@ -66,7 +66,7 @@ impl Number {
 
     /// The value when the text is an integer (digits only) that fits a `u64`.
     pub fn as_u64(&self) -> Option<u64> {
-        self.0.parse().ok()
+        crate::value::parse_u64(&self.0)
     }
 
     /// The value when the text is an integer (digits, after an optional
@@ -76,7 +76,7 @@ impl Number {
         if self.0 == "-0" {
             return None;
         }
-        self.0.parse().ok()
+        crate::value::parse_i64(&self.0)
     }
 }
 

@@ -6,6 +6,7 @@
 //! like any other, so the rules and prices come from the tables alone.
 
 use crate::endpoint::Endpoint;
+use crate::json::key;
 use crate::json::{self, to_text, Json, Writer as JsonWriter};
 use crate::report::{write_violations, write_warnings, Violation, Warning};
 use crate::spec::Kind;
@@ -279,23 +280,23 @@ impl Comparison {
 
     fn write_json(&self, w: &mut JsonWriter<'_>) {
         w.begin_object();
-        w.key("endpoint");
+        w.member(key!("endpoint"));
         w.str(self.endpoint);
-        w.key("model");
+        w.member(key!("model"));
         w.opt_str(self.model);
-        w.key("body");
+        w.member(key!("body"));
         w.value(&self.body);
-        w.key("ok");
+        w.member(key!("ok"));
         w.bool(self.ok);
-        w.key("credits");
+        w.member(key!("credits"));
         w.opt_u64(self.credits);
-        w.key("usd");
+        w.member(key!("usd"));
         w.opt_str(self.usd.as_deref());
-        w.key("violations");
+        w.member(key!("violations"));
         write_violations(w, &self.violations);
-        w.key("warnings");
+        w.member(key!("warnings"));
         write_warnings(w, &self.warnings);
-        w.key("note");
+        w.member(key!("note"));
         w.opt_str(self.note);
         w.end_object();
     }

@@ -6,6 +6,7 @@
 use crate::endpoint::Endpoint;
 use crate::engine::{context, fill_defaults, holds};
 use crate::error::Error;
+use crate::json::key;
 use crate::json::lex::Lexer;
 use crate::json::{to_text, Json, Writer};
 use crate::price::write_table;
@@ -57,39 +58,39 @@ impl Description {
             w.key(k);
             w.str(v);
         }
-        w.key("headers");
+        w.member(key!("headers"));
         w.begin_array();
         for (name, value) in e.headers {
             w.element();
             w.strs([*name, *value]);
         }
         w.end_array();
-        w.key("fields");
+        w.member(key!("fields"));
         w.begin_array();
         for f in e.fields {
             w.element();
             f.write_json(w);
         }
         w.end_array();
-        w.key("rules");
+        w.member(key!("rules"));
         w.begin_array();
         for r in e.rules {
             w.element();
             write_rule(w, e, r);
         }
         w.end_array();
-        w.key("codes");
+        w.member(key!("codes"));
         w.begin_array();
         for c in e.codes {
             w.element();
             c.write_json(w);
         }
         w.end_array();
-        w.key("prices");
+        w.member(key!("prices"));
         write_table(w, e, e.prices);
         // As written in the table, keys in the provider's order; the
         // examples are valid JSON (a test checks them).
-        w.key("example");
+        w.member(key!("example"));
         let mut lx = Lexer::new(e.example);
         match lx.skip_value().and_then(|raw| lx.finish().map(|()| raw)) {
             Ok(raw) => w.raw(raw),
@@ -106,21 +107,21 @@ fn write_cond(w: &mut Writer<'_>, spec: &EndpointSpec, c: &Cond) {
     w.begin_object();
     match *c {
         Cond::Is(f, v) => {
-            w.key("field");
+            w.member(key!("field"));
             w.str(spec.fields[f].name);
-            w.key("is");
+            w.member(key!("is"));
             w.str(v);
         }
         Cond::IsNot(f, v) => {
-            w.key("field");
+            w.member(key!("field"));
             w.str(spec.fields[f].name);
-            w.key("is_not");
+            w.member(key!("is_not"));
             w.str(v);
         }
         Cond::Absent(f) => {
-            w.key("absent");
+            w.member(key!("absent"));
             w.bool(true);
-            w.key("field");
+            w.member(key!("field"));
             w.str(spec.fields[f].name);
         }
     }
@@ -130,32 +131,32 @@ fn write_cond(w: &mut Writer<'_>, spec: &EndpointSpec, c: &Cond) {
 fn write_check(w: &mut Writer<'_>, c: &Check) {
     let min_max = |w: &mut Writer<'_>, min: usize, max: Option<usize>| {
         w.begin_object();
-        w.key("max");
+        w.member(key!("max"));
         w.opt_u64(max.map(|m| m as u64));
-        w.key("min");
+        w.member(key!("min"));
         w.u64(min as u64);
         w.end_object();
     };
     w.begin_object();
     match *c {
         Check::Required => {
-            w.key("required");
+            w.member(key!("required"));
             w.bool(true);
         }
         Check::NotBlank => {
-            w.key("not_blank");
+            w.member(key!("not_blank"));
             w.bool(true);
         }
         Check::Chars { min, max } => {
-            w.key("chars");
+            w.member(key!("chars"));
             min_max(w, min, max);
         }
         Check::OneOf(v) => {
-            w.key("one_of");
+            w.member(key!("one_of"));
             w.strs(v.iter().copied());
         }
         Check::IntOneOf(v) => {
-            w.key("one_of");
+            w.member(key!("one_of"));
             w.begin_array();
             for n in v {
                 w.element();
@@ -164,7 +165,7 @@ fn write_check(w: &mut Writer<'_>, c: &Check) {
             w.end_array();
         }
         Check::IntRange(lo, hi) => {
-            w.key("range");
+            w.member(key!("range"));
             w.begin_array();
             w.element();
             w.i64(lo);
@@ -173,11 +174,11 @@ fn write_check(w: &mut Writer<'_>, c: &Check) {
             w.end_array();
         }
         Check::Count { min, max } => {
-            w.key("count");
+            w.member(key!("count"));
             min_max(w, min, Some(max));
         }
         Check::Url(p) => {
-            w.key("url");
+            w.member(key!("url"));
             w.str(match p {
                 UrlPolicy::Http => "http or https",
                 UrlPolicy::PublicHttp => "public http or https",
@@ -185,19 +186,19 @@ fn write_check(w: &mut Writer<'_>, c: &Check) {
             });
         }
         Check::Forbidden => {
-            w.key("forbidden");
+            w.member(key!("forbidden"));
             w.bool(true);
         }
         Check::Unused => {
-            w.key("unused");
+            w.member(key!("unused"));
             w.bool(true);
         }
         Check::Rewrite { from, to } => {
-            w.key("rewrite");
+            w.member(key!("rewrite"));
             w.begin_object();
-            w.key("from");
+            w.member(key!("from"));
             w.str(from);
-            w.key("to");
+            w.member(key!("to"));
             w.str(to);
             w.end_object();
         }
@@ -207,27 +208,27 @@ fn write_check(w: &mut Writer<'_>, c: &Check) {
 
 fn write_rule(w: &mut Writer<'_>, spec: &EndpointSpec, r: &Rule) {
     w.begin_object();
-    w.key("check");
+    w.member(key!("check"));
     write_check(w, &r.check);
-    w.key("code");
+    w.member(key!("code"));
     w.str(if r.code.id.is_empty() {
         r.id
     } else {
         r.code.id
     });
-    w.key("documented");
+    w.member(key!("documented"));
     w.bool(r.code.documented);
-    w.key("field");
+    w.member(key!("field"));
     w.str(spec.fields[r.field].name);
-    w.key("hint");
+    w.member(key!("hint"));
     w.str(r.hint);
-    w.key("id");
+    w.member(key!("id"));
     w.str(r.id);
-    w.key("source");
+    w.member(key!("source"));
     r.source.write_json_sorted(w);
-    w.key("status");
+    w.member(key!("status"));
     w.u64(u64::from(r.code.status));
-    w.key("when");
+    w.member(key!("when"));
     w.begin_array();
     for c in r.when {
         w.element();
@@ -380,15 +381,15 @@ impl FieldOptions {
             w.end_array();
         }
         w.begin_object();
-        w.key("name");
+        w.member(key!("name"));
         w.str(self.name);
-        w.key("type");
+        w.member(key!("type"));
         w.str(self.kind);
-        w.key("default");
+        w.member(key!("default"));
         w.value(&self.default);
-        w.key("required");
+        w.member(key!("required"));
         w.bool(self.required);
-        w.key("allowed");
+        w.member(key!("allowed"));
         match &self.allowed {
             Some(a) => {
                 w.begin_array();
@@ -400,7 +401,7 @@ impl FieldOptions {
             }
             None => w.null(),
         }
-        w.key("range");
+        w.member(key!("range"));
         match self.range {
             Some([lo, hi]) => {
                 w.begin_array();
@@ -412,30 +413,30 @@ impl FieldOptions {
             }
             None => w.null(),
         }
-        w.key("chars");
+        w.member(key!("chars"));
         match self.chars {
             Some([min, max]) => pair(w, min.map(|n| n as u64), max.map(|n| n as u64)),
             None => w.null(),
         }
-        w.key("count");
+        w.member(key!("count"));
         match self.count {
             Some([min, max]) => pair(w, Some(min as u64), Some(max as u64)),
             None => w.null(),
         }
-        w.key("forbidden");
+        w.member(key!("forbidden"));
         w.opt_str(self.forbidden.as_deref());
-        w.key("unused");
+        w.member(key!("unused"));
         w.bool(self.unused);
-        w.key("rewrites");
+        w.member(key!("rewrites"));
         w.begin_array();
         for [from, to] in &self.rewrites {
             w.element();
             w.strs([*from, *to]);
         }
         w.end_array();
-        w.key("notes");
+        w.member(key!("notes"));
         w.strs(self.notes.iter().copied());
-        w.key("doc");
+        w.member(key!("doc"));
         w.str(self.doc);
         w.end_object();
     }

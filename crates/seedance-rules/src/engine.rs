@@ -605,12 +605,14 @@ mod tests {
 
     /// The compiled tables (the native engine) and [`interpret`] (the
     /// WebAssembly build's) write the same report, byte for byte, on every
-    /// conformance case: with and without a price book and a balance.
+    /// conformance case: with and without a price book and a balance. And the
+    /// formula, written piece by piece, is the one `format!` wrote.
     #[test]
     fn the_interpreter_writes_the_reports_of_the_compiled_tables() {
         let doc = Json::parse(include_str!("../../../conformance/cases.json")).unwrap();
         let books = doc.get("price_books").unwrap();
         let mut compared = 0;
+        let mut formulas = 0;
         for case in doc.get("cases").and_then(Json::as_array).unwrap() {
             let id = case.get("id").and_then(Json::as_str).unwrap();
             let endpoint: Endpoint = case
@@ -644,8 +646,13 @@ mod tests {
             let (name, prices) = checker.prices(endpoint);
             let interpreted = interpret(endpoint, slots, diag, readable, name, prices, balance);
             assert_eq!(interpreted.to_json(), compiled.to_json(), "{id}");
+            if let Some(q) = compiled.quote() {
+                assert_eq!(q.formula(), q.formula_by_format(), "{id}");
+                formulas += 1;
+            }
             compared += 1;
         }
         assert!(compared > 500, "only {compared} cases compared");
+        assert!(formulas > 250, "only {formulas} formulas compared");
     }
 }

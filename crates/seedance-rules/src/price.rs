@@ -13,8 +13,9 @@ use std::fmt;
 
 use crate::endpoint::Endpoint;
 use crate::error::Error;
+use crate::json::key;
 use crate::json::{to_text, Json, Writer};
-use crate::ratio::Ratio;
+use crate::ratio::{push_decimal, Ratio};
 use crate::spec::{EndpointSpec, Source};
 use crate::value::{Slots, Value};
 
@@ -160,11 +161,11 @@ impl PriceBook {
 
     fn write_json(&self, w: &mut Writer<'_>) {
         w.begin_object();
-        w.key("schema");
+        w.member(key!("schema"));
         w.str(PRICE_BOOK_SCHEMA);
-        w.key("name");
+        w.member(key!("name"));
         w.str(&self.name);
-        w.key("endpoints");
+        w.member(key!("endpoints"));
         w.begin_object();
         for e in Endpoint::ALL {
             if let Some(p) = self.prices(e) {
@@ -223,6 +224,81 @@ impl<'a> Quote<'a> {
 
     /// How the credits were computed, for people: `ceil(19/2 × 3/2 × 8 s) = 114`.
     pub fn formula(&self) -> String {
+        let mut out = String::new();
+        self.push_formula(&mut out);
+        out
+    }
+
+    /// Appends [`Quote::formula`]: piece by piece, with no formatting
+    /// machinery (it is written on every check).
+    pub(crate) fn push_formula(&self, out: &mut String) {
+        let Some(row) = self.row else {
+            return;
+        };
+        let int = |out: &mut String, n: u64| push_decimal(out, u128::from(n), 0);
+        // Only a fixed price with no markup and no multiplier is whole as it
+        // stands: its row credits are its credits.
+        let whole = matches!(row.amount, Amount::Credits(_))
+            && row.markup == Ratio::ONE
+            && row.per.is_none();
+        let table_markup = self.prices.markup != Ratio::ONE;
+        if let (Some(r), true) = (self.row_credits, table_markup) {
+            out.push_str("ceil(");
+            int(out, r);
+            out.push_str(" × ");
+            self.prices.markup.push_text(out);
+            out.push_str(") where ");
+            int(out, r);
+            out.push_str(" = ");
+        }
+        if !whole {
+            out.push_str("ceil(");
+        }
+        match row.amount {
+            Amount::Credits(c) => int(out, c),
+            Amount::PerSecond(r) => {
+                r.push_text(out);
+                out.push_str(" × ");
+                int(out, self.seconds.unwrap_or(0));
+                out.push_str(" s");
+            }
+        }
+        if row.markup != Ratio::ONE {
+            out.push_str(" × ");
+            row.markup.push_text(out);
+        }
+        if let (Some(per), Some(ix)) = (self.per, row.per) {
+            out.push_str(" × ");
+            int(out, per);
+            out.push_str(" (");
+            out.push_str(self.endpoint.fields.get(ix).map_or("", |f| f.name));
+            out.push(')');
+        }
+        if !whole {
+            out.push(')');
+        }
+        match self.row_credits {
+            Some(_) if table_markup => {
+                if let Some(c) = self.credits {
+                    out.push_str(" → ");
+                    int(out, c);
+                }
+            }
+            Some(_) if whole => out.push_str(" (a fixed price)"),
+            Some(r) => {
+                out.push_str(" = ");
+                int(out, r);
+            }
+            None => out.push_str(" overflows"),
+        }
+    }
+}
+
+#[cfg(test)]
+impl Quote<'_> {
+    /// [`Quote::formula`] as it was written with `format!`, to hold the
+    /// piece-by-piece writer to it.
+    pub(crate) fn formula_by_format(&self) -> String {
         let Some(row) = self.row else {
             return String::new();
         };
@@ -236,7 +312,6 @@ impl<'a> Quote<'a> {
         if let (Some(per), Some(ix)) = (self.per, row.per) {
             f = format!("{f} × {per} ({})", self.endpoint.fields[ix].name);
         }
-        // Only a fixed price with no markup and no multiplier is whole as it stands.
         let whole = matches!(row.amount, Amount::Credits(_))
             && row.markup == Ratio::ONE
             && row.per.is_none();
@@ -262,17 +337,28 @@ pub struct Usd(pub Ratio);
 impl fmt::Display for Usd {
     /// At least two decimals, and as many more as the amount needs (`0.08`, `0.125`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0.to_decimal(2) {
-            Some(d) => f.write_str(&d),
-            None => write!(f, "{}", self.0),
-        }
+        let mut text = String::new();
+        self.push_text(&mut text);
+        f.write_str(&text)
     }
 }
 
 impl Usd {
-    /// Writes the amount as a JSON string (`"2.46"`).
+    /// Appends the amount's text ([`Usd`'s `Display`](#impl-Display-for-Usd)).
+    fn push_text(&self, out: &mut String) {
+        if !self.0.push_decimal_text(out, 2) {
+            // A fraction `n/d` that has no finite decimal expansion.
+            let _ = fmt::Write::write_fmt(out, format_args!("{}", self.0));
+        }
+    }
+
+    /// Writes the amount as a JSON string (`"2.46"`): digits, `.` and `/`
+    /// need no escape, so the text goes straight into the output.
     pub(crate) fn write_json(&self, w: &mut Writer<'_>) {
-        w.str(&self.to_string());
+        let out = w.text();
+        out.push('"');
+        self.push_text(out);
+        out.push('"');
     }
 }
 
@@ -474,18 +560,18 @@ fn matches(m: &Match, slots: &Slots<'_>) -> bool {
 pub(crate) fn write_table(w: &mut Writer<'_>, spec: &'static EndpointSpec, p: &EndpointPrices) {
     w.begin_object();
     if let Some(u) = p.usd_per_credit {
-        w.key("usd_per_credit");
+        w.member(key!("usd_per_credit"));
         Usd(u).write_json(w);
     }
     if p.usd_source != Source::default() {
-        w.key("usd_source");
+        w.member(key!("usd_source"));
         p.usd_source.write_json(w);
     }
     if p.markup != Ratio::ONE {
-        w.key("markup");
+        w.member(key!("markup"));
         w.str(&p.markup.to_string());
     }
-    w.key("rows");
+    w.member(key!("rows"));
     w.begin_array();
     for r in p.rows.iter() {
         w.element();
@@ -493,7 +579,7 @@ pub(crate) fn write_table(w: &mut Writer<'_>, spec: &'static EndpointSpec, p: &E
     }
     w.end_array();
     if p.note != Source::default() {
-        w.key("note");
+        w.member(key!("note"));
         p.note.write_json(w);
     }
     w.end_object();
@@ -502,7 +588,7 @@ pub(crate) fn write_table(w: &mut Writer<'_>, spec: &'static EndpointSpec, p: &E
 /// Writes one row in the price-book schema.
 pub(crate) fn write_row(w: &mut Writer<'_>, spec: &'static EndpointSpec, r: &PriceRow) {
     w.begin_object();
-    w.key("when");
+    w.member(key!("when"));
     w.begin_object();
     for m in r.when.iter() {
         w.key(spec.fields[m.field].name);
@@ -512,7 +598,7 @@ pub(crate) fn write_row(w: &mut Writer<'_>, spec: &'static EndpointSpec, r: &Pri
             MatchValue::Bool(v) => w.bool(*v),
             MatchValue::Present(p) => {
                 w.begin_object();
-                w.key("present");
+                w.member(key!("present"));
                 w.bool(*p);
                 w.end_object();
             }
@@ -521,24 +607,24 @@ pub(crate) fn write_row(w: &mut Writer<'_>, spec: &'static EndpointSpec, r: &Pri
     w.end_object();
     match r.amount {
         Amount::Credits(c) => {
-            w.key("credits");
+            w.member(key!("credits"));
             w.u64(c);
         }
         Amount::PerSecond(rate) => {
-            w.key("credits_per_second");
+            w.member(key!("credits_per_second"));
             w.str(&rate.to_string());
         }
     }
     if r.markup != Ratio::ONE {
-        w.key("markup");
+        w.member(key!("markup"));
         w.str(&r.markup.to_string());
     }
     if let Some(ix) = r.per {
-        w.key("per");
+        w.member(key!("per"));
         w.str(spec.fields[ix].name);
     }
     if r.source != Source::default() {
-        w.key("source");
+        w.member(key!("source"));
         r.source.write_json(w);
     }
     w.end_object();

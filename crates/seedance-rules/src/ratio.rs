@@ -76,65 +76,93 @@ impl Ratio {
     /// `None` when the expansion does not terminate (a denominator with a prime
     /// factor other than 2 and 5).
     pub fn to_decimal(self, min_decimals: usize) -> Option<String> {
+        let mut out = String::new();
+        self.push_decimal_text(&mut out, min_decimals)
+            .then_some(out)
+    }
+
+    /// [`Ratio::to_decimal`], appended to `out`: `false`, with nothing
+    /// appended, when the expansion does not terminate.
+    pub(crate) fn push_decimal_text(self, out: &mut String, min_decimals: usize) -> bool {
         let mut d = self.den;
-        let mut decimals = 0usize;
         // den = 2^a 5^b; the number of decimals is max(a, b).
         let (mut twos, mut fives) = (0usize, 0usize);
         while d % 2 == 0 {
             d /= 2;
             twos += 1;
         }
-        while d % 5 == 0 {
-            d /= 5;
+        loop {
+            let (q, r) = div_rem(d, 5);
+            if r != 0 {
+                break;
+            }
+            d = q;
             fives += 1;
         }
         if d != 1 {
-            return None;
+            return false;
         }
-        decimals = decimals.max(twos).max(fives).max(min_decimals);
-        let scale = 10u128.checked_pow(u32::try_from(decimals).ok()?)?;
-        let scaled = self.num.checked_mul(scale)? / self.den;
-        let int = scaled / scale;
-        let frac = scaled % scale;
-        let mut out = String::new();
-        push_decimal(&mut out, int, 0);
+        let decimals = twos.max(fives).max(min_decimals);
+        let Some(scale) = u32::try_from(decimals)
+            .ok()
+            .and_then(|p| 10u128.checked_pow(p))
+        else {
+            return false;
+        };
+        let Some(scaled) = self.num.checked_mul(scale) else {
+            return false;
+        };
+        let (int, frac) = div_rem(div_rem(scaled, self.den).0, scale);
+        push_decimal(out, int, 0);
         if decimals > 0 {
             out.push('.');
-            push_decimal(&mut out, frac, decimals);
+            push_decimal(out, frac, decimals);
         }
-        Some(out)
+        true
     }
 }
 
 /// Appends `n` in decimal, zero-padded to at least `width` digits. (std's
 /// `u128` formatting is a kilobyte and a half of WebAssembly more.)
-fn push_decimal(out: &mut String, mut n: u128, width: usize) {
-    // u128::MAX has 39 digits.
-    let mut digits = [0u8; 39];
-    let mut len = 0;
+pub(crate) fn push_decimal(out: &mut String, mut n: u128, width: usize) {
+    // u128::MAX has 39 digits, written from the end.
+    let mut digits = [b'0'; 39];
+    let mut at = digits.len();
     // Digits in 128 bits only while the number needs them: a `u128`
     // division is a library routine in WebAssembly, a `u64` one an
     // instruction.
     while n > u128::from(u64::MAX) {
-        if let Some(slot) = digits.get_mut(len) {
+        at -= 1;
+        if let Some(slot) = digits.get_mut(at) {
             *slot = b'0' + (n % 10) as u8;
         }
-        len += 1;
         n /= 10;
     }
     let mut n = n as u64;
-    while let Some(slot) = digits.get_mut(len) {
-        *slot = b'0' + (n % 10) as u8;
-        len += 1;
+    while at > 0 {
+        at -= 1;
+        if let Some(slot) = digits.get_mut(at) {
+            *slot = b'0' + (n % 10) as u8;
+        }
         n /= 10;
         if n == 0 {
             break;
         }
     }
-    for _ in len..width {
+    for _ in digits.len() - at..width {
         out.push('0');
     }
-    out.extend(digits.iter().take(len).rev().map(|&d| char::from(d)));
+    for &d in digits.get(at..).unwrap_or_default() {
+        out.push(char::from(d));
+    }
+}
+
+/// `(n / d, n % d)`, in 64 bits when both fit (see `push_decimal`).
+fn div_rem(n: u128, d: u128) -> (u128, u128) {
+    match (u64::try_from(n), u64::try_from(d)) {
+        (Ok(n), Ok(d)) if d != 0 => (u128::from(n / d), u128::from(n % d)),
+        _ => (n / d, n % d),
+    }
 }
 
 const fn gcd(mut a: u128, mut b: u128) -> u128 {
@@ -163,12 +191,19 @@ const fn gcd(mut a: u128, mut b: u128) -> u128 {
 impl fmt::Display for Ratio {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut out = String::new();
-        push_decimal(&mut out, self.num, 0);
+        self.push_text(&mut out);
+        f.write_str(&out)
+    }
+}
+
+impl Ratio {
+    /// Appends the `Display` text: `19/2`, or `3` for a whole number.
+    pub(crate) fn push_text(self, out: &mut String) {
+        push_decimal(out, self.num, 0);
         if self.den != 1 {
             out.push('/');
-            push_decimal(&mut out, self.den, 0);
+            push_decimal(out, self.den, 0);
         }
-        f.write_str(&out)
     }
 }
 

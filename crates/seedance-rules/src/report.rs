@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 
 use crate::endpoint::Endpoint;
+use crate::json::key;
 use crate::json::{to_text, Json, Writer};
 use crate::price::{write_row, Quote, Usd};
 use crate::spec::{Code, EndpointSpec, Source};
@@ -212,24 +213,24 @@ impl<'a> Report<'a> {
 
     fn write_json_as(&self, w: &mut Writer<'_>, provenance: bool) {
         w.begin_object();
-        w.key("ok");
+        w.member(key!("ok"));
         w.bool(self.is_ok());
-        w.key("endpoint");
+        w.member(key!("endpoint"));
         w.str(self.spec.id);
-        w.key("credits");
+        w.member(key!("credits"));
         w.opt_u64(self.credits());
-        w.key("usd");
+        w.member(key!("usd"));
         write_usd(w, self.usd());
-        w.key("normalized");
+        w.member(key!("normalized"));
         match self.normalized() {
             Some(n) => n.write_json(w),
             None => w.null(),
         }
-        w.key("violations");
+        w.member(key!("violations"));
         write_violations(w, &self.violations);
-        w.key("warnings");
+        w.member(key!("warnings"));
         write_warnings(w, &self.warnings);
-        w.key("price");
+        w.member(key!("price"));
         match &self.quote {
             Some(q) => q.write_json(w, provenance),
             None => w.null(),
@@ -251,17 +252,17 @@ pub(crate) fn write_violations(w: &mut Writer<'_>, violations: &[Violation]) {
     for v in violations {
         w.element();
         w.begin_object();
-        w.key("code");
+        w.member(key!("code"));
         w.str(&v.code);
-        w.key("status");
+        w.member(key!("status"));
         w.u64(u64::from(v.status));
-        w.key("field");
+        w.member(key!("field"));
         w.str(&v.field);
-        w.key("rule");
+        w.member(key!("rule"));
         w.str(&v.rule);
-        w.key("documented");
+        w.member(key!("documented"));
         w.bool(v.documented);
-        w.key("message");
+        w.member(key!("message"));
         w.str(&v.message);
         w.end_object();
     }
@@ -274,11 +275,11 @@ pub(crate) fn write_warnings(w: &mut Writer<'_>, warnings: &[Warning]) {
     for v in warnings {
         w.element();
         w.begin_object();
-        w.key("code");
+        w.member(key!("code"));
         w.str(v.code);
-        w.key("field");
+        w.member(key!("field"));
         w.str(&v.field);
-        w.key("message");
+        w.member(key!("message"));
         w.str(&v.message);
         w.end_object();
     }
@@ -319,18 +320,22 @@ impl Quote<'_> {
     /// `usd_source` and `note` are left out.
     pub(crate) fn write_json(&self, w: &mut Writer<'_>, provenance: bool) {
         w.begin_object();
-        w.key("published");
+        w.member(key!("published"));
         w.bool(self.row.is_some());
-        w.key("credits");
+        w.member(key!("credits"));
         w.opt_u64(self.credits);
-        w.key("usd");
+        w.member(key!("usd"));
         write_usd(w, self.usd());
-        w.key("book");
+        w.member(key!("book"));
         w.str(self.book);
         if let Some(row) = self.row {
-            w.key("formula");
-            w.str(&self.formula());
-            w.key("row");
+            w.member(key!("formula"));
+            // Digits, field names and ` × ()=→`: nothing to escape.
+            let out = w.text();
+            out.push('"');
+            self.push_formula(out);
+            out.push('"');
+            w.member(key!("row"));
             if provenance {
                 write_row(w, self.endpoint, row);
             } else {
@@ -339,19 +344,19 @@ impl Quote<'_> {
             }
         }
         if self.prices.markup != crate::Ratio::ONE {
-            w.key("markup");
+            w.member(key!("markup"));
             w.str(&self.prices.markup.to_string());
         }
         if let Some(u) = self.prices.usd_per_credit {
-            w.key("usd_per_credit");
+            w.member(key!("usd_per_credit"));
             Usd(u).write_json(w);
             if provenance {
-                w.key("usd_source");
+                w.member(key!("usd_source"));
                 self.prices.usd_source.write_json(w);
             }
         }
         if provenance && self.prices.note != Source::default() {
-            w.key("note");
+            w.member(key!("note"));
             self.prices.note.write_json(w);
         }
         w.end_object();

@@ -7,6 +7,7 @@
 
 use std::borrow::Cow;
 
+use crate::json::key;
 use crate::json::Writer;
 use crate::price::EndpointPrices;
 
@@ -135,15 +136,15 @@ impl Code {
     /// Writes `{"code", "status", "documented", "meaning", "source"}`.
     pub(crate) fn write_json(&self, w: &mut Writer<'_>) {
         w.begin_object();
-        w.key("code");
+        w.member(key!("code"));
         w.str(self.id);
-        w.key("status");
+        w.member(key!("status"));
         w.u64(u64::from(self.status));
-        w.key("documented");
+        w.member(key!("documented"));
         w.bool(self.documented);
-        w.key("meaning");
+        w.member(key!("meaning"));
         w.str(self.meaning);
-        w.key("source");
+        w.member(key!("source"));
         self.source.write_json(w);
         w.end_object();
     }
@@ -379,20 +380,20 @@ impl Field {
     /// Writes `{"name", "type", "default", "doc", "source"}`.
     pub(crate) fn write_json(&self, w: &mut Writer<'_>) {
         w.begin_object();
-        w.key("name");
+        w.member(key!("name"));
         w.str(self.name);
-        w.key("type");
+        w.member(key!("type"));
         w.str(self.kind.name());
-        w.key("default");
+        w.member(key!("default"));
         match self.default {
             DefaultValue::None => w.null(),
             DefaultValue::Str(v) => w.str(v),
             DefaultValue::Bool(v) => w.bool(v),
             DefaultValue::Int(v) => w.i64(v),
         }
-        w.key("doc");
+        w.member(key!("doc"));
         w.str(self.doc);
-        w.key("source");
+        w.member(key!("source"));
         self.source.write_json(w);
         w.end_object();
     }

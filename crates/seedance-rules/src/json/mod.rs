@@ -10,7 +10,7 @@ mod tree;
 pub(crate) mod write;
 
 pub use self::tree::{Json, Number};
-pub(crate) use self::write::{to_text, Writer};
+pub(crate) use self::write::{key, to_text, Writer};
 
 /// Reads text this crate wrote back into a tree (`to_json_value` of the
 /// report types). The text is always JSON; `Null` would only hide a bug.

@@ -5,6 +5,14 @@
 
 use super::tree::{Json, Number};
 
+/// `"name":`, a literal key quoted with its colon for [`Writer::member`].
+macro_rules! key {
+    ($name:literal) => {
+        concat!("\"", $name, "\":")
+    };
+}
+pub(crate) use key;
+
 /// Writes one JSON value into a `String`. The caller opens and closes
 /// arrays and objects, names each member with [`Writer::key`] before its
 /// value, and starts each array element with [`Writer::element`].
@@ -54,9 +62,31 @@ impl<'o> Writer<'o> {
         self.out.push_str(if self.pretty { ": " } else { ":" });
     }
 
+    /// Starts a member of the open object whose key is a literal that needs
+    /// no escape, given quoted with its colon by [`key!`]: nothing to look
+    /// for in it, one copy.
+    pub(crate) fn member(&mut self, quoted: &'static str) {
+        debug_assert!(
+            quoted.len() >= 3
+                && super::lex::special_byte(&quoted.as_bytes()[1..quoted.len() - 2]).is_none(),
+            "{quoted} is not a plain quoted key"
+        );
+        self.separate();
+        self.out.push_str(quoted);
+        if self.pretty {
+            self.out.push(' ');
+        }
+    }
+
     /// Starts an element of the open array.
     pub(crate) fn element(&mut self) {
         self.separate();
+    }
+
+    /// The output, to write a value's text into directly: the caller writes
+    /// exactly one valid JSON value.
+    pub(crate) fn text(&mut self) -> &mut String {
+        self.out
     }
 
     /// Writes a string value.

@@ -190,9 +190,9 @@ fn put_list<T>(slot: &mut Vec<T>, new: Vec<T>) {
     }
 }
 
-#[cfg(not(target_family = "wasm"))]
 /// Reads the symbols of the request, fills the defaults and checks the
 /// values. Returns the rules that surely pass.
+#[cfg(not(target_family = "wasm"))]
 #[inline(always)]
 fn prepare(plan: &Plan, slots: &mut Slots<'_>, syms: &mut Syms, diag: &Diag) -> u32 {
     let pass = plan.read_syms(slots, syms) | fill_planned_defaults(plan, slots, syms, diag);
@@ -200,9 +200,9 @@ fn prepare(plan: &Plan, slots: &mut Slots<'_>, syms: &mut Syms, diag: &Diag) -> 
     pass | plan.check_values(slots)
 }
 
-#[cfg(not(target_family = "wasm"))]
 /// Prices a valid request: by the compiled rows of the built-in table, or
 /// row by row for a loaded one.
+#[cfg(not(target_family = "wasm"))]
 #[inline(always)]
 fn price<'a>(
     plan: &Plan,
@@ -239,10 +239,10 @@ fn price<'a>(
     }
 }
 
-#[cfg(not(target_family = "wasm"))]
 /// [`fill_defaults`], on the compiled tables: only the fields that have a
 /// default and are absent are visited. Returns the rules the defaults
 /// surely pass.
+#[cfg(not(target_family = "wasm"))]
 #[inline(always)]
 fn fill_planned_defaults(plan: &Plan, slots: &mut Slots<'_>, syms: &mut Syms, diag: &Diag) -> u32 {
     let mut pass = 0;
@@ -269,11 +269,11 @@ fn fill_planned_defaults(plan: &Plan, slots: &mut Slots<'_>, syms: &mut Syms, di
     pass
 }
 
-#[cfg(not(target_family = "wasm"))]
 /// Every rule that may speak, in table order (the rules without conditions
 /// come first, a build-time check in `plan.rs`, so the conditions of the rest
 /// see which fields already failed). `pass`: the rules the symbols and the
 /// value checks say pass.
+#[cfg(not(target_family = "wasm"))]
 #[inline(always)]
 fn check_rules(plan: &Plan, slots: &mut Slots<'_>, syms: &mut Syms, pass: u32, diag: &mut Diag) {
     let present = slots.present();
@@ -298,10 +298,10 @@ fn check_rules(plan: &Plan, slots: &mut Slots<'_>, syms: &mut Syms, pass: u32, d
     }
 }
 
-#[cfg(not(target_family = "wasm"))]
 /// Rule `k` by the general code, which writes its violation or warning.
 /// A violation or a rewrite may open or close the conditions of the rules
 /// still to come, or change what passes: returns the rules left to visit.
+#[cfg(not(target_family = "wasm"))]
 #[cold]
 #[inline(never)]
 fn general(
@@ -328,9 +328,9 @@ fn general(
     candidates & later & !plan.passing(present, syms) & plan.open(present, diag.failed, syms)
 }
 
-#[cfg(not(target_family = "wasm"))]
 /// Whether a rule surely passes, without a word, on a present value whose
 /// symbol is `sym`. `false` sends the rule to [`apply`], which decides.
+#[cfg(not(target_family = "wasm"))]
 #[inline(always)]
 fn passes(op: Op, slots: &Slots<'_>, f: usize, sym: u8) -> bool {
     match op {

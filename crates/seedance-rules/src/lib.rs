@@ -70,8 +70,8 @@ mod endpoint;
 mod engine;
 mod error;
 mod json;
-// The compiled tables are the native engine's; the WebAssembly build reads
-// the tables as they stand (`engine::evaluate`).
+// The compiled tables are the native engine's (`engine::evaluate`); the
+// WebAssembly build reads the tables as they stand (`engine::interpret`).
 #[cfg(not(target_family = "wasm"))]
 mod plan;
 mod price;

@@ -13,6 +13,10 @@
 //!   passes; anything else goes to the engine's general code, which writes
 //!   the violation or warning exactly as before;
 //! - the built-in price rows as masks over a word of per-field codes.
+//!
+//! Native builds only: the WebAssembly build, where the npm package's size
+//! counts more, reads the tables as they stand (`engine::interpret`), and a
+//! test holds the two engines to the same report on every conformance case.
 
 use std::borrow::Cow;
 

@@ -421,8 +421,8 @@ pub(crate) fn quote_row<'a>(
     q
 }
 
-#[cfg(not(target_family = "wasm"))]
 /// [`quote_row`] for a row of fixed credits with no markup and no multiplier.
+#[cfg(not(target_family = "wasm"))]
 #[inline(always)]
 pub(crate) fn quote_fixed<'a>(
     spec: &'static EndpointSpec,
@@ -443,10 +443,10 @@ pub(crate) fn quote_fixed<'a>(
     }
 }
 
-#[cfg(not(target_family = "wasm"))]
 /// [`quote_row`] for a row of `num / den` credits a second (its markup
 /// included) and no multiplier, given the request's seconds. `None` when the
 /// product leaves 64 bits: [`quote_row`] then decides.
+#[cfg(not(target_family = "wasm"))]
 #[inline(always)]
 pub(crate) fn quote_per_second<'a>(
     spec: &'static EndpointSpec,

@@ -169,9 +169,10 @@ impl Value<'_> {
 /// from the tables. Such values are kept in `vals`, which is never dropped
 /// value by value (there is nothing to free). The few values that own heap
 /// memory (JSON strings with escapes, numbers read as strings, arrays read
-/// from JSON) are kept in `heap`,
-/// whose drop frees them, so that dropping slots that own nothing costs
-/// nothing.
+/// from JSON) are kept in `heap`, whose drop frees them, so that dropping
+/// slots that own nothing costs nothing. In WebAssembly, where code size
+/// counts more than a drop, every value is kept in `vals` and dropped with
+/// the slots.
 pub struct Slots<'a> {
     /// The values that own no heap memory.
     vals: ManuallyDrop<[Option<Value<'a>>; MAX_FIELDS]>,
@@ -217,8 +218,8 @@ impl<'a> Slots<'a> {
         self.vals[i].as_ref().map(Value::view)
     }
 
-    #[cfg(not(target_family = "wasm"))]
     /// The string of field `i`, if it holds one.
+    #[cfg(not(target_family = "wasm"))]
     #[inline(always)]
     pub(crate) fn str_at(&self, i: usize) -> Option<&str> {
         if i >= MAX_FIELDS {
@@ -263,9 +264,9 @@ impl<'a> Slots<'a> {
         self.heap.get(usize::from(*self.at.get(i)?))?.as_int()
     }
 
-    #[cfg(not(target_family = "wasm"))]
     /// The kind of value field `i` holds: 0 absent, 1 a string, 2 an
     /// integer, 3 a boolean, 4 an array; and the boolean.
+    #[cfg(not(target_family = "wasm"))]
     #[inline(always)]
     pub(crate) fn kind_at(&self, i: usize) -> (u8, bool) {
         if i >= MAX_FIELDS {
@@ -289,8 +290,8 @@ impl<'a> Slots<'a> {
         }
     }
 
-    #[cfg(not(target_family = "wasm"))]
     /// The length of the array field `i` holds, if it holds one.
+    #[cfg(not(target_family = "wasm"))]
     #[inline(always)]
     pub(crate) fn list_len_at(&self, i: usize) -> Option<usize> {
         if i >= MAX_FIELDS {
@@ -375,8 +376,8 @@ impl<'a> Slots<'a> {
         self.present |= 1 << i;
     }
 
-    #[cfg(not(target_family = "wasm"))]
     /// A bit per field that holds a value.
+    #[cfg(not(target_family = "wasm"))]
     #[inline]
     pub(crate) fn present(&self) -> u32 {
         self.present

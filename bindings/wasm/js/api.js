@@ -160,11 +160,25 @@ function withProvenance(report, table) {
   return report;
 }
 
+/**
+ * Lets the module free a collected book's place: the book of the instance
+ * that loaded it (after a re-instantiation, its handle names nothing).
+ */
+const collected = new FinalizationRegistry((held) => {
+  if (held.generation === generation) {
+    try {
+      wasm.freePriceBook(held.handle);
+    } catch {
+      // The module is broken; the next call re-instantiates it.
+    }
+  }
+});
+
 /** A price book, read from JSON and validated; pass it as `options.priceBook`. */
 export class PriceBook {
   #text;
-  #handle;
-  #generation;
+  /** The book's handle in the module and the module's generation then. */
+  #held;
   #tables = new Map();
 
   /** Use `loadPriceBook`. */
@@ -173,18 +187,19 @@ export class PriceBook {
       throw fail('INVALID_ARGUMENT', 'use loadPriceBook(json) to make a PriceBook');
     }
     this.#text = text;
-    this.#handle = handle;
-    this.#generation = generation;
+    this.#held = { handle, generation };
+    collected.register(this, this.#held);
   }
 
   static {
     // Loaded again from its text if the module was re-instantiated since.
     handleOf = (book) => {
-      if (book.#generation !== generation) {
-        book.#handle = call(wasm.loadPriceBook, book.#text);
-        book.#generation = generation;
+      const held = book.#held;
+      if (held.generation !== generation) {
+        held.handle = call(wasm.loadPriceBook, book.#text);
+        held.generation = generation;
       }
-      return book.#handle;
+      return held.handle;
     };
     bookTable = (book, endpoint) => {
       let table = book.#tables.get(endpoint);
@@ -200,12 +215,12 @@ export class PriceBook {
 
   /** The book's name. */
   get name() {
-    return call(() => handleOf(this).name);
+    return call(() => wasm.priceBookName(handleOf(this)));
   }
 
   /** The book in the `seedance-rules/price-book/v1` schema (`JSON.stringify(book)` writes it). */
   toJSON() {
-    return JSON.parse(call(() => handleOf(this).toJsonText()));
+    return JSON.parse(call(() => wasm.priceBookJson(handleOf(this))));
   }
 }
 
@@ -235,8 +250,8 @@ function readOptions(options) {
 function runCheck(endpoint, text, options) {
   const { book, balance } = readOptions(options);
   const out = book
-    ? call(() => wasm.checkWith(handleOf(book), endpoint, text, balance))
-    : call(wasm.check, endpoint, text, balance);
+    ? call(() => wasm.check(handleOf(book), endpoint, text, balance))
+    : call(wasm.check, 0, endpoint, text, balance);
   const report = JSON.parse(out);
   if (report.price === null) return report;
   return withProvenance(report, book ? bookTable(book, report.endpoint) : builtinTable(report.endpoint));
@@ -316,8 +331,8 @@ export function compare(clip, options) {
   const { book, balance } = readOptions(options);
   const args = [clip.duration, clip.resolution, input, audio, prompt, balance];
   const out = book
-    ? call(() => wasm.compareWith(handleOf(book), ...args))
-    : call(wasm.compare, ...args);
+    ? call(() => wasm.compare(handleOf(book), ...args))
+    : call(wasm.compare, 0, ...args);
   return JSON.parse(out);
 }
 

@@ -9,6 +9,8 @@
 #![forbid(unsafe_code)]
 
 use seedance_rules::{Checker, Clip, Comparison, Endpoint, FieldOptions, Input, Json};
+use std::cell::RefCell;
+
 use wasm_bindgen::prelude::*;
 
 /// The module's allocator (single-threaded WebAssembly): talc, smaller than
@@ -32,24 +34,84 @@ fn endpoint(id: &str) -> Result<Endpoint, Thrown> {
     id.parse::<Endpoint>().map_err(core_error)
 }
 
-/// A price book read from JSON and checked against its schema, kept parsed
-/// in the module's memory for any number of checks.
-#[wasm_bindgen]
-pub struct PriceBook(seedance_rules::PriceBook);
+thread_local! {
+    /// The loaded price books, kept parsed in the module's memory for any
+    /// number of checks. A book's handle is its index plus one (0 is "no
+    /// book"); `freePriceBook` empties its place, which the next book takes.
+    /// A handle in plain numbers, where a wasm-bindgen class would bring a
+    /// class of glue per book type and a second export per operation.
+    static BOOKS: RefCell<Vec<Option<seedance_rules::PriceBook>>> = const { RefCell::new(Vec::new()) };
+}
 
-#[wasm_bindgen]
-impl PriceBook {
-    /// The book's name.
-    #[wasm_bindgen(getter)]
-    pub fn name(&self) -> String {
-        self.0.name().to_owned()
-    }
+/// Reads and checks a price book (JSON text); returns its handle.
+#[wasm_bindgen(js_name = loadPriceBook)]
+pub fn load_price_book(json: &str) -> Result<u32, Thrown> {
+    let book = seedance_rules::PriceBook::from_json(json).map_err(core_error)?;
+    BOOKS.with_borrow_mut(|books| {
+        let at = match books.iter().position(Option::is_none) {
+            Some(free) => free,
+            None => {
+                books.push(None);
+                books.len() - 1
+            }
+        };
+        if let Some(place) = books.get_mut(at) {
+            *place = Some(book);
+        }
+        u32::try_from(at + 1).map_err(|_| thrown("INVALID_ARGUMENT", "too many price books"))
+    })
+}
 
-    /// The book in the `seedance-rules/price-book/v1` schema, as JSON text.
-    #[wasm_bindgen(js_name = toJsonText)]
-    pub fn to_json_text(&self) -> String {
-        self.0.to_json()
+/// Lets the book of `handle` go; its handle may name another book later.
+#[wasm_bindgen(js_name = freePriceBook)]
+pub fn free_price_book(handle: u32) {
+    BOOKS.with_borrow_mut(|books| {
+        if let Some(place) = books.get_mut((handle as usize).wrapping_sub(1)) {
+            *place = None;
+        }
+    });
+}
+
+/// Runs `f` with the checker of `handle` (the built-in prices for 0).
+fn with_book<T>(
+    handle: u32,
+    f: impl FnOnce(Checker<'_>) -> Result<T, Thrown>,
+) -> Result<T, Thrown> {
+    if handle == 0 {
+        return f(Checker::new());
     }
+    BOOKS.with_borrow(|books| match books.get(handle as usize - 1) {
+        Some(Some(book)) => f(Checker::new().price_book(book)),
+        _ => Err(thrown(
+            "INVALID_ARGUMENT",
+            "the price book was freed or never loaded",
+        )),
+    })
+}
+
+/// A loaded book's name.
+#[wasm_bindgen(js_name = priceBookName)]
+pub fn price_book_name(handle: u32) -> Result<String, Thrown> {
+    book_text(handle, |b| b.name().to_owned())
+}
+
+/// A loaded book in the `seedance-rules/price-book/v1` schema, as JSON text.
+#[wasm_bindgen(js_name = priceBookJson)]
+pub fn price_book_json(handle: u32) -> Result<String, Thrown> {
+    book_text(handle, seedance_rules::PriceBook::to_json)
+}
+
+fn book_text(
+    handle: u32,
+    f: impl FnOnce(&seedance_rules::PriceBook) -> String,
+) -> Result<String, Thrown> {
+    BOOKS.with_borrow(|books| match books.get((handle as usize).wrapping_sub(1)) {
+        Some(Some(book)) => Ok(f(book)),
+        _ => Err(thrown(
+            "INVALID_ARGUMENT",
+            "the price book was freed or never loaded",
+        )),
+    })
 }
 
 /// The checker with a balance (a number of credits from JavaScript).
@@ -70,38 +132,26 @@ fn with_balance(checker: Checker<'_>, balance: Option<f64>) -> Result<Checker<'_
 /// JavaScript's `Number.MAX_SAFE_INTEGER`.
 const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 
-/// Checks a JSON body with the built-in prices; returns the report as JSON
-/// text without the price's provenance
+/// Checks a JSON body, priced with the book of handle `book` (0: the
+/// built-in prices); returns the report as JSON text without the price's
+/// provenance
 /// ([`Report::to_json_without_provenance`](seedance_rules::Report::to_json_without_provenance)):
 /// the glue keeps each price table, parsed once, and puts the row, its
 /// source and the table's notes back from it. Less text to cross the
 /// boundary and parse on every check.
 #[wasm_bindgen]
-pub fn check(endpoint: &str, body: &str, balance: Option<f64>) -> Result<String, Thrown> {
-    run_check(Checker::new(), endpoint, body, balance)
-}
-
-/// [`check`], priced with a loaded price book.
-#[wasm_bindgen(js_name = checkWith)]
-pub fn check_with(
-    book: &PriceBook,
+pub fn check(
+    book: u32,
     endpoint: &str,
     body: &str,
     balance: Option<f64>,
 ) -> Result<String, Thrown> {
-    run_check(Checker::new().price_book(&book.0), endpoint, body, balance)
-}
-
-fn run_check(
-    checker: Checker<'_>,
-    endpoint: &str,
-    body: &str,
-    balance: Option<f64>,
-) -> Result<String, Thrown> {
-    let report = with_balance(checker, balance)?
-        .check(endpoint, body)
-        .map_err(core_error)?;
-    Ok(report.to_json_without_provenance())
+    with_book(book, |checker| {
+        let report = with_balance(checker, balance)?
+            .check(endpoint, body)
+            .map_err(core_error)?;
+        Ok(report.to_json_without_provenance())
+    })
 }
 
 /// Every endpoint: `[{ id, provider, route, models }]`.
@@ -164,51 +214,17 @@ pub fn builtin_price_book() -> String {
     seedance_rules::PriceBook::builtin().to_json()
 }
 
-/// Reads and checks a price book (JSON text).
-#[wasm_bindgen(js_name = loadPriceBook)]
-pub fn load_price_book(json: &str) -> Result<PriceBook, Thrown> {
-    seedance_rules::PriceBook::from_json(json)
-        .map(PriceBook)
-        .map_err(core_error)
-}
-
-/// Prices a clip on every video endpoint and model with the built-in prices;
-/// returns JSON text.
+/// Prices a clip on every video endpoint and model, with the book of handle
+/// `book` (0: the built-in prices); returns JSON text.
 #[wasm_bindgen]
 pub fn compare(
+    book: u32,
     duration: f64,
     resolution: &str,
     input: Option<String>,
     audio: bool,
     prompt: Option<String>,
     balance: Option<f64>,
-) -> Result<String, Thrown> {
-    let checker = with_balance(Checker::new(), balance)?;
-    compare_json(&checker, duration, resolution, input, audio, prompt)
-}
-
-/// [`compare`], priced with a loaded price book.
-#[wasm_bindgen(js_name = compareWith)]
-pub fn compare_with(
-    book: &PriceBook,
-    duration: f64,
-    resolution: &str,
-    input: Option<String>,
-    audio: bool,
-    prompt: Option<String>,
-    balance: Option<f64>,
-) -> Result<String, Thrown> {
-    let checker = with_balance(Checker::new().price_book(&book.0), balance)?;
-    compare_json(&checker, duration, resolution, input, audio, prompt)
-}
-
-fn compare_json(
-    checker: &Checker<'_>,
-    duration: f64,
-    resolution: &str,
-    input: Option<String>,
-    audio: bool,
-    prompt: Option<String>,
 ) -> Result<String, Thrown> {
     let clip = clip(
         duration,
@@ -217,8 +233,10 @@ fn compare_json(
         audio,
         prompt.as_deref(),
     )?;
-    let rows = seedance_rules::compare(&clip, checker);
-    Ok(json_array(rows.iter().map(Comparison::to_json)))
+    with_book(book, |checker| {
+        let rows = seedance_rules::compare(&clip, &with_balance(checker, balance)?);
+        Ok(json_array(rows.iter().map(Comparison::to_json)))
+    })
 }
 
 fn clip<'a>(
@@ -273,24 +291,24 @@ mod tests {
     #[test]
     fn a_report_is_the_core_report_without_provenance() {
         let body = r#"{"prompt": "a cat", "model": "seedance-2-mini", "duration": 8, "resolution": "1080p"}"#;
-        let text = check("seedanceapi-v2", body, None).unwrap();
+        let text = check(0, "seedanceapi-v2", body, None).unwrap();
         let core = seedance_rules::check("seedanceapi-v2", body).unwrap();
         assert_eq!(text, core.to_json_without_provenance());
     }
 
     #[test]
     fn misuse_is_a_code_then_a_message() {
-        let e = check("nope", "{}", None).unwrap_err();
+        let e = check(0, "nope", "{}", None).unwrap_err();
         assert!(
             e.starts_with("UNKNOWN_ENDPOINT unknown endpoint `nope`"),
             "{e}"
         );
-        let e = check("seedanceapi-v1", "{", None).unwrap_err();
+        let e = check(0, "seedanceapi-v1", "{", None).unwrap_err();
         assert!(e.starts_with("INVALID_JSON "), "{e}");
         let e = load_price_book("{}").err().unwrap();
         assert!(e.starts_with("INVALID_PRICE_BOOK "), "{e}");
         for bad in [-1.0, 0.5, f64::NAN, f64::INFINITY, 1e300] {
-            let e = check("seedanceapi-v1", "{}", Some(bad)).unwrap_err();
+            let e = check(0, "seedanceapi-v1", "{}", Some(bad)).unwrap_err();
             assert!(e.starts_with("INVALID_ARGUMENT "), "{bad}: {e}");
         }
     }
@@ -298,10 +316,17 @@ mod tests {
     #[test]
     fn a_balance_and_a_book() {
         let book = load_price_book(&builtin_price_book()).unwrap();
-        assert_eq!(book.name(), "built-in");
+        assert_eq!(price_book_name(book).unwrap(), "built-in");
         let body = r#"{"prompt": "x", "duration": 10}"#;
-        let text = check_with(&book, "seedanceapi-v2", body, Some(400.0)).unwrap();
+        let text = check(book, "seedanceapi-v2", body, Some(400.0)).unwrap();
         assert!(text.contains("INSUFFICIENT_CREDITS"), "{text}");
+        // Freed, the handle names nothing until a new book takes its place.
+        free_price_book(book);
+        let e = check(book, "seedanceapi-v2", body, None).unwrap_err();
+        assert!(e.starts_with("INVALID_ARGUMENT "), "{e}");
+        assert!(price_book_json(book).is_err());
+        assert_eq!(load_price_book(&builtin_price_book()).unwrap(), book);
+        assert!(check(7, "seedanceapi-v2", body, None).is_err());
     }
 
     #[test]
@@ -330,10 +355,13 @@ mod tests {
     #[test]
     fn a_clip_is_checked_for_its_types() {
         for d in [-1.0, 2.5, f64::NAN, 5e9] {
-            assert!(compare(d, "720p", None, false, None, None).is_err(), "{d}");
+            assert!(
+                compare(0, d, "720p", None, false, None, None).is_err(),
+                "{d}"
+            );
         }
-        let e = compare(8.0, "720p", Some("audio".into()), false, None, None).unwrap_err();
+        let e = compare(0, 8.0, "720p", Some("audio".into()), false, None, None).unwrap_err();
         assert!(e.starts_with("INVALID_ARGUMENT "), "{e}");
-        assert!(compare(8.0, "720p", Some("image".into()), true, None, None).is_ok());
+        assert!(compare(0, 8.0, "720p", Some("image".into()), true, None, None).is_ok());
     }
 }

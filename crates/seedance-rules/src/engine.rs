@@ -256,11 +256,8 @@ fn fill_planned_defaults(plan: &Plan, slots: &mut Slots<'_>, syms: &mut Syms, di
         if !d.when.holds(slots.present(), diag.failed, syms) {
             continue;
         }
-        let value = match d.value {
-            DefaultValue::None => continue,
-            DefaultValue::Str(s) => Value::Str(Cow::Borrowed(s)),
-            DefaultValue::Bool(b) => Value::Bool(b),
-            DefaultValue::Int(n) => Value::Int(n),
+        let Some(value) = default_value(d.value) else {
+            continue;
         };
         slots.put(f, Some(value));
         syms[f & 15] = d.sym;
@@ -353,16 +350,23 @@ fn passes(op: Op, slots: &Slots<'_>, f: usize, sym: u8) -> bool {
     }
 }
 
+/// The value a default gives a field, if it gives one.
+fn default_value(d: DefaultValue) -> Option<Value<'static>> {
+    match d {
+        DefaultValue::None => None,
+        DefaultValue::Str(s) => Some(Value::Str(Cow::Borrowed(s))),
+        DefaultValue::Bool(b) => Some(Value::Bool(b)),
+        DefaultValue::Int(n) => Some(Value::Int(n)),
+    }
+}
+
 pub(crate) fn fill_defaults(spec: &EndpointSpec, slots: &mut Slots<'_>, diag: &Diag) {
     for (i, f) in spec.fields.iter().enumerate() {
         if slots.get(i).is_some() || diag.failed(i) {
             continue;
         }
-        let value = match f.default {
-            DefaultValue::None => continue,
-            DefaultValue::Str(s) => Value::Str(Cow::Borrowed(s)),
-            DefaultValue::Bool(b) => Value::Bool(b),
-            DefaultValue::Int(n) => Value::Int(n),
+        let Some(value) = default_value(f.default) else {
+            continue;
         };
         if holds(f.default_when, slots, diag) == Some(true) {
             slots.set(i, Some(value));

@@ -22,7 +22,7 @@ use std::borrow::Cow;
 
 use crate::endpoint::Endpoint;
 use crate::price::{Amount, MatchValue, PriceRow};
-use crate::spec::{Check, Cond, DefaultValue, EndpointSpec, MAX_FIELDS};
+use crate::spec::{str_eq, Check, Cond, DefaultValue, EndpointSpec, MAX_FIELDS};
 use crate::tables;
 use crate::value::Slots;
 
@@ -159,21 +159,6 @@ const fn const_le(b: &[u8], at: usize, len: usize) -> u64 {
         i += 1;
     }
     v
-}
-
-const fn str_eq(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
 }
 
 /// A condition of a rule or a default, on symbols.
@@ -1045,15 +1030,7 @@ const fn compile_prices(
     }
     let mut p = CompiledPrices {
         source,
-        sym_fields: 0,
-        codes: [NO_CODE; MAX_PAIRS],
-        n_codes: 0,
-        ints: [0; MAX_INTS],
-        n_ints: 0,
-        rows: [(0, 0); MAX_ROWS],
-        low: true,
-        rows_low: [(0, 0); MAX_ROWS],
-        amounts: [RowAmount::General; MAX_ROWS],
+        ..NO_PRICES
     };
     // The symbols first, so that the other codes take other bytes.
     let mut r = 0;

@@ -361,7 +361,8 @@ pub(crate) const fn ix(fields: &[Field], name: &str) -> usize {
     panic!("a rule names a field that is not in the field table")
 }
 
-const fn str_eq(a: &str, b: &str) -> bool {
+/// `a == b`, in a `const fn`.
+pub(crate) const fn str_eq(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() != b.len() {
         return false;

@@ -19,13 +19,15 @@ use crate::spec::{EndpointSpec, Field, Kind, MAX_FIELDS};
 use crate::suggest::unknown_field_message;
 use crate::value::{canonical_int, List, Slots, Value};
 
-/// Reads `text` as a body for `spec`. `Err` only for text that is not JSON.
-/// A JSON value that is not an object gives a violation, not an error.
+/// Reads `text` as a body for `spec` into `slots`, which are empty; whether
+/// the body is an object. `Err` only for text that is not JSON. A JSON value
+/// that is not an object gives a violation, not an error.
 pub(crate) fn read_body<'a>(
     spec: &'static EndpointSpec,
     text: &'a str,
     diag: &mut Diag,
-) -> Result<(Slots<'a>, bool), Error> {
+    slots: &mut Slots<'a>,
+) -> Result<bool, Error> {
     let mut lx = Lexer::unranged(text);
     let mut raws: [Option<Raw<'a>>; MAX_FIELDS] = [const { None }; MAX_FIELDS];
     match read_members(spec, &mut lx, &mut raws, diag) {
@@ -47,7 +49,7 @@ pub(crate) fn read_body<'a>(
                     json_kind(kind)
                 ),
             );
-            return Ok((Slots::new(), false));
+            return Ok(false);
         }
         Err(e) => return Err(Error::syntax(e)),
     }
@@ -58,13 +60,12 @@ pub(crate) fn read_body<'a>(
     {
         w.message = unknown_field_message(spec, &w.field, |i| raws[i].is_some());
     }
-    let mut slots = Slots::new();
     for (i, (field, raw)) in spec.fields.iter().zip(raws.iter_mut()).enumerate() {
         if let Some(raw) = raw.take() {
             slots.set(i, read_field(spec, i, field, raw, diag));
         }
     }
-    Ok((slots, true))
+    Ok(true)
 }
 
 /// Reads the members of the body's object into `raws` (the last of a

@@ -290,7 +290,8 @@ pub struct FieldOptions {
 pub fn field_options(endpoint: Endpoint, body: &str) -> Result<Vec<FieldOptions>, Error> {
     let spec = endpoint.spec();
     let mut diag = Diag::default();
-    let (mut slots, _) = crate::body::read_body(spec, body, &mut diag)?;
+    let mut slots = crate::value::Slots::new();
+    crate::body::read_body(spec, body, &mut diag, &mut slots)?;
     let mut defaults = crate::value::Slots::new();
     fill_defaults(spec, &mut slots, &diag);
     fill_defaults(spec, &mut defaults, &Diag::default());

@@ -645,8 +645,9 @@ mod tests {
                 continue;
             };
             let mut diag = Diag::default();
-            let (slots, readable) =
-                crate::body::read_body(endpoint.spec(), &body, &mut diag).unwrap();
+            let mut slots = Slots::new();
+            let readable =
+                crate::body::read_body(endpoint.spec(), &body, &mut diag, &mut slots).unwrap();
             let (name, prices) = checker.prices(endpoint);
             let interpreted = interpret(endpoint, slots, diag, readable, name, prices, balance);
             assert_eq!(interpreted.to_json(), compiled.to_json(), "{id}");

@@ -190,9 +190,10 @@ impl<'b> Checker<'b> {
     {
         let spec = endpoint.spec();
         let mut diag = Diag::default();
-        let (slots, readable) = body::read_body(spec, body, &mut diag)?;
         #[cfg(target_family = "wasm")]
         {
+            let mut slots = value::Slots::new();
+            let readable = body::read_body(spec, body, &mut diag, &mut slots)?;
             let (name, prices) = self.prices(endpoint);
             let balance = self.balance;
             Ok(engine::interpret(
@@ -201,7 +202,9 @@ impl<'b> Checker<'b> {
         }
         #[cfg(not(target_family = "wasm"))]
         {
-            let mut report = Report::new(endpoint, slots);
+            // The body is read where the report keeps it.
+            let mut report = Report::new(endpoint, value::Slots::new());
+            let readable = body::read_body(spec, body, &mut diag, &mut report.slots)?;
             self.finish(&mut report, diag, readable);
             Ok(report)
         }

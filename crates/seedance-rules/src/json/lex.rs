@@ -540,7 +540,30 @@ impl<'a> Lexer<'a> {
     /// A string after its opening quote, up to and including the closing
     /// one. With `keep` false the escapes are checked but nothing is built
     /// (the result is then empty).
+    // Inlined natively into its two callers; WebAssembly keeps one copy.
+    #[cfg_attr(not(target_family = "wasm"), inline(always))]
     fn string_body(&mut self, keep: bool) -> Result<Cow<'a, str>> {
+        // The usual string: its first byte to look at is the closing quote.
+        let start = self.pos;
+        let rest = self.bytes.get(start..).unwrap_or_default();
+        if let Some(n) = special_byte(rest) {
+            if rest.get(n) == Some(&b'"') {
+                self.pos = start + n + 1;
+                return Ok(Cow::Borrowed(if keep {
+                    self.slice(start, start + n)
+                } else {
+                    ""
+                }));
+            }
+        }
+        self.escaped_string_body(keep)
+    }
+
+    /// [`Lexer::string_body`] for a string with an escape, a control
+    /// character or no end.
+    #[cold]
+    #[inline(never)]
+    fn escaped_string_body(&mut self, keep: bool) -> Result<Cow<'a, str>> {
         let mut start = self.pos;
         let mut owned: Option<String> = None;
         loop {
@@ -714,6 +737,7 @@ impl Mantissa<'_> {
 /// time (the bit tricks of "Bit Twiddling Hacks", as serde_json does): a
 /// flag is set in the high bit of each byte that is one of them, and the
 /// lowest flag is exact.
+#[cfg_attr(not(target_family = "wasm"), inline(always))]
 pub(crate) fn special_byte(bytes: &[u8]) -> Option<usize> {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);

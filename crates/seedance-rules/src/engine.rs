@@ -660,4 +660,109 @@ mod tests {
         assert!(compared > 500, "only {compared} cases compared");
         assert!(formulas > 250, "only {formulas} formulas compared");
     }
+
+    /// Bodies made at random from each endpoint's example, up to two of
+    /// its fields left out or set to one of the endpoint's own words (the
+    /// strings and integers its rules name, the field's first) or to a value
+    /// wrong in a usual way, with and without a balance: the interpreter
+    /// writes the compiled tables' report, byte for byte. `ENGINE_CASES=N`
+    /// runs N bodies an endpoint (1,000 by default).
+    #[test]
+    fn the_interpreter_writes_the_reports_of_the_compiled_tables_on_random_bodies() {
+        let n: usize = std::env::var("ENGINE_CASES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(1_000);
+        // xorshift64*: the same bodies on every run.
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move |below: usize| {
+            state ^= state >> 12;
+            state ^= state << 25;
+            state ^= state >> 27;
+            (state.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 33) as usize % below.max(1)
+        };
+        let odd: [Json; 12] = [
+            Json::from(""),
+            Json::from(" "),
+            Json::from("x"),
+            Json::from("08"),
+            Json::from("1080p"),
+            Json::from("https://example.com/a.png"),
+            Json::from("http://127.0.0.1/a.png"),
+            Json::from("a\"q\u{1}"),
+            Json::from(-1),
+            Json::from(100),
+            Json::Bool(true),
+            Json::Null,
+        ];
+        let (mut compared, mut priced) = (0, 0);
+        for endpoint in Endpoint::ALL {
+            let spec = endpoint.spec();
+            let example = Json::parse(spec.example).unwrap();
+            let example = example.as_object().unwrap();
+            // Each field's own words and integers.
+            let mut own: Vec<Vec<Json>> = vec![Vec::new(); spec.fields.len()];
+            for rule in spec.rules {
+                let words = &mut own[rule.field];
+                match rule.check {
+                    Check::OneOf(list) => words.extend(list.iter().map(|&w| Json::from(w))),
+                    Check::IntOneOf(list) => {
+                        words.extend(list.iter().map(|&i| Json::from(i)));
+                        words.extend(list.iter().map(|&i| Json::from(i.to_string())));
+                    }
+                    Check::IntRange(lo, hi) => {
+                        words.extend([lo - 1, lo, hi, hi + 1].map(Json::from));
+                    }
+                    Check::Rewrite { from, to } => words.extend([from, to].map(Json::from)),
+                    _ => {}
+                }
+                for c in rule.when {
+                    if let Cond::Is(f, w) | Cond::IsNot(f, w) = *c {
+                        own[f].push(Json::from(w));
+                    }
+                }
+            }
+            for _ in 0..n {
+                let mut members: Vec<(String, Json)> = example.to_vec();
+                for _ in 0..next(3) {
+                    let f = next(spec.fields.len());
+                    let name = spec.fields[f].name;
+                    members.retain(|(k, _)| k != name);
+                    let value = match next(8) {
+                        0 => continue,
+                        1 => odd[next(odd.len())].clone(),
+                        2 => Json::array(
+                            (0..next(4))
+                                .map(|_| odd[next(odd.len())].clone())
+                                .collect::<Vec<_>>(),
+                        ),
+                        _ if own[f].is_empty() => odd[next(odd.len())].clone(),
+                        _ => own[f][next(own[f].len())].clone(),
+                    };
+                    members.push((name.to_owned(), value));
+                }
+                if next(8) == 0 {
+                    members.push(("promt".to_owned(), Json::from("x")));
+                }
+                let body = Json::Object(members).to_string();
+                let balance = [None, Some(0), Some(10), Some(1_000)][next(4)];
+                let mut checker = Checker::new();
+                if let Some(b) = balance {
+                    checker = checker.balance(b);
+                }
+                let compiled = checker.check_endpoint(endpoint, &body).unwrap();
+                let mut diag = Diag::default();
+                let mut slots = Slots::new();
+                let readable = crate::body::read_body(spec, &body, &mut diag, &mut slots).unwrap();
+                let (name, prices) = checker.prices(endpoint);
+                let interpreted = interpret(endpoint, slots, diag, readable, name, prices, balance);
+                assert_eq!(interpreted.to_json(), compiled.to_json(), "{body}");
+                compared += 1;
+                priced += usize::from(compiled.credits().is_some());
+            }
+        }
+        assert_eq!(compared, n * Endpoint::ALL.len());
+        // Not only bodies that fail early: many are priced.
+        assert!(priced * 4 > compared, "{priced} of {compared} priced");
+    }
 }

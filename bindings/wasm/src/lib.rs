@@ -38,8 +38,9 @@ thread_local! {
     /// The loaded price books, kept parsed in the module's memory for any
     /// number of checks. A book's handle is its index plus one (0 is "no
     /// book"); `freePriceBook` empties its place, which the next book takes.
-    /// A handle in plain numbers, where a wasm-bindgen class would bring a
-    /// class of glue per book type and a second export per operation.
+    /// Plain numbers rather than a wasm-bindgen class: a class brings glue
+    /// of its own, and every operation that takes an optional book would
+    /// need a second export.
     static BOOKS: RefCell<Vec<Option<seedance_rules::PriceBook>>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -72,6 +73,20 @@ pub fn free_price_book(handle: u32) {
     });
 }
 
+/// Runs `f` with the book of `handle`.
+fn with_loaded<T>(
+    handle: u32,
+    f: impl FnOnce(&seedance_rules::PriceBook) -> Result<T, Thrown>,
+) -> Result<T, Thrown> {
+    BOOKS.with_borrow(|books| match books.get((handle as usize).wrapping_sub(1)) {
+        Some(Some(book)) => f(book),
+        _ => Err(thrown(
+            "INVALID_ARGUMENT",
+            "the price book was freed or never loaded",
+        )),
+    })
+}
+
 /// Runs `f` with the checker of `handle` (the built-in prices for 0).
 fn with_book<T>(
     handle: u32,
@@ -80,38 +95,19 @@ fn with_book<T>(
     if handle == 0 {
         return f(Checker::new());
     }
-    BOOKS.with_borrow(|books| match books.get(handle as usize - 1) {
-        Some(Some(book)) => f(Checker::new().price_book(book)),
-        _ => Err(thrown(
-            "INVALID_ARGUMENT",
-            "the price book was freed or never loaded",
-        )),
-    })
+    with_loaded(handle, |book| f(Checker::new().price_book(book)))
 }
 
 /// A loaded book's name.
 #[wasm_bindgen(js_name = priceBookName)]
 pub fn price_book_name(handle: u32) -> Result<String, Thrown> {
-    book_text(handle, |b| b.name().to_owned())
+    with_loaded(handle, |b| Ok(b.name().to_owned()))
 }
 
 /// A loaded book in the `seedance-rules/price-book/v1` schema, as JSON text.
 #[wasm_bindgen(js_name = priceBookJson)]
 pub fn price_book_json(handle: u32) -> Result<String, Thrown> {
-    book_text(handle, seedance_rules::PriceBook::to_json)
-}
-
-fn book_text(
-    handle: u32,
-    f: impl FnOnce(&seedance_rules::PriceBook) -> String,
-) -> Result<String, Thrown> {
-    BOOKS.with_borrow(|books| match books.get((handle as usize).wrapping_sub(1)) {
-        Some(Some(book)) => Ok(f(book)),
-        _ => Err(thrown(
-            "INVALID_ARGUMENT",
-            "the price book was freed or never loaded",
-        )),
-    })
+    with_loaded(handle, |b| Ok(b.to_json()))
 }
 
 /// The checker with a balance (a number of credits from JavaScript).

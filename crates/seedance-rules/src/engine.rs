@@ -6,13 +6,13 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use crate::body::clip;
+#[cfg(any(not(target_family = "wasm"), test))]
 use crate::endpoint::Endpoint;
 #[cfg(not(target_family = "wasm"))]
 use crate::plan::{self, Op, Plan, RowAmount, Syms, NONE};
-use crate::price::Quote;
 use crate::price::{find_row, quote_row, EndpointPrices};
 #[cfg(not(target_family = "wasm"))]
-use crate::price::{quote_fixed, quote_per_second, PriceRow};
+use crate::price::{quote_fixed, quote_per_second, PriceRow, Quote};
 use crate::report::{warning, Diag, Report};
 use crate::spec::{Check, Cond, DefaultValue, EndpointSpec, Rule};
 use crate::url_rules;
@@ -29,7 +29,6 @@ use crate::value::{Slots, Value};
 /// targets 64 KiB gzip and the compiled tables alone are 7 KiB of it), the
 /// tables are read as they stand by [`interpret`]. Both give the same report:
 /// a test holds them to each other on every conformance case.
-#[cfg(not(target_family = "wasm"))]
 #[inline(always)]
 pub(crate) fn evaluate<'a>(
     report: &mut Report<'a>,
@@ -39,6 +38,9 @@ pub(crate) fn evaluate<'a>(
     prices: &'a EndpointPrices,
     balance: Option<u64>,
 ) {
+    #[cfg(target_family = "wasm")]
+    interpret(report, diag, body_readable, book, prices, balance);
+    #[cfg(not(target_family = "wasm"))]
     match report.endpoint {
         Endpoint::SeedanceApiV1 => run::<0>(report, diag, body_readable, book, prices, balance),
         Endpoint::SeedanceApiV2 => run::<1>(report, diag, body_readable, book, prices, balance),
@@ -83,21 +85,20 @@ fn run<'a, const E: usize>(
 }
 
 /// [`evaluate`] on the tables as they stand: the defaults, then every rule
-/// in table order, then the first price row that matches. It makes the
-/// report itself, which keeps the WebAssembly build small.
+/// in table order, then the first price row that matches.
 #[cfg(any(target_family = "wasm", test))]
 pub(crate) fn interpret<'a>(
-    endpoint: Endpoint,
-    mut slots: Slots<'a>,
+    report: &mut Report<'a>,
     mut diag: Diag,
     body_readable: bool,
     book: &'a str,
     prices: &'a EndpointPrices,
     balance: Option<u64>,
-) -> Report<'a> {
-    let spec = endpoint.spec();
+) {
+    let spec = report.spec;
+    let slots = &mut report.slots;
     if body_readable {
-        fill_defaults(spec, &mut slots, &diag);
+        fill_defaults(spec, slots, &diag);
         // The tables list the rules that hold whatever the other fields say
         // first (a test checks it), so that the conditions of the rest see
         // which fields already failed.
@@ -105,27 +106,20 @@ pub(crate) fn interpret<'a>(
             .rules
             .split_at(spec.rules.partition_point(|r| r.when.is_empty()));
         for rule in own {
-            apply_to(spec, rule, &mut slots, &mut diag);
+            apply_to(spec, rule, slots, &mut diag);
         }
         for rule in across {
-            if holds(rule.when, &slots, &diag) == Some(true) {
-                apply_to(spec, rule, &mut slots, &mut diag);
+            if holds(rule.when, slots, &diag) == Some(true) {
+                apply_to(spec, rule, slots, &mut diag);
             }
         }
     }
     let body_ok = body_readable && diag.violations.is_empty();
-    let quote =
-        body_ok.then(|| quote_row(spec, book, prices, &slots, find_row(&prices.rows, &slots)));
-    check_balance(spec, quote.as_ref(), balance, &mut diag);
-    Report {
-        endpoint,
-        spec,
-        slots,
-        body_ok,
-        violations: diag.violations,
-        warnings: diag.warnings,
-        quote,
-    }
+    report.quote = body_ok.then(|| {
+        let slots = &report.slots;
+        quote_row(spec, book, prices, slots, find_row(&prices.rows, slots))
+    });
+    conclude(report, diag, body_ok, balance);
 }
 
 /// [`apply`] to the value in the slots, rewritten there if the rule says so.
@@ -142,30 +136,12 @@ fn apply_to(
     }
 }
 
-/// The findings into the report.
-#[cfg(not(target_family = "wasm"))]
+/// The balance against the quote (a violation when the request costs
+/// more), and the findings into the report.
 #[inline(always)]
 fn conclude(report: &mut Report<'_>, mut diag: Diag, body_ok: bool, balance: Option<u64>) {
-    check_balance(report.spec, report.quote.as_ref(), balance, &mut diag);
-    report.body_ok = body_ok;
-    let Diag {
-        violations,
-        warnings,
-        failed: _,
-    } = diag;
-    put_list(&mut report.violations, violations);
-    put_list(&mut report.warnings, warnings);
-}
-
-/// The balance against the quote: a violation when the request costs more.
-#[inline(always)]
-fn check_balance(
-    spec: &'static EndpointSpec,
-    quote: Option<&Quote<'_>>,
-    balance: Option<u64>,
-    diag: &mut Diag,
-) {
-    let credits = quote.and_then(|q| q.credits());
+    let spec = report.spec;
+    let credits = report.quote.as_ref().and_then(|q| q.credits());
     if let (Some(balance), Some(credits)) = (balance, credits) {
         if credits > balance {
             diag.violate(
@@ -177,11 +153,18 @@ fn check_balance(
             );
         }
     }
+    report.body_ok = body_ok;
+    let Diag {
+        violations,
+        warnings,
+        failed: _,
+    } = diag;
+    put_list(&mut report.violations, violations);
+    put_list(&mut report.warnings, warnings);
 }
 
 /// Moves `new` into `slot`. The list replaced, empty and unallocated as a
 /// new report's are, needs no dropping.
-#[cfg(not(target_family = "wasm"))]
 #[inline(always)]
 fn put_list<T>(slot: &mut Vec<T>, new: Vec<T>) {
     let old = std::mem::replace(slot, new);
@@ -649,7 +632,8 @@ mod tests {
             let readable =
                 crate::body::read_body(endpoint.spec(), &body, &mut diag, &mut slots).unwrap();
             let (name, prices) = checker.prices(endpoint);
-            let interpreted = interpret(endpoint, slots, diag, readable, name, prices, balance);
+            let mut interpreted = Report::new(endpoint, slots);
+            interpret(&mut interpreted, diag, readable, name, prices, balance);
             assert_eq!(interpreted.to_json(), compiled.to_json(), "{id}");
             if let Some(q) = compiled.quote() {
                 assert_eq!(q.formula(), q.formula_by_format(), "{id}");
@@ -755,7 +739,8 @@ mod tests {
                 let mut slots = Slots::new();
                 let readable = crate::body::read_body(spec, &body, &mut diag, &mut slots).unwrap();
                 let (name, prices) = checker.prices(endpoint);
-                let interpreted = interpret(endpoint, slots, diag, readable, name, prices, balance);
+                let mut interpreted = Report::new(endpoint, slots);
+                interpret(&mut interpreted, diag, readable, name, prices, balance);
                 assert_eq!(interpreted.to_json(), compiled.to_json(), "{body}");
                 compared += 1;
                 priced += usize::from(compiled.credits().is_some());

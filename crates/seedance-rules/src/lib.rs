@@ -190,24 +190,11 @@ impl<'b> Checker<'b> {
     {
         let spec = endpoint.spec();
         let mut diag = Diag::default();
-        #[cfg(target_family = "wasm")]
-        {
-            let mut slots = value::Slots::new();
-            let readable = body::read_body(spec, body, &mut diag, &mut slots)?;
-            let (name, prices) = self.prices(endpoint);
-            let balance = self.balance;
-            Ok(engine::interpret(
-                endpoint, slots, diag, readable, name, prices, balance,
-            ))
-        }
-        #[cfg(not(target_family = "wasm"))]
-        {
-            // The body is read where the report keeps it.
-            let mut report = Report::new(endpoint, value::Slots::new());
-            let readable = body::read_body(spec, body, &mut diag, &mut report.slots)?;
-            self.finish(&mut report, diag, readable);
-            Ok(report)
-        }
+        // The body is read where the report keeps it.
+        let mut report = Report::new(endpoint, value::Slots::new());
+        let readable = body::read_body(spec, body, &mut diag, &mut report.slots)?;
+        self.finish(&mut report, diag, readable);
+        Ok(report)
     }
 
     /// Checks a typed request.
@@ -228,21 +215,7 @@ impl<'b> Checker<'b> {
         'b: 'a,
     {
         let (name, prices) = self.prices(report.endpoint);
-        #[cfg(not(target_family = "wasm"))]
         engine::evaluate(report, diag, readable, name, prices, self.balance);
-        #[cfg(target_family = "wasm")]
-        {
-            let slots = std::mem::replace(&mut report.slots, value::Slots::new());
-            *report = engine::interpret(
-                report.endpoint,
-                slots,
-                diag,
-                readable,
-                name,
-                prices,
-                self.balance,
-            );
-        }
     }
 
     /// The book's name and the endpoint's price table: the loaded book's,

@@ -196,7 +196,9 @@ impl<'a> Slots<'a> {
         }
     }
 
-    #[inline]
+    /// The value of field `i`: in `heap` if it was spilled there, else in
+    /// `vals`. Every other reader of the slots goes through here.
+    #[inline(always)]
     pub(crate) fn get(&self, i: usize) -> Option<&Value<'a>> {
         if i < MAX_FIELDS && self.spilled(i) {
             return self.heap.get(usize::from(self.at[i]));
@@ -209,35 +211,14 @@ impl<'a> Slots<'a> {
     /// engine reads the slots with this.
     #[inline(always)]
     pub(crate) fn view(&self, i: usize) -> Option<Value<'_>> {
-        if i >= MAX_FIELDS {
-            return None;
-        }
-        if self.spilled(i) {
-            return self.heap.get(usize::from(self.at[i])).map(Value::view);
-        }
-        self.vals[i].as_ref().map(Value::view)
+        self.get(i).map(Value::view)
     }
 
     /// The string of field `i`, if it holds one.
     #[cfg(not(target_family = "wasm"))]
     #[inline(always)]
     pub(crate) fn str_at(&self, i: usize) -> Option<&str> {
-        if i >= MAX_FIELDS {
-            return None;
-        }
-        if self.spilled(i) {
-            return self.spilled_str(i);
-        }
-        match &self.vals[i] {
-            Some(Value::Str(s)) => Some(s),
-            _ => None,
-        }
-    }
-
-    #[cfg(not(target_family = "wasm"))]
-    #[cold]
-    fn spilled_str(&self, i: usize) -> Option<&str> {
-        match self.heap.get(usize::from(*self.at.get(i)?)) {
+        match self.get(i) {
             Some(Value::Str(s)) => Some(s),
             _ => None,
         }
@@ -246,22 +227,7 @@ impl<'a> Slots<'a> {
     /// The integer field `i` stands for ([`Value::as_int`]).
     #[inline(always)]
     pub(crate) fn int_at(&self, i: usize) -> Option<i64> {
-        if i >= MAX_FIELDS {
-            return None;
-        }
-        if self.spilled(i) {
-            return self.spilled_int(i);
-        }
-        match &self.vals[i] {
-            Some(Value::Int(n)) => Some(*n),
-            Some(Value::Str(s)) => canonical_int(s),
-            _ => None,
-        }
-    }
-
-    #[cold]
-    fn spilled_int(&self, i: usize) -> Option<i64> {
-        self.heap.get(usize::from(*self.at.get(i)?))?.as_int()
+        self.get(i)?.as_int()
     }
 
     /// The kind of value field `i` holds: 0 absent, 1 a string, 2 an
@@ -269,24 +235,12 @@ impl<'a> Slots<'a> {
     #[cfg(not(target_family = "wasm"))]
     #[inline(always)]
     pub(crate) fn kind_at(&self, i: usize) -> (u8, bool) {
-        if i >= MAX_FIELDS {
-            return (0, false);
-        }
-        let kind = |v: &Value<'_>| match v {
-            Value::Str(_) => (1, false),
-            Value::Int(_) => (2, false),
-            Value::Bool(b) => (3, *b),
-            Value::List(_) => (4, false),
-        };
-        if self.spilled(i) {
-            return self
-                .heap
-                .get(usize::from(self.at[i]))
-                .map_or((0, false), kind);
-        }
-        match &self.vals[i] {
-            Some(v) => kind(v),
+        match self.get(i) {
             None => (0, false),
+            Some(Value::Str(_)) => (1, false),
+            Some(Value::Int(_)) => (2, false),
+            Some(Value::Bool(b)) => (3, *b),
+            Some(Value::List(_)) => (4, false),
         }
     }
 
@@ -294,16 +248,7 @@ impl<'a> Slots<'a> {
     #[cfg(not(target_family = "wasm"))]
     #[inline(always)]
     pub(crate) fn list_len_at(&self, i: usize) -> Option<usize> {
-        if i >= MAX_FIELDS {
-            return None;
-        }
-        if self.spilled(i) {
-            return match self.heap.get(usize::from(self.at[i])) {
-                Some(Value::List(l)) => Some(l.len()),
-                _ => None,
-            };
-        }
-        match &self.vals[i] {
+        match self.get(i) {
             Some(Value::List(l)) => Some(l.len()),
             _ => None,
         }

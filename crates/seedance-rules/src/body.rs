@@ -15,7 +15,7 @@ use std::borrow::Cow;
 use crate::error::Error;
 use crate::json::lex::{Kind as JsonKind, Lexer, SyntaxError};
 use crate::report::{warning, Diag};
-use crate::spec::{EndpointSpec, Field, Kind, MAX_FIELDS};
+use crate::spec::{EndpointSpec, Field, Kind};
 use crate::suggest::unknown_field_message;
 use crate::value::{canonical_int, List, Slots, Value};
 
@@ -29,8 +29,8 @@ pub(crate) fn read_body<'a>(
     slots: &mut Slots<'a>,
 ) -> Result<bool, Error> {
     let mut lx = Lexer::unranged(text);
-    let mut raws: [Option<Raw<'a>>; MAX_FIELDS] = [const { None }; MAX_FIELDS];
-    match read_members(spec, &mut lx, &mut raws, diag) {
+    let mut members = Members::default();
+    match read_members(spec, &mut lx, slots, &mut members, diag) {
         Ok(true) => {}
         Ok(false) => {
             // Readable JSON of the wrong shape (an array, a string, ...) is a
@@ -58,23 +58,48 @@ pub(crate) fn read_body<'a>(
         .iter_mut()
         .filter(|w| w.code == warning::UNKNOWN_FIELD)
     {
-        w.message = unknown_field_message(spec, &w.field, |i| raws[i].is_some());
+        w.message = unknown_field_message(spec, &w.field, |i| members.given & (1 << i) != 0);
     }
-    for (i, (field, raw)) in spec.fields.iter().zip(raws.iter_mut()).enumerate() {
-        if let Some(raw) = raw.take() {
-            slots.set(i, read_field(spec, i, field, raw, diag));
+    // The values that were not of their field's type, or that need a word
+    // (a coercion), in the table's order.
+    if !members.rest.is_empty() {
+        for (i, field) in spec.fields.iter().enumerate() {
+            if let Some(raw) = members.forget(i) {
+                slots.set(i, read_field(spec, i, field, raw, diag));
+            }
         }
     }
     Ok(true)
 }
 
-/// Reads the members of the body's object into `raws` (the last of a
+/// What the members of a body left besides the values in the slots.
+#[derive(Default)]
+struct Members<'a> {
+    /// The fields given, by index.
+    given: u32,
+    /// The values read as they came, to be judged by type in the table's
+    /// order. Empty (and unallocated) for a body whose values all have
+    /// their field's type.
+    rest: Vec<(usize, Raw<'a>)>,
+}
+
+impl<'a> Members<'a> {
+    /// Takes field `i`'s value out of `rest` (there is at most one).
+    fn forget(&mut self, i: usize) -> Option<Raw<'a>> {
+        let k = self.rest.iter().position(|(j, _)| *j == i)?;
+        Some(self.rest.swap_remove(k).1)
+    }
+}
+
+/// Reads the members of the body's object: a value of its field's type
+/// straight into its slot, any other into `members.rest` (the last of a
 /// duplicated key counts). `Ok(false)` when the body is not an object, with
 /// nothing read.
 fn read_members<'a>(
     spec: &'static EndpointSpec,
     lx: &mut Lexer<'a>,
-    raws: &mut [Option<Raw<'a>>; MAX_FIELDS],
+    slots: &mut Slots<'a>,
+    members: &mut Members<'a>,
     diag: &mut Diag,
 ) -> Result<bool, SyntaxError> {
     if lx.peek_kind()? != JsonKind::Object {
@@ -82,7 +107,10 @@ fn read_members<'a>(
     }
     lx.begin_object()?;
     while let Some(key) = lx.next_key()? {
-        let Some(i) = spec.field_index(&key) else {
+        let Some((i, field)) = spec
+            .field_index(&key)
+            .and_then(|i| Some((i, spec.fields.get(i)?)))
+        else {
             lx.skip_value()?;
             // The message is written once the whole body is read, when it
             // is known whether the close field was given.
@@ -93,19 +121,51 @@ fn read_members<'a>(
             );
             continue;
         };
-        let raw = read_raw(lx)?;
-        if let Some(slot) = raws.get_mut(i) {
-            if slot.replace(raw).is_some() {
-                diag.warn(
-                    warning::DUPLICATE_FIELD,
-                    Cow::Borrowed(spec.fields[i].name),
-                    format!("`{key}` is given more than once; the last one counts"),
-                );
+        let bit = 1u32 << i;
+        if members.given & bit != 0 {
+            members.forget(i);
+            diag.warn(
+                warning::DUPLICATE_FIELD,
+                Cow::Borrowed(field.name),
+                format!("`{key}` is given more than once; the last one counts"),
+            );
+        }
+        members.given |= bit;
+        match read_value(field.kind, lx)? {
+            Ok(value) => slots.set(i, Some(value)),
+            Err(raw) => {
+                slots.set(i, None);
+                members.rest.push((i, raw));
             }
         }
     }
     lx.finish()?;
     Ok(true)
+}
+
+/// The next value as its field's type when it has it (`Ok`), as it came
+/// otherwise (`Err`).
+#[inline]
+fn read_value<'a>(
+    kind: Kind,
+    lx: &mut Lexer<'a>,
+) -> Result<Result<Value<'a>, Raw<'a>>, SyntaxError> {
+    if let Kind::Str | Kind::UrlString | Kind::DurationStr = kind {
+        if let Some(s) = lx.plain_string() {
+            return Ok(Ok(Value::Str(Cow::Borrowed(s))));
+        }
+    }
+    Ok(match (lx.peek_kind()?, kind) {
+        (JsonKind::String, Kind::Str | Kind::UrlString | Kind::DurationStr) => {
+            Ok(Value::Str(lx.string()?))
+        }
+        (JsonKind::Bool, Kind::Bool) => Ok(Value::Bool(lx.boolean()?)),
+        (JsonKind::Number, Kind::Int | Kind::DurationInt) => {
+            let text = lx.number()?;
+            exact_int(text).map(Value::Int).ok_or(Raw::Number(text))
+        }
+        _ => Err(read_raw(lx)?),
+    })
 }
 
 /// A JSON value as far as the engine needs it, before it is read by type.
@@ -169,6 +229,10 @@ fn json_kind(kind: JsonKind) -> &'static str {
 /// The integer a JSON number's text stands for, read exactly: `10`, `10.0`,
 /// `1e1` and `100e-1` are all 10. `None` for a fraction or beyond `i64`.
 pub(crate) fn exact_int(text: &str) -> Option<i64> {
+    // The usual number: digits alone.
+    if let Some(n) = crate::value::parse_i64(text) {
+        return Some(n);
+    }
     let (neg, t) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, text),
@@ -358,4 +422,98 @@ fn read_list<'a>(
         }
     }
     (!bad).then_some(Value::List(List::Owned(out)))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check;
+
+    fn rules(body: &str) -> Vec<String> {
+        let report = check("seedanceapi-v2", body).expect("JSON");
+        report
+            .violations()
+            .iter()
+            .map(|v| v.rule.to_string())
+            .collect()
+    }
+
+    fn coerced(body: &str) -> usize {
+        let report = check("seedanceapi-v2", body).expect("JSON");
+        report
+            .warnings()
+            .iter()
+            .filter(|w| w.code == crate::report::warning::COERCED_TYPE)
+            .count()
+    }
+
+    #[test]
+    fn type_violations_come_in_the_tables_order_whatever_the_keys_order() {
+        // `prompt` comes before `model` and `duration` in the table; values
+        // of their type read straight into the slots, the others later.
+        let want = [
+            "seedanceapi-v2.prompt.type",
+            "seedanceapi-v2.model.type",
+            "seedanceapi-v2.duration.type",
+        ];
+        for body in [
+            r#"{"duration":true,"model":5,"prompt":null,"resolution":"720p"}"#,
+            r#"{"resolution":"720p","prompt":null,"duration":true,"model":5}"#,
+            r#"{"model":5,"resolution":"720p","duration":true,"prompt":null}"#,
+        ] {
+            assert_eq!(rules(body), want, "{body}");
+        }
+    }
+
+    #[test]
+    fn the_last_of_a_duplicated_key_counts_whatever_the_types() {
+        // Mistyped first, then of its type: nothing wrong.
+        assert_eq!(
+            rules(r#"{"prompt":"A fox","duration":true,"duration":10}"#),
+            Vec::<String>::new()
+        );
+        // Of its type first, then mistyped: the mistyped one is judged.
+        assert_eq!(
+            rules(r#"{"prompt":"A fox","duration":10,"duration":true}"#),
+            ["seedanceapi-v2.duration.type"]
+        );
+        // Coerced first, then of its type: no coercion is left to report.
+        assert_eq!(
+            coerced(r#"{"prompt":"A fox","duration":"10","duration":10}"#),
+            0
+        );
+        assert_eq!(
+            coerced(r#"{"prompt":"A fox","duration":10,"duration":"10"}"#),
+            1
+        );
+        let report = check(
+            "seedanceapi-v2",
+            r#"{"prompt":"A fox","duration":true,"duration":10}"#,
+        )
+        .expect("JSON");
+        assert_eq!(
+            report.credits(),
+            check("seedanceapi-v2", r#"{"prompt":"A fox","duration":10}"#)
+                .expect("JSON")
+                .credits()
+        );
+    }
+
+    #[test]
+    fn integers_read_exactly_in_every_spelling() {
+        for (text, want) in [
+            ("10", Some(10)),
+            ("-7", Some(-7)),
+            ("10.0", Some(10)),
+            ("1e1", Some(10)),
+            ("100e-1", Some(10)),
+            ("0.5e1", Some(5)),
+            ("10.5", None),
+            ("9223372036854775807", Some(i64::MAX)),
+            ("-9223372036854775808", Some(i64::MIN)),
+            ("9223372036854775808", None),
+            ("1e400", None),
+        ] {
+            assert_eq!(super::exact_int(text), want, "{text}");
+        }
+    }
 }

@@ -261,7 +261,9 @@ impl<'a> Slots<'a> {
         cfg!(not(target_family = "wasm")) && self.spilled & (1 << i) != 0
     }
 
-    #[inline]
+    // Natively, inlined where it is called: a value that owns no heap
+    // memory (the usual one) is then a few stores.
+    #[cfg_attr(not(target_family = "wasm"), inline(always))]
     pub(crate) fn set(&mut self, i: usize, v: Option<Value<'a>>) {
         // In WebAssembly every value is kept in `vals`, dropped with the
         // slots: less code, where size counts more than a drop's cost.

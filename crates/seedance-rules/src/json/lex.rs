@@ -305,6 +305,28 @@ impl<'a> Lexer<'a> {
         }
     }
 
+    /// A string that starts right here (no white space before it) and holds
+    /// no escape, read at once: the usual value of compact JSON. `None`
+    /// (nothing consumed) for anything else, which [`Lexer::string`] reads.
+    #[inline(always)]
+    pub(crate) fn plain_string(&mut self) -> Option<&'a str> {
+        // WebAssembly reads every string the general way: less code.
+        if cfg!(target_family = "wasm") {
+            return None;
+        }
+        let body = match self.bytes.get(self.pos..)? {
+            [b'"', body @ ..] => body,
+            _ => return None,
+        };
+        let n = special_byte(body)?;
+        if body.get(n) != Some(&b'"') {
+            return None;
+        }
+        let start = self.pos + 1;
+        self.pos = start + n + 1;
+        Some(self.slice(start, start + n))
+    }
+
     /// Opens an array: the elements follow through [`Lexer::next_element`].
     pub(crate) fn begin_array(&mut self) -> Result<()> {
         match self.skip_ws() {
@@ -351,7 +373,37 @@ impl<'a> Lexer<'a> {
     /// the `:` after it consumed (read the value next), or `None` at the
     /// closing `}`, which it consumes. Keys are borrowed when unescaped.
     pub(crate) fn next_key(&mut self) -> Result<Option<Cow<'a, str>>> {
-        self.key(true)
+        match self.plain_key() {
+            Some(key) => Ok(Some(Cow::Borrowed(key))),
+            None => self.key(true),
+        }
+    }
+
+    /// The usual member of compact JSON, read at once: `"key":` first in
+    /// its object, or `,"key":` after a member, the key holding no escape.
+    /// `None` (nothing consumed) for anything else, which [`Lexer::key`]
+    /// reads.
+    #[inline(always)]
+    fn plain_key(&mut self) -> Option<&'a str> {
+        // WebAssembly reads every key the general way: less code.
+        if cfg!(target_family = "wasm") {
+            return None;
+        }
+        let rest = self.bytes.get(self.pos..)?;
+        let skip = match rest {
+            [b'"', ..] if self.first => 1,
+            [b',', b'"', ..] if !self.first => 2,
+            _ => return None,
+        };
+        let body = rest.get(skip..)?;
+        let n = special_byte(body)?;
+        if body.get(n..n + 2) != Some(b"\":") {
+            return None;
+        }
+        let start = self.pos + skip;
+        self.first = false;
+        self.pos = start + n + 2;
+        Some(self.slice(start, start + n))
     }
 
     /// Skips one value of any kind, checked as strictly as it would be read,

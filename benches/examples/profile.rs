@@ -8,7 +8,8 @@
 //! ```
 //!
 //! Paths: `typed`, `json`, `json-report` (`check` and the report's JSON
-//! text, as the npm package makes it), `peer-a`, `peer-a-quick` (`is_valid`),
+//! text), `json-npm` (`check` and the report's JSON text without the
+//! price's provenance, as the npm package makes it), `peer-a`, `peer-a-quick` (`is_valid`),
 //! `peer-b`, `batch`. The second argument is the number of rounds (each round
 //! runs the path on all six endpoints, or on the sixteen bodies of the batch);
 //! a third, an endpoint id, keeps that endpoint only.
@@ -63,6 +64,12 @@ fn main() {
                 for &(e, text) in &valid {
                     let r = check(black_box(e.id()), black_box(text)).expect("JSON");
                     sum += black_box(r.to_json()).len() as u64;
+                }
+            }
+            "json-npm" => {
+                for &(e, text) in &valid {
+                    let r = check(black_box(e.id()), black_box(text)).expect("JSON");
+                    sum += black_box(r.to_json_without_provenance()).len() as u64;
                 }
             }
             "peer-a" => {

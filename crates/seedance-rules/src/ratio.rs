@@ -84,6 +84,20 @@ impl Ratio {
     /// [`Ratio::to_decimal`], appended to `out`: `false`, with nothing
     /// appended, when the expansion does not terminate.
     pub(crate) fn push_decimal_text(self, out: &mut String, min_decimals: usize) -> bool {
+        // The usual amount (cents: a denominator dividing 100), in 64 bits.
+        if let Some((int, frac, decimals)) = self.small_decimal(min_decimals) {
+            push_u64(out, int, 0);
+            if decimals > 0 {
+                out.push('.');
+                push_u64(out, frac, decimals);
+            }
+            return true;
+        }
+        self.push_decimal_expansion(out, min_decimals)
+    }
+
+    /// [`Ratio::push_decimal_text`] in general, in 128 bits.
+    fn push_decimal_expansion(self, out: &mut String, min_decimals: usize) -> bool {
         let mut d = self.den;
         // den = 2^a 5^b; the number of decimals is max(a, b).
         let (mut twos, mut fives) = (0usize, 0usize);
@@ -122,23 +136,49 @@ impl Ratio {
     }
 }
 
+impl Ratio {
+    /// The integer part, the fraction's digits and their number, when the
+    /// denominator divides 10^k for some k of at most 18 and everything fits
+    /// in 64 bits; `None` otherwise (the general expansion then decides).
+    fn small_decimal(self, min_decimals: usize) -> Option<(u64, u64, usize)> {
+        let num = u64::try_from(self.num).ok()?;
+        let den = u64::try_from(self.den).ok()?;
+        let (mut scale, mut decimals) = (1u64, 0usize);
+        while scale.checked_rem(den)? != 0 || decimals < min_decimals {
+            if decimals == 18 {
+                return None;
+            }
+            scale *= 10;
+            decimals += 1;
+        }
+        let scaled = num.checked_mul(scale / den)?;
+        Some((scaled / scale, scaled % scale, decimals))
+    }
+}
+
 /// Appends `n` in decimal, zero-padded to at least `width` digits. (std's
 /// `u128` formatting is a kilobyte and a half of WebAssembly more.)
-pub(crate) fn push_decimal(out: &mut String, mut n: u128, width: usize) {
-    // u128::MAX has 39 digits, written from the end.
-    let mut digits = [b'0'; 39];
-    let mut at = digits.len();
+pub(crate) fn push_decimal(out: &mut String, n: u128, width: usize) {
     // Digits in 128 bits only while the number needs them: a `u128`
     // division is a library routine in WebAssembly, a `u64` one an
-    // instruction.
-    while n > u128::from(u64::MAX) {
-        at -= 1;
-        if let Some(slot) = digits.get_mut(at) {
-            *slot = b'0' + (n % 10) as u8;
+    // instruction. Above `u64`, the number is written as its part above
+    // 10^19 (at most 20 digits, so a `u64` again after one more split)
+    // and 19 more digits.
+    const TEN_19: u128 = 10_000_000_000_000_000_000;
+    match u64::try_from(n) {
+        Ok(n) => push_u64(out, n, width),
+        Err(_) => {
+            push_decimal(out, n / TEN_19, width.saturating_sub(19));
+            push_u64(out, (n % TEN_19) as u64, 19);
         }
-        n /= 10;
     }
-    let mut n = n as u64;
+}
+
+/// [`push_decimal`] for a `u64`.
+fn push_u64(out: &mut String, mut n: u64, width: usize) {
+    // u64::MAX has 20 digits, written from the end.
+    let mut digits = [b'0'; 20];
+    let mut at = digits.len();
     while at > 0 {
         at -= 1;
         if let Some(slot) = digits.get_mut(at) {
@@ -290,6 +330,47 @@ mod tests {
             assert_eq!(out, (m - 1).to_string());
             n = m;
         }
+    }
+
+    #[test]
+    fn small_decimals_are_the_general_expansion() {
+        let dens = [
+            1,
+            2,
+            3,
+            4,
+            5,
+            7,
+            8,
+            10,
+            16,
+            20,
+            25,
+            40,
+            50,
+            64,
+            100,
+            125,
+            1000,
+            1 << 20,
+        ];
+        for num in (0..300).chain([u64::MAX as u128 / 3, 1 << 63, u64::MAX as u128]) {
+            for den in dens {
+                let Some(r) = Ratio::new(num, den) else {
+                    continue;
+                };
+                for min in 0..4 {
+                    let (mut fast, mut general) = (String::new(), String::new());
+                    let ok = r.push_decimal_text(&mut fast, min);
+                    assert_eq!(ok, r.push_decimal_expansion(&mut general, min));
+                    assert_eq!(fast, general, "{num}/{den} with {min} decimals");
+                }
+            }
+        }
+        assert_eq!(
+            Ratio::new(123, 50).unwrap().to_decimal(2).as_deref(),
+            Some("2.46")
+        );
     }
 
     #[test]

@@ -106,12 +106,15 @@ impl<'o> Writer<'o> {
 
     /// Writes an unsigned integer.
     pub(crate) fn u64(&mut self, n: u64) {
-        push_display(self.out, n);
+        crate::ratio::push_decimal(self.out, u128::from(n), 0);
     }
 
     /// Writes a signed integer.
     pub(crate) fn i64(&mut self, n: i64) {
-        push_display(self.out, n);
+        if n < 0 {
+            self.out.push('-');
+        }
+        crate::ratio::push_decimal(self.out, u128::from(n.unsigned_abs()), 0);
     }
 
     /// Writes a number as its text.
@@ -209,12 +212,6 @@ impl<'o> Writer<'o> {
             }
         }
     }
-}
-
-fn push_display(out: &mut String, v: impl std::fmt::Display) {
-    use std::fmt::Write as _;
-    // Writing into a String cannot fail.
-    let _ = write!(out, "{v}");
 }
 
 /// Writes `s` as a JSON string, escaped as serde_json escapes: `"`, `\` and

@@ -85,19 +85,45 @@ impl Ratio {
     /// appended, when the expansion does not terminate.
     pub(crate) fn push_decimal_text(self, out: &mut String, min_decimals: usize) -> bool {
         // The usual amount (cents: a denominator dividing 100), in 64 bits.
-        if let Some((int, frac, decimals)) = self.small_decimal(min_decimals) {
-            push_u64(out, int, 0);
-            if decimals > 0 {
-                out.push('.');
-                push_u64(out, frac, decimals);
-            }
-            return true;
+        let Some((int, frac, decimals)) = self
+            .small_decimal(min_decimals)
+            .or_else(|| self.decimal_parts(min_decimals))
+        else {
+            return false;
+        };
+        push_decimal(out, int, 0);
+        if decimals > 0 {
+            out.push('.');
+            push_decimal(out, frac, decimals);
         }
-        self.push_decimal_expansion(out, min_decimals)
+        true
     }
 
-    /// [`Ratio::push_decimal_text`] in general, in 128 bits.
-    fn push_decimal_expansion(self, out: &mut String, min_decimals: usize) -> bool {
+    /// The integer part, the fraction's digits and their number, when the
+    /// denominator divides 10^k for some k of at most 18 and everything fits
+    /// in 64 bits; `None` otherwise ([`Ratio::decimal_parts`] then decides).
+    fn small_decimal(self, min_decimals: usize) -> Option<(u128, u128, usize)> {
+        let num = u64::try_from(self.num).ok()?;
+        let den = u64::try_from(self.den).ok()?;
+        let (mut scale, mut decimals) = (1u64, 0usize);
+        while scale.checked_rem(den)? != 0 || decimals < min_decimals {
+            if decimals == 18 {
+                return None;
+            }
+            scale *= 10;
+            decimals += 1;
+        }
+        let scaled = num.checked_mul(scale / den)?;
+        Some((
+            u128::from(scaled / scale),
+            u128::from(scaled % scale),
+            decimals,
+        ))
+    }
+
+    /// [`Ratio::small_decimal`] in general, in 128 bits: `None` when the
+    /// expansion does not terminate.
+    fn decimal_parts(self, min_decimals: usize) -> Option<(u128, u128, usize)> {
         let mut d = self.den;
         // den = 2^a 5^b; the number of decimals is max(a, b).
         let (mut twos, mut fives) = (0usize, 0usize);
@@ -114,45 +140,13 @@ impl Ratio {
             fives += 1;
         }
         if d != 1 {
-            return false;
+            return None;
         }
         let decimals = twos.max(fives).max(min_decimals);
-        let Some(scale) = u32::try_from(decimals)
-            .ok()
-            .and_then(|p| 10u128.checked_pow(p))
-        else {
-            return false;
-        };
-        let Some(scaled) = self.num.checked_mul(scale) else {
-            return false;
-        };
+        let scale = 10u128.checked_pow(u32::try_from(decimals).ok()?)?;
+        let scaled = self.num.checked_mul(scale)?;
         let (int, frac) = div_rem(div_rem(scaled, self.den).0, scale);
-        push_decimal(out, int, 0);
-        if decimals > 0 {
-            out.push('.');
-            push_decimal(out, frac, decimals);
-        }
-        true
-    }
-}
-
-impl Ratio {
-    /// The integer part, the fraction's digits and their number, when the
-    /// denominator divides 10^k for some k of at most 18 and everything fits
-    /// in 64 bits; `None` otherwise (the general expansion then decides).
-    fn small_decimal(self, min_decimals: usize) -> Option<(u64, u64, usize)> {
-        let num = u64::try_from(self.num).ok()?;
-        let den = u64::try_from(self.den).ok()?;
-        let (mut scale, mut decimals) = (1u64, 0usize);
-        while scale.checked_rem(den)? != 0 || decimals < min_decimals {
-            if decimals == 18 {
-                return None;
-            }
-            scale *= 10;
-            decimals += 1;
-        }
-        let scaled = num.checked_mul(scale / den)?;
-        Some((scaled / scale, scaled % scale, decimals))
+        Some((int, frac, decimals))
     }
 }
 
@@ -360,13 +354,20 @@ mod tests {
                     continue;
                 };
                 for min in 0..4 {
-                    let (mut fast, mut general) = (String::new(), String::new());
-                    let ok = r.push_decimal_text(&mut fast, min);
-                    assert_eq!(ok, r.push_decimal_expansion(&mut general, min));
-                    assert_eq!(fast, general, "{num}/{den} with {min} decimals");
+                    if let Some(fast) = r.small_decimal(min) {
+                        assert_eq!(
+                            Some(fast),
+                            r.decimal_parts(min),
+                            "{num}/{den} with {min} decimals"
+                        );
+                    }
                 }
             }
         }
+        assert_eq!(
+            Ratio::new(123, 50).unwrap().small_decimal(2),
+            Some((2, 46, 2))
+        );
         assert_eq!(
             Ratio::new(123, 50).unwrap().to_decimal(2).as_deref(),
             Some("2.46")

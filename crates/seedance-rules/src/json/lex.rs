@@ -314,15 +314,11 @@ impl<'a> Lexer<'a> {
         if cfg!(target_family = "wasm") {
             return None;
         }
-        let body = match self.bytes.get(self.pos..)? {
-            [b'"', body @ ..] => body,
-            _ => return None,
-        };
-        let n = special_byte(body)?;
-        if body.get(n) != Some(&b'"') {
+        if self.peek() != Some(b'"') {
             return None;
         }
         let start = self.pos + 1;
+        let n = self.plain_run(start)?;
         self.pos = start + n + 1;
         Some(self.slice(start, start + n))
     }
@@ -389,18 +385,16 @@ impl<'a> Lexer<'a> {
         if cfg!(target_family = "wasm") {
             return None;
         }
-        let rest = self.bytes.get(self.pos..)?;
-        let skip = match rest {
+        let skip = match self.bytes.get(self.pos..)? {
             [b'"', ..] if self.first => 1,
             [b',', b'"', ..] if !self.first => 2,
             _ => return None,
         };
-        let body = rest.get(skip..)?;
-        let n = special_byte(body)?;
-        if body.get(n..n + 2) != Some(b"\":") {
+        let start = self.pos + skip;
+        let n = self.plain_run(start)?;
+        if self.bytes.get(start + n + 1) != Some(&b':') {
             return None;
         }
-        let start = self.pos + skip;
         self.first = false;
         self.pos = start + n + 2;
         Some(self.slice(start, start + n))
@@ -597,18 +591,25 @@ impl<'a> Lexer<'a> {
     fn string_body(&mut self, keep: bool) -> Result<Cow<'a, str>> {
         // The usual string: its first byte to look at is the closing quote.
         let start = self.pos;
-        let rest = self.bytes.get(start..).unwrap_or_default();
-        if let Some(n) = special_byte(rest) {
-            if rest.get(n) == Some(&b'"') {
-                self.pos = start + n + 1;
-                return Ok(Cow::Borrowed(if keep {
-                    self.slice(start, start + n)
-                } else {
-                    ""
-                }));
-            }
+        if let Some(n) = self.plain_run(start) {
+            self.pos = start + n + 1;
+            return Ok(Cow::Borrowed(if keep {
+                self.slice(start, start + n)
+            } else {
+                ""
+            }));
         }
         self.escaped_string_body(keep)
+    }
+
+    /// The length of the string body that starts at `start` when nothing in
+    /// it needs reading (no escape, no control character) and a quote ends
+    /// it; `None` otherwise.
+    #[cfg_attr(not(target_family = "wasm"), inline(always))]
+    fn plain_run(&self, start: usize) -> Option<usize> {
+        let rest = self.bytes.get(start..)?;
+        let n = special_byte(rest)?;
+        (rest.get(n) == Some(&b'"')).then_some(n)
     }
 
     /// [`Lexer::string_body`] for a string with an escape, a control

@@ -7,7 +7,7 @@
 //! valgrind --tool=callgrind target/release/examples/profile typed 100000
 //! ```
 //!
-//! Paths: `typed`, `json`, `json-report` (`check` and the report's JSON
+//! Paths: `typed`, `quote` (`quote_request`), `json`, `json-report` (`check` and the report's JSON
 //! text), `json-npm` (`check` and the report's JSON text without the
 //! price's provenance, as the npm package makes it), `peer-a`, `peer-a-quick` (`is_valid`),
 //! `peer-b`, `batch`. The second argument is the number of rounds (each round
@@ -18,7 +18,7 @@ use std::hint::black_box;
 
 use seedance_benches::bodies::{self, BATCH, VALID};
 use seedance_benches::{floor, peer::Peer};
-use seedance_rules::{check, check_request, Endpoint};
+use seedance_rules::{check, check_request, quote_request, Endpoint};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -52,6 +52,19 @@ fn main() {
                         _ => check_request(black_box(&aio)).credits(),
                     };
                     sum += black_box(c).unwrap_or(1);
+                }
+            }
+            "quote" => {
+                for (e, _) in &valid {
+                    let c = match e {
+                        Endpoint::SeedanceApiV1 => quote_request(black_box(&v1)).ok(),
+                        Endpoint::SeedanceApiV2 => quote_request(black_box(&v2)).ok(),
+                        Endpoint::Seedance2aiVideo => quote_request(black_box(&video)).ok(),
+                        Endpoint::Seedance2aiGptImage2 => quote_request(black_box(&gpt)).ok(),
+                        Endpoint::Seedance2aiNanoBananaPro => quote_request(black_box(&nano)).ok(),
+                        _ => quote_request(black_box(&aio)).ok(),
+                    };
+                    sum += black_box(c.and_then(|q| q.credits())).unwrap_or(1);
                 }
             }
             "json" => {

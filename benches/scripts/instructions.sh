@@ -12,9 +12,9 @@ refs() { # path rounds endpoint
   valgrind --tool=callgrind --callgrind-out-file="$out/cg" "$bin" "$1" "$2" "$3" 2>&1 >/dev/null |
     sed -n 's/.*refs: *//p' | tr -d ,
 }
-paths="typed json json-report peer-a peer-a-quick peer-b"
-echo "| endpoint | typed \`check_request\` | JSON \`check\` | \`check\` + \`to_json\` | peer (a) jsonschema | peer (a) \`is_valid\` | peer (b) serde struct | peer (a) ÷ \`check\` |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+paths="quote typed json json-report peer-a peer-a-quick peer-b"
+echo "| endpoint | typed \`quote_request\` | typed \`check_request\` | JSON \`check\` | \`check\` + \`to_json\` | peer (a) jsonschema | peer (a) \`is_valid\` | peer (b) serde struct | peer (a) ÷ \`check\` |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 for e in seedanceapi-v1 seedanceapi-v2 seedance2ai-video seedance2ai-gpt-image-2 seedance2ai-nano-banana-pro apiinone-videos; do
   line="| \`$e\` |"
   for p in $paths; do

@@ -42,19 +42,20 @@ def ratio(a, b):
 def main():
     target = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "target")
     m = medians(target / "criterion")
-    print("| endpoint | typed `check_request` | JSON `check` | serde + `check_request` "
+    print("| endpoint | typed `quote_request` | typed `check_request` | JSON `check` | serde + `check_request` "
           "| peer (a) jsonschema | peer (a) `is_valid` | peer (b) serde struct "
           "| peer (a) ÷ `check` | `check` ÷ peer (b) |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for e in ENDPOINTS:
         g = f"json/{e}"
+        quote = m.get(f"quote/{e}")
         typed = m.get(f"typed/{e}")
         ours = m.get(f"{g}/seedance-rules/check")
         serde_typed = m.get(f"{g}/seedance-rules/serde+check_request")
         pa = m.get(f"{g}/peer-a/jsonschema")
         pa_quick = m.get(f"{g}/peer-a/jsonschema-is-valid")
         pb = m.get(f"{g}/peer-b/serde-struct")
-        print(f"| `{e}` | {fmt(typed)} | {fmt(ours)} | {fmt(serde_typed)} | {fmt(pa)} "
+        print(f"| `{e}` | {fmt(quote)} | {fmt(typed)} | {fmt(ours)} | {fmt(serde_typed)} | {fmt(pa)} "
               f"| {fmt(pa_quick)} | {fmt(pb)} | {ratio(pa, ours)} | {ratio(ours, pb)} |")
     print()
     print("| batch of 16 (8 invalid) | median | per body | ÷ ours |")

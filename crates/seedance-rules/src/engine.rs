@@ -84,6 +84,64 @@ fn run<'a, const E: usize>(
     conclude(report, diag, body_ok, balance);
 }
 
+/// The quote of a request that the compiled tables alone find valid and
+/// without a word to say, within the balance: the report would have no
+/// violation and no warning, and this quote. `None` whenever a rule takes
+/// the general code (one the compiled tests cannot pass) or the quote is
+/// above the balance: the caller then writes the report.
+///
+/// It is [`run`] with every call of the general code replaced by `None`, so
+/// it cannot answer otherwise than the report; a test holds the two together.
+#[cfg(not(target_family = "wasm"))]
+#[inline(always)]
+pub(crate) fn quick<'a>(
+    endpoint: Endpoint,
+    slots: &mut Slots<'a>,
+    book: &'a str,
+    prices: &'a EndpointPrices,
+    balance: Option<u64>,
+) -> Option<Quote<'a>> {
+    match endpoint {
+        Endpoint::SeedanceApiV1 => quick_on::<0>(slots, book, prices, balance),
+        Endpoint::SeedanceApiV2 => quick_on::<1>(slots, book, prices, balance),
+        Endpoint::Seedance2aiVideo => quick_on::<2>(slots, book, prices, balance),
+        Endpoint::Seedance2aiGptImage2 => quick_on::<3>(slots, book, prices, balance),
+        Endpoint::Seedance2aiNanoBananaPro => quick_on::<4>(slots, book, prices, balance),
+        Endpoint::ApiinoneVideos => quick_on::<5>(slots, book, prices, balance),
+    }
+}
+
+/// [`quick`] for endpoint `Endpoint::ALL[E]`, on its compiled tables.
+#[cfg(not(target_family = "wasm"))]
+#[inline(never)]
+fn quick_on<'a, const E: usize>(
+    slots: &mut Slots<'a>,
+    book: &'a str,
+    prices: &'a EndpointPrices,
+    balance: Option<u64>,
+) -> Option<Quote<'a>> {
+    let plan = plan::plan(*Endpoint::ALL.get(E)?);
+    let mut syms = [NONE; 16];
+    let pass = prepare(plan, slots, &mut syms, &Diag::default());
+    let present = slots.present();
+    let mut todo = plan.candidates(present) & !pass & plan.open(present, 0, &syms);
+    while todo != 0 {
+        let r = plan.rule(todo.trailing_zeros() as usize);
+        todo &= todo - 1;
+        let f = usize::from(r.field);
+        if present & (1 << (f & 15)) == 0 || !passes(r.op, slots, f, syms[f & 15]) {
+            return None;
+        }
+    }
+    // Priced as the report is: no price writes a violation or a warning.
+    let mut quote = None;
+    price(plan, book, prices, slots, &syms, &mut quote);
+    match (quote, balance) {
+        (Some(q), Some(b)) if q.credits().is_some_and(|c| c > b) => None,
+        (q, _) => q,
+    }
+}
+
 /// [`evaluate`] on the tables as they stand: the defaults, then every rule
 /// in table order, then the first price row that matches.
 #[cfg(any(target_family = "wasm", test))]
@@ -329,6 +387,11 @@ fn passes(op: Op, slots: &Slots<'_>, f: usize, sym: u8) -> bool {
         Op::Count { min, max } => slots.list_len_at(f).is_some_and(|n| min <= n && n <= max),
         // Only the string `from` is rewritten.
         Op::Rewrite { from } => sym != from,
+        Op::Url(policy) => match slots.get(f) {
+            Some(Value::Str(s)) => url_rules::check(policy, s).is_ok(),
+            Some(Value::List(l)) => l.iter().all(|s| url_rules::check(policy, s).is_ok()),
+            _ => false,
+        },
         Op::General => false,
     }
 }
@@ -600,6 +663,7 @@ mod tests {
         let books = doc.get("price_books").unwrap();
         let mut compared = 0;
         let mut formulas = 0;
+        let (mut quick_clean, mut quick_answered) = (0, 0);
         for case in doc.get("cases").and_then(Json::as_array).unwrap() {
             let id = case.get("id").and_then(Json::as_str).unwrap();
             let endpoint: Endpoint = case
@@ -632,6 +696,21 @@ mod tests {
             let readable =
                 crate::body::read_body(endpoint.spec(), &body, &mut diag, &mut slots).unwrap();
             let (name, prices) = checker.prices(endpoint);
+            // The hot path, on a body read without a word (as a typed
+            // request always is): the report's quote, or no answer.
+            let clean = compiled.is_ok() && compiled.warnings().is_empty();
+            if readable && diag.violations.is_empty() && diag.warnings.is_empty() {
+                let quick = quick(endpoint, &mut slots.clone(), name, prices, balance);
+                if let Some(q) = &quick {
+                    assert!(clean, "{id}: quick answered a report with findings");
+                    assert_eq!(
+                        Some(format!("{q:?}")),
+                        compiled.quote().map(|q| format!("{q:?}"))
+                    );
+                }
+                quick_clean += usize::from(clean);
+                quick_answered += usize::from(quick.is_some());
+            }
             let mut interpreted = Report::new(endpoint, slots);
             interpret(&mut interpreted, diag, readable, name, prices, balance);
             assert_eq!(interpreted.to_json(), compiled.to_json(), "{id}");
@@ -643,6 +722,11 @@ mod tests {
         }
         assert!(compared > 500, "only {compared} cases compared");
         assert!(formulas > 250, "only {formulas} formulas compared");
+        // The hot path answers nearly every clean request itself.
+        assert!(
+            quick_answered * 20 >= quick_clean * 19,
+            "the hot path answered {quick_answered} of {quick_clean} clean requests"
+        );
     }
 
     /// Bodies made at random from each endpoint's example, up to two of

@@ -132,6 +132,26 @@ pub fn check_request<R: Request>(request: &R) -> Report<'_> {
     Checker::new().check_request(request)
 }
 
+/// The hot path of a pre-flight check: the quote of a typed request that is
+/// valid and draws no warning, or else its whole report. See
+/// [`Checker::quote_request`].
+///
+/// ```
+/// use seedance_rules::{quote_request, SeedanceApiV2Request};
+/// let request = SeedanceApiV2Request {
+///     duration: Some(10),
+///     ..SeedanceApiV2Request::new("Sunrise over misty mountains")
+/// };
+/// assert_eq!(quote_request(&request).ok().and_then(|q| q.credits()), Some(480));
+///
+/// let too_long = SeedanceApiV2Request { duration: Some(16), ..request };
+/// let report = quote_request(&too_long).unwrap_err();
+/// assert_eq!(report.violations()[0].code, "INVALID_DURATION");
+/// ```
+pub fn quote_request<R: Request>(request: &R) -> Result<Quote<'_>, Box<Report<'_>>> {
+    Checker::new().quote_request(request)
+}
+
 /// A check with options: a price book, an account balance.
 ///
 /// ```
@@ -207,6 +227,40 @@ impl<'b> Checker<'b> {
         requests::private::Sealed::fill(request, &mut report.slots);
         self.finish(&mut report, Diag::default(), true);
         report
+    }
+
+    /// The hot path of a pre-flight check: `Ok` with the quote when the
+    /// request is valid and draws no warning, `Err` with the whole report
+    /// (its violations, its warnings, and its quote if it is valid)
+    /// otherwise, boxed: it has findings, so it allocates anyway, and the
+    /// usual answer stays small. `Ok(q)` exactly when [`Checker::check_request`]'s report
+    /// has no violation and no warning, and `q` is that report's quote.
+    ///
+    /// The usual request is decided by the compiled tables alone, without
+    /// writing a report; any other takes [`Checker::check_request`]. Makes no
+    /// heap allocation when the answer is `Ok` (`tests/alloc.rs` counts).
+    pub fn quote_request<'a, R: Request>(
+        &self,
+        request: &'a R,
+    ) -> Result<Quote<'a>, Box<Report<'a>>>
+    where
+        'b: 'a,
+    {
+        #[cfg(not(target_family = "wasm"))]
+        {
+            let mut slots = value::Slots::new();
+            requests::private::Sealed::fill(request, &mut slots);
+            let (name, prices) = self.prices(R::ENDPOINT);
+            if let Some(quote) = engine::quick(R::ENDPOINT, &mut slots, name, prices, self.balance)
+            {
+                return Ok(quote);
+            }
+        }
+        let report = self.check_request(request);
+        match report.quote() {
+            Some(quote) if report.is_ok() && report.warnings().is_empty() => Ok(quote.clone()),
+            _ => Err(Box::new(report)),
+        }
     }
 
     #[inline(always)]

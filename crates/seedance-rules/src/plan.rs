@@ -22,7 +22,7 @@ use std::borrow::Cow;
 
 use crate::endpoint::Endpoint;
 use crate::price::{Amount, MatchValue, PriceRow};
-use crate::spec::{str_eq, Check, Cond, DefaultValue, EndpointSpec, MAX_FIELDS};
+use crate::spec::{str_eq, Check, Cond, DefaultValue, EndpointSpec, UrlPolicy, MAX_FIELDS};
 use crate::tables;
 use crate::value::Slots;
 
@@ -225,7 +225,9 @@ pub(crate) enum Op {
     Count { min: usize, max: usize },
     /// Passes unless the field holds the word `from` (then it is rewritten).
     Rewrite { from: u8 },
-    /// The general code decides (URLs, forbidden and unused fields).
+    /// A URL, or an array of URLs, that meets the policy passes.
+    Url(UrlPolicy),
+    /// The general code decides (forbidden and unused fields).
     General,
 }
 
@@ -931,7 +933,8 @@ const fn compile_rule(
         Check::Rewrite { from, .. } => Op::Rewrite {
             from: find_word(words, vocab[f], from),
         },
-        Check::Url(_) | Check::Forbidden | Check::Unused => Op::General,
+        Check::Url(policy) => Op::Url(policy),
+        Check::Forbidden | Check::Unused => Op::General,
     };
     RulePlan {
         field: f as u8,

@@ -1,5 +1,5 @@
-//! `check_request` on a valid typed request that draws no warning makes no
-//! heap allocation, for every endpoint (the promise of `check_request`'s docs).
+//! `check_request` and `quote_request` on a valid typed request that draws no
+//! warning make no heap allocation, for every endpoint (the promise of `check_request`'s docs).
 //!
 //! This file is its own test binary because it installs a counting global
 //! allocator. The counter is per thread, so the test harness's other threads
@@ -11,9 +11,9 @@ use std::cell::Cell;
 use std::hint::black_box;
 
 use seedance_rules::{
-    check_request, ApiinoneVideosRequest, Report, Request, Seedance2aiGptImage2Request,
-    Seedance2aiNanoBananaProRequest, Seedance2aiVideoRequest, SeedanceApiV1Request,
-    SeedanceApiV2Request,
+    check_request, quote_request, ApiinoneVideosRequest, Report, Request,
+    Seedance2aiGptImage2Request, Seedance2aiNanoBananaProRequest, Seedance2aiVideoRequest,
+    SeedanceApiV1Request, SeedanceApiV2Request,
 };
 
 /// The system allocator, counting every allocation (and reallocation) made
@@ -111,6 +111,10 @@ fn assert_allocation_free<R: Request + std::fmt::Debug>(req: &R, credits: Option
     );
     assert_eq!(report.credits(), credits, "{req:?}");
     assert_eq!(n, 0, "{req:?}: {n} heap allocation(s)");
+    // The hot path answers with the quote alone, allocation-free too.
+    let (quote, n) = allocations(|| quote_request(black_box(req)));
+    assert_eq!(quote.map(|q| q.credits()).ok(), Some(credits), "{req:?}");
+    assert_eq!(n, 0, "{req:?}: quote_request made {n} heap allocation(s)");
 }
 
 #[test]

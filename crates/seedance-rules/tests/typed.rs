@@ -205,3 +205,84 @@ fn compare_lists_every_video_endpoint_cheapest_first() {
     assert_eq!(rows[0].model, Some("seedance-2-mini"));
     assert_eq!(rows[0].credits, Some(72)); // 9 × 8
 }
+
+/// `quote_request` answers `Ok(quote)` exactly when `check_request`'s
+/// report has no violation and no warning, and then with that report's
+/// quote; otherwise `Err` with that very report. `true` when it was `Ok`.
+#[cfg(feature = "serde")]
+fn quote_agrees<R: Request>(checker: &Checker<'_>, req: &R) -> bool {
+    let report = checker.check_request(req);
+    match checker.quote_request(req) {
+        Ok(quote) => {
+            assert!(report.is_ok(), "{}", report.to_json());
+            assert!(report.warnings().is_empty(), "{}", report.to_json());
+            let want = report.quote().expect("a valid report has a quote");
+            assert_eq!(format!("{quote:?}"), format!("{want:?}"));
+            assert_eq!(quote.formula(), want.formula());
+            true
+        }
+        Err(got) => {
+            assert!(
+                !report.is_ok() || !report.warnings().is_empty(),
+                "a clean report answered Err: {}",
+                report.to_json()
+            );
+            assert_eq!(got.to_json(), report.to_json());
+            false
+        }
+    }
+}
+
+/// [`quote_agrees`] on the body, read as the endpoint's typed request;
+/// `None` when serde cannot read it as one (a mistyped field, say).
+#[cfg(feature = "serde")]
+fn quote_agrees_on(checker: &Checker<'_>, endpoint: Endpoint, body: &str) -> Option<bool> {
+    fn on<'a, R: Request + serde::Deserialize<'a>>(c: &Checker<'_>, body: &'a str) -> Option<bool> {
+        Some(quote_agrees(c, &serde_json::from_str::<R>(body).ok()?))
+    }
+    match endpoint {
+        Endpoint::SeedanceApiV1 => on::<SeedanceApiV1Request>(checker, body),
+        Endpoint::SeedanceApiV2 => on::<SeedanceApiV2Request>(checker, body),
+        Endpoint::Seedance2aiVideo => on::<Seedance2aiVideoRequest>(checker, body),
+        Endpoint::Seedance2aiGptImage2 => on::<Seedance2aiGptImage2Request>(checker, body),
+        Endpoint::Seedance2aiNanoBananaPro => on::<Seedance2aiNanoBananaProRequest>(checker, body),
+        Endpoint::ApiinoneVideos => on::<ApiinoneVideosRequest>(checker, body),
+        _ => None,
+    }
+}
+
+/// Every conformance case that serde reads as its endpoint's typed request,
+/// with its price book and balance: `quote_request` agrees with
+/// `check_request`, and answers `Ok` for the valid ones without a warning.
+#[cfg(feature = "serde")]
+#[test]
+fn quote_request_is_the_reports_quote_or_the_report() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../conformance/cases.json");
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let books = &doc["price_books"];
+    let (mut read, mut quoted) = (0, 0);
+    for case in doc["cases"].as_array().unwrap() {
+        let endpoint: Endpoint = case["endpoint"].as_str().unwrap().parse().unwrap();
+        let body = match case["body_text"].as_str() {
+            Some(text) => text.to_owned(),
+            None => case["body"].to_string(),
+        };
+        let book = case["price_book"]
+            .as_str()
+            .map(|name| PriceBook::from_json(&books[name].to_string()).unwrap());
+        let mut checker = Checker::new();
+        if let Some(book) = &book {
+            checker = checker.price_book(book);
+        }
+        if let Some(balance) = case["balance"].as_u64() {
+            checker = checker.balance(balance);
+        }
+        if let Some(ok) = quote_agrees_on(&checker, endpoint, &body) {
+            read += 1;
+            quoted += usize::from(ok);
+        }
+    }
+    assert!(read > 400, "only {read} cases read as typed requests");
+    assert!(quoted > 250, "only {quoted} cases quoted");
+}

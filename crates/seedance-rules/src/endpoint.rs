@@ -57,7 +57,7 @@ impl Endpoint {
     }
 
     /// The endpoint's tables: fields, rules, codes and built-in prices.
-    pub fn spec(self) -> &'static EndpointSpec {
+    pub const fn spec(self) -> &'static EndpointSpec {
         match self {
             Endpoint::SeedanceApiV1 => &tables::seedanceapi_v1::SPEC,
             Endpoint::SeedanceApiV2 => &tables::seedanceapi_v2::SPEC,

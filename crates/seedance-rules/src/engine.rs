@@ -9,7 +9,7 @@ use crate::body::clip;
 #[cfg(any(not(target_family = "wasm"), test))]
 use crate::endpoint::Endpoint;
 #[cfg(not(target_family = "wasm"))]
-use crate::plan::{self, Op, Plan, RowAmount, Syms, NONE};
+use crate::plan::{self, At, Op, Plan, RowAmount, Syms, NONE};
 use crate::price::{find_row, quote_row, EndpointPrices};
 #[cfg(not(target_family = "wasm"))]
 use crate::price::{quote_fixed, quote_per_second, PriceRow, Quote};
@@ -73,8 +73,8 @@ fn run<'a, const E: usize>(
     let slots = &mut report.slots;
     let mut syms = [NONE; 16];
     if body_readable {
-        let pass = prepare(plan, slots, &mut syms, &diag);
-        check_rules(plan, slots, &mut syms, pass, &mut diag);
+        let pass = prepare::<E>(plan, slots, &mut syms, &diag);
+        check_rules::<E>(plan, slots, &mut syms, pass, &mut diag);
     }
     let body_ok = body_readable && diag.violations.is_empty();
     report.quote = None;
@@ -122,16 +122,21 @@ fn quick_on<'a, const E: usize>(
 ) -> Option<Quote<'a>> {
     let plan = plan::plan(*Endpoint::ALL.get(E)?);
     let mut syms = [NONE; 16];
-    let pass = prepare(plan, slots, &mut syms, &Diag::default());
+    let pass = prepare::<E>(plan, slots, &mut syms, &Diag::default());
     let present = slots.present();
-    let mut todo = plan.candidates(present) & !pass & plan.open(present, 0, &syms);
-    while todo != 0 {
-        let r = plan.rule(todo.trailing_zeros() as usize);
-        todo &= todo - 1;
+    let todo = plan.candidates(present) & !pass & At::<E>::open(present, 0, &syms);
+    let mut general = false;
+    At::<E>::each_rule(todo, |_, r| {
         let f = usize::from(r.field);
-        if present & (1 << (f & 15)) == 0 || !passes(r.op, slots, f, syms[f & 15]) {
+        if present & (1 << (f & 15)) != 0 && passes(r.op, slots, f, syms[f & 15]) {
             return None;
         }
+        // The general code would decide: no answer here.
+        general = true;
+        Some(0)
+    });
+    if general {
+        return None;
     }
     // Priced as the report is: no price writes a violation or a warning.
     let mut quote = None;
@@ -235,10 +240,15 @@ fn put_list<T>(slot: &mut Vec<T>, new: Vec<T>) {
 /// values. Returns the rules that surely pass.
 #[cfg(not(target_family = "wasm"))]
 #[inline(always)]
-fn prepare(plan: &Plan, slots: &mut Slots<'_>, syms: &mut Syms, diag: &Diag) -> u32 {
-    let pass = plan.read_syms(slots, syms) | fill_planned_defaults(plan, slots, syms, diag);
+fn prepare<const E: usize>(
+    plan: &Plan,
+    slots: &mut Slots<'_>,
+    syms: &mut Syms,
+    diag: &Diag,
+) -> u32 {
+    let pass = At::<E>::read_syms(slots, syms) | fill_planned_defaults(plan, slots, syms, diag);
     // After the defaults, which are values too.
-    pass | plan.check_values(slots)
+    pass | At::<E>::check_values(slots)
 }
 
 /// Prices a valid request: by the compiled rows of the built-in table, or
@@ -313,27 +323,30 @@ fn fill_planned_defaults(plan: &Plan, slots: &mut Slots<'_>, syms: &mut Syms, di
 /// value checks say pass.
 #[cfg(not(target_family = "wasm"))]
 #[inline(always)]
-fn check_rules(plan: &Plan, slots: &mut Slots<'_>, syms: &mut Syms, pass: u32, diag: &mut Diag) {
+fn check_rules<const E: usize>(
+    plan: &Plan,
+    slots: &mut Slots<'_>,
+    syms: &mut Syms,
+    pass: u32,
+    diag: &mut Diag,
+) {
     let present = slots.present();
     let candidates = plan.candidates(present);
-    let mut todo = candidates & !pass & plan.open(present, diag.failed, syms);
-    while todo != 0 {
-        let k = todo.trailing_zeros() as usize;
-        todo &= todo - 1;
-        let r = plan.rule(k);
+    let todo = candidates & !pass & At::<E>::open(present, diag.failed, syms);
+    At::<E>::each_rule(todo, |k, r| {
         let f = usize::from(r.field);
         let bit = 1u32 << (f & 15);
         if present & bit != 0 {
             if diag.failed & bit != 0 && !r.when_failed {
                 // One violation a field is enough.
-                continue;
+                return None;
             }
             if passes(r.op, slots, f, syms[f & 15]) {
-                continue;
+                return None;
             }
         }
-        todo = general(plan, k, slots, syms, diag, candidates);
-    }
+        Some(general(plan, k, slots, syms, diag, candidates))
+    });
 }
 
 /// Rule `k` by the general code, which writes its violation or warning.

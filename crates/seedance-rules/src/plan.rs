@@ -262,6 +262,26 @@ struct Gate {
     on: u32,
 }
 
+impl Gate {
+    /// The rules whose conditions on the field hold.
+    #[inline(always)]
+    fn open(&self, present: u32, failed: u32, syms: &Syms) -> u32 {
+        let bit = 1u32 << (self.field & 15);
+        if failed & bit != 0 {
+            return !self.on;
+        }
+        let state = if present & bit == 0 {
+            STATE_ABSENT
+        } else {
+            match syms[usize::from(self.field) & 15] {
+                NONE => STATE_OTHER,
+                s => usize::from(s) & 31,
+            }
+        };
+        self.open[state]
+    }
+}
+
 const NO_GATE: Gate = Gate {
     field: 0,
     open: [u32::MAX; 34],
@@ -294,6 +314,31 @@ struct ValueCheck {
     field: u8,
     rules: u32,
     expect: Expect,
+}
+
+impl Expect {
+    /// Whether field `f`'s value meets the checks.
+    #[inline(always)]
+    fn met(&self, slots: &Slots<'_>, f: usize) -> bool {
+        match *self {
+            // No white space is a visible ASCII character.
+            Expect::Str {
+                not_blank,
+                min_bytes,
+                max,
+            } => slots.str_at(f).is_some_and(|s| {
+                (!not_blank || s.as_bytes().first().is_some_and(u8::is_ascii_graphic))
+                    && min_bytes <= s.len()
+                    && s.len() <= max
+            }),
+            Expect::Int { lo, hi, list } => slots
+                .int_at(f)
+                .is_some_and(|n| lo <= n && n <= hi && list.is_none_or(|l| l.contains(&n))),
+            Expect::Count { min, max } => {
+                slots.list_len_at(f).is_some_and(|n| min <= n && n <= max)
+            }
+        }
+    }
 }
 
 const NO_CHECK: ValueCheck = ValueCheck {
@@ -428,7 +473,6 @@ pub(crate) struct Plan {
     sym_fields: &'static [SymField],
     /// For each field, its index in `sym_fields`, or `NONE`.
     sym_field_of: [u8; 16],
-    rules: &'static [RulePlan],
     /// The rules about the fields present, by the presence of fields 0 to 6
     /// and of fields 7 to 13.
     about_low: [u32; 128],
@@ -436,7 +480,6 @@ pub(crate) struct Plan {
     /// The `Required` rules: the only ones that speak of an absent field.
     required: u32,
     gates: &'static [Gate],
-    checks: &'static [ValueCheck],
     /// Each field's default.
     pub defaults: &'static [DefaultPlan],
     /// The fields with a default.
@@ -483,15 +526,6 @@ const fn take<T: Copy, const N: usize>(src: &[T], fill: T) -> [T; N] {
 }
 
 impl Plan {
-    /// Rule `k`, compiled.
-    #[inline(always)]
-    pub(crate) fn rule(&self, k: usize) -> &RulePlan {
-        match self.rules.get(k) {
-            Some(r) => r,
-            None => &NO_RULE,
-        }
-    }
-
     /// The rules that may speak of the request, given which fields are
     /// present: those about a present field but its `Required` ones (they
     /// pass), and the `Required` ones of absent fields.
@@ -507,20 +541,7 @@ impl Plan {
     pub(crate) fn open(&self, present: u32, failed: u32, syms: &Syms) -> u32 {
         let mut rules = u32::MAX;
         for g in self.gates {
-            let bit = 1u32 << (g.field & 15);
-            if failed & bit != 0 {
-                rules &= !g.on;
-                continue;
-            }
-            let state = if present & bit == 0 {
-                STATE_ABSENT
-            } else {
-                match syms[usize::from(g.field) & 15] {
-                    NONE => STATE_OTHER,
-                    s => usize::from(s) & 31,
-                }
-            };
-            rules &= g.open[state];
+            rules &= g.open(present, failed, syms);
         }
         rules
     }
@@ -550,63 +571,6 @@ impl Plan {
             NONE => None,
             i => Some(usize::from(i)),
         }
-    }
-
-    /// Reads the symbol of every present field that has words into `syms`,
-    /// and returns the rules those symbols say surely pass.
-    #[inline(always)]
-    pub(crate) fn read_syms(&self, slots: &Slots<'_>, syms: &mut Syms) -> u32 {
-        let present = slots.present();
-        let mut pass = 0;
-        for sf in self.sym_fields {
-            let f = usize::from(sf.field);
-            if present & (1 << (f & 15)) == 0 {
-                continue;
-            }
-            let sym = match slots.str_at(f) {
-                Some(s) => self.lookup(sf, s),
-                None => NONE,
-            };
-            syms[f & 15] = sym;
-            pass |= sf.pass[usize::from(sym).min(STATE_OTHER)];
-        }
-        pass
-    }
-
-    /// The rules the values of present fields surely pass, by the fields'
-    /// value checks.
-    #[inline(always)]
-    pub(crate) fn check_values(&self, slots: &Slots<'_>) -> u32 {
-        let present = slots.present();
-        let mut pass = 0;
-        for c in self.checks {
-            let f = usize::from(c.field);
-            if present & (1 << (f & 15)) == 0 {
-                continue;
-            }
-            let ok = match c.expect {
-                // No white space is a visible ASCII character.
-                Expect::Str {
-                    not_blank,
-                    min_bytes,
-                    max,
-                } => slots.str_at(f).is_some_and(|s| {
-                    (!not_blank || s.as_bytes().first().is_some_and(u8::is_ascii_graphic))
-                        && min_bytes <= s.len()
-                        && s.len() <= max
-                }),
-                Expect::Int { lo, hi, list } => slots
-                    .int_at(f)
-                    .is_some_and(|n| lo <= n && n <= hi && list.is_none_or(|l| l.contains(&n))),
-                Expect::Count { min, max } => {
-                    slots.list_len_at(f).is_some_and(|n| min <= n && n <= max)
-                }
-            };
-            if ok {
-                pass |= c.rules;
-            }
-        }
-        pass
     }
 
     /// The rules that the symbols of present fields say surely pass.
@@ -690,6 +654,133 @@ impl Plan {
         }
         let k = u128::from_le_bytes(key);
         Some(p.rows.iter().position(|&(care, want)| k & care == want))
+    }
+}
+
+// ---- the compiled tables as the compiler's constants ------------------------
+
+/// `$body` once for each index of the list, with `$i` that index: a loop
+/// written out, so that each round reads the tables at a constant place.
+macro_rules! unroll {
+    ($i:ident in [$($n:literal)*] $body:block) => {{
+        $({
+            let $i: usize = $n;
+            $body
+        })*
+    }};
+}
+
+/// Endpoint `Endpoint::ALL[E]`'s compiled tables as constants of a type.
+///
+/// [`Plan`]'s methods walk the tables in memory, the same code for every
+/// endpoint. Those of `At::<E>` read them as constants, with their loops
+/// written out (`unroll!`): each round the compiler keeps is specialized to
+/// the endpoint (its fields, its rules, each field's words compared as
+/// immediates, its price rows), and those beyond the tables' lengths fold
+/// away. Same answers, by the same tables: the engine tests hold both to
+/// the table interpreter.
+pub(crate) struct At<const E: usize>;
+
+impl<const E: usize> At<E> {
+    const C: &'static Compiled = &COMPILED[E];
+
+    /// [`Plan::read_syms`].
+    #[inline(always)]
+    pub(crate) fn read_syms(slots: &Slots<'_>, syms: &mut Syms) -> u32 {
+        const { assert!(MAX_SYM_FIELDS == 8) };
+        let c = Self::C;
+        let present = slots.present();
+        let mut pass = 0;
+        unroll!(i in [0 1 2 3 4 5 6 7] {
+            if i < c.n_sym_fields {
+                let sf = &c.sym_fields[i];
+                let f = usize::from(sf.field);
+                if present & (1 << (f & 15)) != 0 {
+                    let sym = match slots.str_at(f) {
+                        Some(s) => Self::lookup(sf, s),
+                        None => NONE,
+                    };
+                    syms[f & 15] = sym;
+                    pass |= sf.pass[usize::from(sym).min(STATE_OTHER)];
+                }
+            }
+        });
+        pass
+    }
+
+    /// [`lookup`] among the words of `sf`, a field of these tables.
+    #[inline(always)]
+    fn lookup(sf: &SymField, s: &str) -> u8 {
+        let c = Self::C;
+        let (start, len) = (usize::from(sf.start), usize::from(sf.len));
+        let n = s.len();
+        if n > 16 {
+            return match c.words.get(start..start + len) {
+                Some(words) => lookup_long(words, s),
+                None => NONE,
+            };
+        }
+        let (head, tail) = key(s.as_bytes());
+        'found: {
+            unroll!(w in [0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31] {
+                if w < len {
+                    if let Some(word) = c.words.get(start + w) {
+                        if word.text.len() == n && word.head == head && word.tail == tail {
+                            break 'found w as u8;
+                        }
+                    }
+                }
+            });
+            NONE
+        }
+    }
+
+    /// [`Plan::check_values`].
+    #[inline(always)]
+    pub(crate) fn check_values(slots: &Slots<'_>) -> u32 {
+        const { assert!(MAX_CHECKS == 8) };
+        let c = Self::C;
+        let present = slots.present();
+        let mut pass = 0;
+        unroll!(i in [0 1 2 3 4 5 6 7] {
+            if i < c.n_checks {
+                let check = &c.checks[i];
+                let f = usize::from(check.field);
+                if present & (1 << (f & 15)) != 0 && check.expect.met(slots, f) {
+                    pass |= check.rules;
+                }
+            }
+        });
+        pass
+    }
+
+    /// [`Plan::open`].
+    #[inline(always)]
+    pub(crate) fn open(present: u32, failed: u32, syms: &Syms) -> u32 {
+        const { assert!(MAX_GATES == 4) };
+        let c = Self::C;
+        let mut rules = u32::MAX;
+        unroll!(i in [0 1 2 3] {
+            if i < c.n_gates {
+                rules &= c.gates[i].open(present, failed, syms);
+            }
+        });
+        rules
+    }
+
+    /// Visits the rules of `todo` in table order. `visit(k, rule)` returns
+    /// `None` to go on, or the rules left to visit (of those after `k`).
+    #[inline(always)]
+    #[allow(unused_assignments)] // what the last round leaves is not read
+    pub(crate) fn each_rule(mut todo: u32, mut visit: impl FnMut(usize, &RulePlan) -> Option<u32>) {
+        let c = Self::C;
+        unroll!(k in [0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31] {
+            if k < c.n_rules && todo & (1 << k) != 0 {
+                if let Some(left) = visit(k, &c.rules[k]) {
+                    todo = left;
+                }
+            }
+        });
     }
 }
 
@@ -1409,9 +1500,9 @@ const fn compile(spec: &'static EndpointSpec) -> Compiled {
 /// The plan of each endpoint: its tables compiled, the parts used copied into
 /// arrays of their own size.
 macro_rules! plans {
-    ($($name:ident = $spec:expr;)*) => {$(
+    ($($name:ident = $i:literal;)*) => {$(
         static $name: Plan = {
-            const C: Compiled = compile(&$spec);
+            const C: Compiled = COMPILED[$i];
             const P: CompiledPrices = match C.prices {
                 Some(p) => p,
                 None => NO_PRICES,
@@ -1419,9 +1510,7 @@ macro_rules! plans {
             const NAMES: [Word; C.n_fields] = take(&C.names, NO_WORD);
             const WORDS: [Word; C.n_words] = take(&C.words, NO_WORD);
             const SYM_FIELDS: [SymField; C.n_sym_fields] = take(&C.sym_fields, NO_SYM_FIELD);
-            const RULES: [RulePlan; C.n_rules] = take(&C.rules, NO_RULE);
             const GATES: [Gate; C.n_gates] = take(&C.gates, NO_GATE);
-            const CHECKS: [ValueCheck; C.n_checks] = take(&C.checks, NO_CHECK);
             const DEFAULTS: [DefaultPlan; C.n_fields] = take(&C.defaults, NO_DEFAULT);
             const CODES: [Code; P.n_codes] = take(&P.codes, NO_CODE);
             const INTS: [i64; P.n_ints] = take(&P.ints, 0);
@@ -1436,12 +1525,10 @@ macro_rules! plans {
                 words: &WORDS,
                 sym_fields: &SYM_FIELDS,
                 sym_field_of: C.sym_field_of,
-                rules: &RULES,
                 about_low: C.about_low,
                 about_high: C.about_high,
                 required: C.required,
                 gates: &GATES,
-                checks: &CHECKS,
                 defaults: &DEFAULTS,
                 default_fields: C.default_fields,
                 prices: match C.prices {
@@ -1475,13 +1562,37 @@ const NO_PRICES: CompiledPrices = CompiledPrices {
     amounts: [RowAmount::General; MAX_ROWS],
 };
 
+/// The tables of every endpoint compiled, in the order of [`Endpoint::ALL`].
+/// A `const`, not a `static`: code generic over an endpoint ([`At`]) reads
+/// it as the compiler's constants, and only the parts read are built in.
+#[allow(clippy::large_const_arrays)]
+const COMPILED: [Compiled; 6] = [
+    compile(&tables::seedanceapi_v1::SPEC),
+    compile(&tables::seedanceapi_v2::SPEC),
+    compile(&tables::seedance2ai_video::SPEC),
+    compile(&tables::seedance2ai_gpt_image_2::SPEC),
+    compile(&tables::seedance2ai_nano_banana_pro::SPEC),
+    compile(&tables::apiinone_videos::SPEC),
+];
+
+const _: () = {
+    let mut i = 0;
+    while i < COMPILED.len() {
+        assert!(
+            str_eq(COMPILED[i].spec.id, Endpoint::ALL[i].spec().id),
+            "COMPILED is in the order of Endpoint::ALL"
+        );
+        i += 1;
+    }
+};
+
 plans! {
-    SEEDANCEAPI_V1 = tables::seedanceapi_v1::SPEC;
-    SEEDANCEAPI_V2 = tables::seedanceapi_v2::SPEC;
-    SEEDANCE2AI_VIDEO = tables::seedance2ai_video::SPEC;
-    SEEDANCE2AI_GPT_IMAGE_2 = tables::seedance2ai_gpt_image_2::SPEC;
-    SEEDANCE2AI_NANO_BANANA_PRO = tables::seedance2ai_nano_banana_pro::SPEC;
-    APIINONE_VIDEOS = tables::apiinone_videos::SPEC;
+    SEEDANCEAPI_V1 = 0;
+    SEEDANCEAPI_V2 = 1;
+    SEEDANCE2AI_VIDEO = 2;
+    SEEDANCE2AI_GPT_IMAGE_2 = 3;
+    SEEDANCE2AI_NANO_BANANA_PRO = 4;
+    APIINONE_VIDEOS = 5;
 }
 
 /// The compiled tables of an endpoint.

@@ -73,13 +73,13 @@ fn run<'a, const E: usize>(
     let slots = &mut report.slots;
     let mut syms = [NONE; 16];
     if body_readable {
-        let pass = prepare::<E>(plan, slots, &mut syms, &diag);
+        let pass = prepare::<E>(slots, &mut syms, &diag);
         check_rules::<E>(plan, slots, &mut syms, pass, &mut diag);
     }
     let body_ok = body_readable && diag.violations.is_empty();
     report.quote = None;
     if body_ok {
-        price(plan, book, prices, &report.slots, &syms, &mut report.quote);
+        price::<E>(plan, book, prices, &report.slots, &syms, &mut report.quote);
     }
     conclude(report, diag, body_ok, balance);
 }
@@ -122,25 +122,21 @@ fn quick_on<'a, const E: usize>(
 ) -> Option<Quote<'a>> {
     let plan = plan::plan(*Endpoint::ALL.get(E)?);
     let mut syms = [NONE; 16];
-    let pass = prepare::<E>(plan, slots, &mut syms, &Diag::default());
+    let pass = prepare::<E>(slots, &mut syms, &Diag::default());
     let present = slots.present();
-    let todo = plan.candidates(present) & !pass & At::<E>::open(present, 0, &syms);
-    let mut general = false;
-    At::<E>::each_rule(todo, |_, r| {
+    let mut todo = plan.candidates(present) & !pass & At::<E>::open(present, 0, &syms);
+    while todo != 0 {
+        let r = At::<E>::rule(todo.trailing_zeros() as usize);
+        todo &= todo - 1;
         let f = usize::from(r.field);
-        if present & (1 << (f & 15)) != 0 && passes(r.op, slots, f, syms[f & 15]) {
+        if present & (1 << (f & 15)) == 0 || !passes(r.op, slots, f, syms[f & 15]) {
+            // The general code would decide: no answer here.
             return None;
         }
-        // The general code would decide: no answer here.
-        general = true;
-        Some(0)
-    });
-    if general {
-        return None;
     }
     // Priced as the report is: no price writes a violation or a warning.
     let mut quote = None;
-    price(plan, book, prices, slots, &syms, &mut quote);
+    price::<E>(plan, book, prices, slots, &syms, &mut quote);
     match (quote, balance) {
         (Some(q), Some(b)) if q.credits().is_some_and(|c| c > b) => None,
         (q, _) => q,
@@ -240,13 +236,8 @@ fn put_list<T>(slot: &mut Vec<T>, new: Vec<T>) {
 /// values. Returns the rules that surely pass.
 #[cfg(not(target_family = "wasm"))]
 #[inline(always)]
-fn prepare<const E: usize>(
-    plan: &Plan,
-    slots: &mut Slots<'_>,
-    syms: &mut Syms,
-    diag: &Diag,
-) -> u32 {
-    let pass = At::<E>::read_syms(slots, syms) | fill_planned_defaults(plan, slots, syms, diag);
+fn prepare<const E: usize>(slots: &mut Slots<'_>, syms: &mut Syms, diag: &Diag) -> u32 {
+    let pass = At::<E>::read_syms(slots, syms) | fill_planned_defaults::<E>(slots, syms, diag);
     // After the defaults, which are values too.
     pass | At::<E>::check_values(slots)
 }
@@ -255,7 +246,7 @@ fn prepare<const E: usize>(
 /// row by row for a loaded one.
 #[cfg(not(target_family = "wasm"))]
 #[inline(always)]
-fn price<'a>(
+fn price<'a, const E: usize>(
     plan: &Plan,
     book: &'a str,
     prices: &'a EndpointPrices,
@@ -265,7 +256,7 @@ fn price<'a>(
 ) {
     let spec = plan.spec;
     let rows: &'a [PriceRow] = &prices.rows;
-    let found = match plan.price_row(rows, slots, syms) {
+    let found = match At::<E>::price_row(rows, slots, syms) {
         Some(found) => found,
         None => {
             *out = Some(quote_row(spec, book, prices, slots, find_row(rows, slots)));
@@ -277,7 +268,7 @@ fn price<'a>(
         return;
     };
     // Each quote is written where the report keeps it.
-    match plan.row_amount(i) {
+    match At::<E>::row_amount(i) {
         RowAmount::Fixed(c) => *out = Some(quote_fixed(spec, book, prices, row, c)),
         RowAmount::PerSecond { num, den } => {
             let seconds = spec.seconds_field.and_then(|f| slots.int_at(f));
@@ -295,25 +286,23 @@ fn price<'a>(
 /// surely pass.
 #[cfg(not(target_family = "wasm"))]
 #[inline(always)]
-fn fill_planned_defaults(plan: &Plan, slots: &mut Slots<'_>, syms: &mut Syms, diag: &Diag) -> u32 {
+fn fill_planned_defaults<const E: usize>(
+    slots: &mut Slots<'_>,
+    syms: &mut Syms,
+    diag: &Diag,
+) -> u32 {
     let mut pass = 0;
-    let mut todo = plan.default_fields & !slots.present() & !diag.failed;
-    while todo != 0 {
-        let f = todo.trailing_zeros() as usize;
-        todo &= todo - 1;
-        let Some(d) = plan.defaults.get(f) else {
-            continue;
-        };
+    At::<E>::each_default(!slots.present() & !diag.failed, |f, d| {
         if !d.when.holds(slots.present(), diag.failed, syms) {
-            continue;
+            return;
         }
         let Some(value) = default_value(d.value) else {
-            continue;
+            return;
         };
         slots.put(f, Some(value));
         syms[f & 15] = d.sym;
         pass |= d.pass;
-    }
+    });
     pass
 }
 
@@ -332,21 +321,24 @@ fn check_rules<const E: usize>(
 ) {
     let present = slots.present();
     let candidates = plan.candidates(present);
-    let todo = candidates & !pass & At::<E>::open(present, diag.failed, syms);
-    At::<E>::each_rule(todo, |k, r| {
+    let mut todo = candidates & !pass & At::<E>::open(present, diag.failed, syms);
+    while todo != 0 {
+        let k = todo.trailing_zeros() as usize;
+        todo &= todo - 1;
+        let r = At::<E>::rule(k);
         let f = usize::from(r.field);
         let bit = 1u32 << (f & 15);
         if present & bit != 0 {
             if diag.failed & bit != 0 && !r.when_failed {
                 // One violation a field is enough.
-                return None;
+                continue;
             }
             if passes(r.op, slots, f, syms[f & 15]) {
-                return None;
+                continue;
             }
         }
-        Some(general(plan, k, slots, syms, diag, candidates))
-    });
+        todo = general(plan, k, slots, syms, diag, candidates);
+    }
 }
 
 /// Rule `k` by the general code, which writes its violation or warning.

@@ -390,6 +390,34 @@ struct Code {
     len: u8,
 }
 
+impl Code {
+    /// The code of the field's value; `ints` are the plan's integers.
+    #[inline(always)]
+    fn of(&self, ints: &[i64], slots: &Slots<'_>, present: u32) -> u8 {
+        let f = usize::from(self.field);
+        match self.kind {
+            CodeKind::Int => match slots.int_at(f) {
+                Some(i) => {
+                    let (start, len) = (usize::from(self.start), usize::from(self.len));
+                    match ints
+                        .get(start..start + len)
+                        .and_then(|ints| ints.iter().position(|&x| x == i))
+                    {
+                        Some(at) => at as u8,
+                        None => NONE - 1,
+                    }
+                }
+                None => NONE,
+            },
+            CodeKind::Bool => match slots.kind_at(f) {
+                (3, b) => u8::from(b),
+                _ => NONE,
+            },
+            CodeKind::Present => u8::from(present & (1 << (f & 15)) != 0),
+        }
+    }
+}
+
 const NO_CODE: Code = Code {
     kind: CodeKind::Present,
     field: 0,
@@ -414,22 +442,6 @@ pub(crate) enum RowAmount {
 /// (byte `f` for field `f`), with the codes of the other conditions in the
 /// bytes of fields no row asks the symbol of; row `r` matches when the key
 /// `k` has `k & rows[r].0 == rows[r].1`.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct PricePlan {
-    /// The rows compiled, the very slice of the built-in table.
-    source: &'static [PriceRow],
-    /// The fields whose symbols the rows ask.
-    sym_fields: u32,
-    codes: &'static [Code],
-    ints: &'static [i64],
-    /// The rows, when they ask bytes beyond the eighth of the key.
-    rows: &'static [(u128, u128)],
-    /// The rows, when they ask only bytes 0 to 7 of the key.
-    rows_low: &'static [(u64, u64)],
-    amounts: &'static [RowAmount],
-}
-
-/// [`PricePlan`] as the build computes it, in arrays of fixed size.
 #[derive(Debug, Clone, Copy)]
 struct CompiledPrices {
     source: &'static [PriceRow],
@@ -480,11 +492,6 @@ pub(crate) struct Plan {
     /// The `Required` rules: the only ones that speak of an absent field.
     required: u32,
     gates: &'static [Gate],
-    /// Each field's default.
-    pub defaults: &'static [DefaultPlan],
-    /// The fields with a default.
-    pub default_fields: u32,
-    prices: Option<PricePlan>,
 }
 
 /// [`Plan`] as the build computes it, in arrays of fixed size; the parts
@@ -584,76 +591,6 @@ impl Plan {
             }
         }
         pass
-    }
-
-    /// What row `i` of the built-in price table charges.
-    #[inline(always)]
-    pub(crate) fn row_amount(&self, i: usize) -> RowAmount {
-        match &self.prices {
-            Some(p) => match p.amounts.get(i) {
-                Some(&a) => a,
-                None => RowAmount::General,
-            },
-            None => RowAmount::General,
-        }
-    }
-
-    /// The row of the built-in price table that prices the request, when
-    /// `rows` is that table: `Some(None)` when none does, `None` when the
-    /// compiled rows cannot say (another table, or an unusual value).
-    #[inline(always)]
-    pub(crate) fn price_row(
-        &self,
-        rows: &[PriceRow],
-        slots: &Slots<'_>,
-        syms: &Syms,
-    ) -> Option<Option<usize>> {
-        let p = self.prices.as_ref()?;
-        if !std::ptr::eq(rows, p.source) {
-            return None;
-        }
-        let mut key = *syms;
-        // A row's string matches an integer by its digits: the general code
-        // decides.
-        let mut unknown = p.sym_fields & slots.present();
-        while unknown != 0 {
-            let f = unknown.trailing_zeros() as usize;
-            unknown &= unknown - 1;
-            if syms[f & 15] == NONE && slots.kind_at(f).0 == 2 {
-                return None;
-            }
-        }
-        for code in p.codes {
-            let f = usize::from(code.field);
-            key[usize::from(code.at) & 15] = match code.kind {
-                CodeKind::Int => match slots.int_at(f) {
-                    Some(i) => {
-                        let (start, len) = (usize::from(code.start), usize::from(code.len));
-                        match p
-                            .ints
-                            .get(start..start + len)
-                            .and_then(|ints| ints.iter().position(|&x| x == i))
-                        {
-                            Some(at) => at as u8,
-                            None => NONE - 1,
-                        }
-                    }
-                    None => NONE,
-                },
-                CodeKind::Bool => match slots.kind_at(f) {
-                    (3, b) => u8::from(b),
-                    _ => NONE,
-                },
-                CodeKind::Present => u8::from(slots.present() & (1 << (f & 15)) != 0),
-            };
-        }
-        if p.rows.is_empty() {
-            let [k0, k1, k2, k3, k4, k5, k6, k7, ..] = key;
-            let k = u64::from_le_bytes([k0, k1, k2, k3, k4, k5, k6, k7]);
-            return Some(p.rows_low.iter().position(|&(care, want)| k & care == want));
-        }
-        let k = u128::from_le_bytes(key);
-        Some(p.rows.iter().position(|&(care, want)| k & care == want))
     }
 }
 
@@ -768,19 +705,89 @@ impl<const E: usize> At<E> {
         rules
     }
 
-    /// Visits the rules of `todo` in table order. `visit(k, rule)` returns
-    /// `None` to go on, or the rules left to visit (of those after `k`).
+    /// Visits the fields of `todo` that have a default, in field order, with
+    /// their default.
     #[inline(always)]
-    #[allow(unused_assignments)] // what the last round leaves is not read
-    pub(crate) fn each_rule(mut todo: u32, mut visit: impl FnMut(usize, &RulePlan) -> Option<u32>) {
+    pub(crate) fn each_default(todo: u32, mut visit: impl FnMut(usize, &DefaultPlan)) {
+        const { assert!(MAX_FIELDS == 14) };
         let c = Self::C;
-        unroll!(k in [0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31] {
-            if k < c.n_rules && todo & (1 << k) != 0 {
-                if let Some(left) = visit(k, &c.rules[k]) {
-                    todo = left;
-                }
+        unroll!(f in [0 1 2 3 4 5 6 7 8 9 10 11 12 13] {
+            if f < c.n_fields && c.default_fields & todo & (1 << f) != 0 {
+                visit(f, &c.defaults[f]);
             }
         });
+    }
+
+    /// [`Plan::price_row`].
+    #[inline(always)]
+    pub(crate) fn price_row(
+        rows: &[PriceRow],
+        slots: &Slots<'_>,
+        syms: &Syms,
+    ) -> Option<Option<usize>> {
+        const { assert!(MAX_PAIRS == 4 && MAX_ROWS == 16) };
+        let p = Self::C.prices.as_ref()?;
+        if !std::ptr::eq(rows, p.source) {
+            return None;
+        }
+        let present = slots.present();
+        let mut key = *syms;
+        // A row's string matches an integer by its digits: the general code
+        // decides.
+        if p.sym_fields & present != 0 {
+            unroll!(f in [0 1 2 3 4 5 6 7 8 9 10 11 12 13] {
+                if p.sym_fields & present & (1 << f) != 0
+                    && syms[f] == NONE
+                    && slots.kind_at(f).0 == 2
+                {
+                    return None;
+                }
+            });
+        }
+        unroll!(i in [0 1 2 3] {
+            if i < p.n_codes {
+                let code = &p.codes[i];
+                key[usize::from(code.at) & 15] = code.of(&p.ints, slots, present);
+            }
+        });
+        if p.low {
+            let [k0, k1, k2, k3, k4, k5, k6, k7, ..] = key;
+            let k = u64::from_le_bytes([k0, k1, k2, k3, k4, k5, k6, k7]);
+            unroll!(r in [0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15] {
+                if r < p.source.len() && k & p.rows_low[r].0 == p.rows_low[r].1 {
+                    return Some(Some(r));
+                }
+            });
+        } else {
+            let k = u128::from_le_bytes(key);
+            unroll!(r in [0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15] {
+                if r < p.source.len() && k & p.rows[r].0 == p.rows[r].1 {
+                    return Some(Some(r));
+                }
+            });
+        }
+        Some(None)
+    }
+
+    /// [`Plan::row_amount`].
+    #[inline(always)]
+    pub(crate) fn row_amount(i: usize) -> RowAmount {
+        match &Self::C.prices {
+            Some(p) if i < p.source.len() => match p.amounts.get(i) {
+                Some(&a) => a,
+                None => RowAmount::General,
+            },
+            _ => RowAmount::General,
+        }
+    }
+
+    /// Rule `k`, compiled.
+    #[inline(always)]
+    pub(crate) fn rule(k: usize) -> &'static RulePlan {
+        match Self::C.rules.get(k) {
+            Some(r) if k < Self::C.n_rules => r,
+            _ => &NO_RULE,
+        }
     }
 }
 
@@ -1503,22 +1510,10 @@ macro_rules! plans {
     ($($name:ident = $i:literal;)*) => {$(
         static $name: Plan = {
             const C: Compiled = COMPILED[$i];
-            const P: CompiledPrices = match C.prices {
-                Some(p) => p,
-                None => NO_PRICES,
-            };
             const NAMES: [Word; C.n_fields] = take(&C.names, NO_WORD);
             const WORDS: [Word; C.n_words] = take(&C.words, NO_WORD);
             const SYM_FIELDS: [SymField; C.n_sym_fields] = take(&C.sym_fields, NO_SYM_FIELD);
             const GATES: [Gate; C.n_gates] = take(&C.gates, NO_GATE);
-            const DEFAULTS: [DefaultPlan; C.n_fields] = take(&C.defaults, NO_DEFAULT);
-            const CODES: [Code; P.n_codes] = take(&P.codes, NO_CODE);
-            const INTS: [i64; P.n_ints] = take(&P.ints, 0);
-            const ROWS: [(u128, u128); if P.low { 0 } else { P.source.len() }] =
-                take(&P.rows, (0, 0));
-            const ROWS_LOW: [(u64, u64); if P.low { P.source.len() } else { 0 }] =
-                take(&P.rows_low, (0, 0));
-            const AMOUNTS: [RowAmount; P.source.len()] = take(&P.amounts, RowAmount::General);
             Plan {
                 spec: C.spec,
                 names: &NAMES,
@@ -1529,20 +1524,6 @@ macro_rules! plans {
                 about_high: C.about_high,
                 required: C.required,
                 gates: &GATES,
-                defaults: &DEFAULTS,
-                default_fields: C.default_fields,
-                prices: match C.prices {
-                    Some(p) => Some(PricePlan {
-                        source: p.source,
-                        sym_fields: p.sym_fields,
-                        codes: &CODES,
-                        ints: &INTS,
-                        rows: &ROWS,
-                        rows_low: &ROWS_LOW,
-                        amounts: &AMOUNTS,
-                    }),
-                    None => None,
-                },
             }
         };
     )*};

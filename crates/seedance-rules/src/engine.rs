@@ -122,7 +122,7 @@ fn quick_on<'a, const E: usize>(
 ) -> Option<Quote<'a>> {
     let plan = plan::plan(*Endpoint::ALL.get(E)?);
     let mut syms = [NONE; 16];
-    let pass = prepare::<E>(slots, &mut syms, &Diag::default());
+    let pass = prepare::<E>(slots, &mut syms, Diag::NONE);
     let present = slots.present();
     let mut todo = plan.candidates(present) & !pass & At::<E>::open(present, 0, &syms);
     while todo != 0 {

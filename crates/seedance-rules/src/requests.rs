@@ -65,7 +65,7 @@ macro_rules! typed_request {
             const ENDPOINT: Endpoint = $endpoint;
         }
         impl private::Sealed for $ty<'_> {
-            #[inline]
+            #[inline(always)]
             fn fill<'s>(&'s self, s: &mut Slots<'s>) {
                 // The slots are empty: only the fields given are written.
                 $(

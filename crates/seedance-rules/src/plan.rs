@@ -83,12 +83,6 @@ fn lookup(words: &[Word], s: &str) -> u8 {
     NONE
 }
 
-/// [`lookup`], not inlined: for the keys of a JSON body.
-#[inline(never)]
-fn lookup_name(words: &[Word], s: &str) -> u8 {
-    lookup(words, s)
-}
-
 /// [`lookup`] for a string of more than 16 bytes, which its keys do not
 /// determine.
 #[inline(never)]
@@ -479,8 +473,6 @@ const NO_SYM_FIELD: SymField = SymField {
 #[derive(Debug)]
 pub(crate) struct Plan {
     pub spec: &'static EndpointSpec,
-    /// The field names, as words.
-    names: &'static [Word],
     words: &'static [Word],
     sym_fields: &'static [SymField],
     /// For each field, its index in `sym_fields`, or `NONE`.
@@ -568,15 +560,6 @@ impl Plan {
         match self.words.get(start..start + len) {
             Some(words) => lookup(words, s),
             None => NONE,
-        }
-    }
-
-    /// The index of a field by its wire name.
-    #[inline]
-    pub(crate) fn field_index(&self, name: &str) -> Option<usize> {
-        match lookup_name(self.names, name) {
-            NONE => None,
-            i => Some(usize::from(i)),
         }
     }
 
@@ -779,6 +762,33 @@ impl<const E: usize> At<E> {
             },
             _ => RowAmount::General,
         }
+    }
+
+    /// The index of a field by its wire name, the names compared as
+    /// constants.
+    pub(crate) fn field_index(name: &str) -> Option<usize> {
+        const { assert!(MAX_FIELDS == 14) };
+        let c = Self::C;
+        if name.len() > 16 {
+            return match c
+                .names
+                .get(..c.n_fields)
+                .map(|names| lookup_long(names, name))
+            {
+                Some(NONE) | None => None,
+                Some(i) => Some(usize::from(i)),
+            };
+        }
+        let (head, tail) = key(name.as_bytes());
+        unroll!(i in [0 1 2 3 4 5 6 7 8 9 10 11 12 13] {
+            if i < c.n_fields {
+                let w = &c.names[i];
+                if w.text.len() == name.len() && w.head == head && w.tail == tail {
+                    return Some(i);
+                }
+            }
+        });
+        None
     }
 
     /// Rule `k`, compiled.
@@ -1510,13 +1520,11 @@ macro_rules! plans {
     ($($name:ident = $i:literal;)*) => {$(
         static $name: Plan = {
             const C: Compiled = COMPILED[$i];
-            const NAMES: [Word; C.n_fields] = take(&C.names, NO_WORD);
             const WORDS: [Word; C.n_words] = take(&C.words, NO_WORD);
             const SYM_FIELDS: [SymField; C.n_sym_fields] = take(&C.sym_fields, NO_SYM_FIELD);
             const GATES: [Gate; C.n_gates] = take(&C.gates, NO_GATE);
             Plan {
                 spec: C.spec,
-                names: &NAMES,
                 words: &WORDS,
                 sym_fields: &SYM_FIELDS,
                 sym_field_of: C.sym_field_of,
@@ -1589,13 +1597,22 @@ pub(crate) fn plan(endpoint: Endpoint) -> &'static Plan {
     }
 }
 
-/// The compiled tables of `spec`, when it is one of the built-in endpoints.
+/// How a field of `spec` is found by its wire name, when `spec` is one of
+/// the built-in endpoints: [`At::field_index`] of that endpoint.
 #[inline]
-pub(crate) fn plan_of(spec: &EndpointSpec) -> Option<&'static Plan> {
-    Endpoint::ALL
-        .into_iter()
-        .map(plan)
-        .find(|p| std::ptr::eq(p.spec, spec))
+pub(crate) fn field_finder(spec: &EndpointSpec) -> Option<fn(&str) -> Option<usize>> {
+    let e = Endpoint::ALL
+        .iter()
+        .position(|e| std::ptr::eq(e.spec(), spec))?;
+    Some(match e {
+        0 => At::<0>::field_index,
+        1 => At::<1>::field_index,
+        2 => At::<2>::field_index,
+        3 => At::<3>::field_index,
+        4 => At::<4>::field_index,
+        5 => At::<5>::field_index,
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -1606,14 +1623,22 @@ mod tests {
     fn every_word_and_every_field_name_is_found() {
         for e in Endpoint::ALL {
             let p = plan(e);
+            let find = field_finder(p.spec).unwrap();
             for (i, f) in p.spec.fields.iter().enumerate() {
-                assert_eq!(p.field_index(f.name), Some(i), "{}", f.name);
+                assert_eq!(find(f.name), Some(i), "{}", f.name);
                 assert_eq!(p.spec.field_index(f.name), Some(i));
                 let mut longer = f.name.to_owned();
                 longer.push('x');
-                assert_eq!(p.field_index(&longer), None);
-                assert_eq!(p.field_index(&f.name[1..]), None);
+                assert_eq!(find(&longer), None);
+                assert_eq!(find(&f.name[1..]), None);
+                // Same length, same first and last bytes, another middle.
+                let mut b = f.name.as_bytes().to_vec();
+                let m = b.len() / 2;
+                b[m] = b'#';
+                assert_eq!(find(std::str::from_utf8(&b).unwrap()), None);
             }
+            // A name of more than 16 bytes that is no field's.
+            assert_eq!(find("aspect_ratio_and_more"), None);
             for sf in p.sym_fields {
                 let f = usize::from(sf.field);
                 let words = &p.words[usize::from(sf.start)..][..usize::from(sf.len)];

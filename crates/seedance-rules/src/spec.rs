@@ -340,8 +340,8 @@ impl EndpointSpec {
     /// The index of a field by its wire name.
     pub fn field_index(&self, name: &str) -> Option<usize> {
         #[cfg(not(target_family = "wasm"))]
-        if let Some(plan) = crate::plan::plan_of(self) {
-            return plan.field_index(name);
+        if let Some(find) = crate::plan::field_finder(self) {
+            return find(name);
         }
         self.fields.iter().position(|f| f.name == name)
     }

@@ -25,6 +25,6 @@ for e in seedanceapi-v1 seedanceapi-v2 seedance2ai-video seedance2ai-gpt-image-2
     line="$line $per |"
   done
   ratio=$(awk "BEGIN { printf \"%.2f×\", $v_peer_a / $v_json }")
-  echo "$line $ratio"
+  echo "$line $ratio |"
 done
 rm -rf "$out"

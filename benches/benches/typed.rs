@@ -11,43 +11,29 @@ use seedance_rules::{check_request, quote_request, Request};
 
 mod common;
 
-type Group<'a> = criterion::BenchmarkGroup<'a, criterion::measurement::WallTime>;
-
-fn report<R: Request>(g: &mut Group<'_>, req: &R) {
-    g.bench_function(R::ENDPOINT.id(), |b| {
+/// `req` by `check_request` (group `typed`) and by `quote_request` (group
+/// `quote`).
+fn bench<R: Request>(c: &mut Criterion, req: &R) {
+    let id = R::ENDPOINT.id();
+    let mut g = c.benchmark_group("typed");
+    g.bench_function(id, |b| {
         b.iter(|| black_box(check_request(black_box(req)).credits()))
     });
-}
-
-fn quote<R: Request>(g: &mut Group<'_>, req: &R) {
-    g.bench_function(R::ENDPOINT.id(), |b| {
+    g.finish();
+    let mut g = c.benchmark_group("quote");
+    g.bench_function(id, |b| {
         b.iter(|| black_box(quote_request(black_box(req)).map(|q| q.credits())))
     });
+    g.finish();
 }
 
 fn typed(c: &mut Criterion) {
-    let (v1, v2, video) = (bodies::v1(), bodies::v2(), bodies::video());
-    let (gpt, nano, aio) = (
-        bodies::gpt_image_2(),
-        bodies::nano_banana_pro(),
-        bodies::apiinone(),
-    );
-    let mut g = c.benchmark_group("typed");
-    report(&mut g, &v1);
-    report(&mut g, &v2);
-    report(&mut g, &video);
-    report(&mut g, &gpt);
-    report(&mut g, &nano);
-    report(&mut g, &aio);
-    g.finish();
-    let mut g = c.benchmark_group("quote");
-    quote(&mut g, &v1);
-    quote(&mut g, &v2);
-    quote(&mut g, &video);
-    quote(&mut g, &gpt);
-    quote(&mut g, &nano);
-    quote(&mut g, &aio);
-    g.finish();
+    bench(c, &bodies::v1());
+    bench(c, &bodies::v2());
+    bench(c, &bodies::video());
+    bench(c, &bodies::gpt_image_2());
+    bench(c, &bodies::nano_banana_pro());
+    bench(c, &bodies::apiinone());
 }
 
 criterion_group! {

@@ -18,7 +18,17 @@ use std::hint::black_box;
 
 use seedance_benches::bodies::{self, BATCH, VALID};
 use seedance_benches::{floor, peer::Peer};
-use seedance_rules::{check, check_request, quote_request, Endpoint};
+use seedance_rules::{check, check_request, quote_request, Endpoint, Request};
+
+/// The credits of `req` by `check_request`, the whole report.
+fn reports<R: Request>(req: &R) -> Option<u64> {
+    black_box(check_request(black_box(req)).credits())
+}
+
+/// The credits of `req` by `quote_request`, the hot path.
+fn quotes<R: Request>(req: &R) -> Option<u64> {
+    black_box(quote_request(black_box(req)).ok().and_then(|q| q.credits()))
+}
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -35,36 +45,31 @@ fn main() {
         bodies::nano_banana_pro(),
         bodies::apiinone(),
     );
+    // `$f` on the typed request of endpoint `$e`.
+    macro_rules! on_request {
+        ($e:expr, $f:ident) => {
+            match $e {
+                Endpoint::SeedanceApiV1 => $f(&v1),
+                Endpoint::SeedanceApiV2 => $f(&v2),
+                Endpoint::Seedance2aiVideo => $f(&video),
+                Endpoint::Seedance2aiGptImage2 => $f(&gpt),
+                Endpoint::Seedance2aiNanoBananaPro => $f(&nano),
+                _ => $f(&aio),
+            }
+        };
+    }
     let peer = Peer::new();
     let mut sum = 0u64;
     for _ in 0..rounds {
         match path.as_str() {
             "typed" => {
                 for (e, _) in &valid {
-                    let c = match e {
-                        Endpoint::SeedanceApiV1 => check_request(black_box(&v1)).credits(),
-                        Endpoint::SeedanceApiV2 => check_request(black_box(&v2)).credits(),
-                        Endpoint::Seedance2aiVideo => check_request(black_box(&video)).credits(),
-                        Endpoint::Seedance2aiGptImage2 => check_request(black_box(&gpt)).credits(),
-                        Endpoint::Seedance2aiNanoBananaPro => {
-                            check_request(black_box(&nano)).credits()
-                        }
-                        _ => check_request(black_box(&aio)).credits(),
-                    };
-                    sum += black_box(c).unwrap_or(1);
+                    sum += on_request!(*e, reports).unwrap_or(1);
                 }
             }
             "quote" => {
                 for (e, _) in &valid {
-                    let c = match e {
-                        Endpoint::SeedanceApiV1 => quote_request(black_box(&v1)).ok(),
-                        Endpoint::SeedanceApiV2 => quote_request(black_box(&v2)).ok(),
-                        Endpoint::Seedance2aiVideo => quote_request(black_box(&video)).ok(),
-                        Endpoint::Seedance2aiGptImage2 => quote_request(black_box(&gpt)).ok(),
-                        Endpoint::Seedance2aiNanoBananaPro => quote_request(black_box(&nano)).ok(),
-                        _ => quote_request(black_box(&aio)).ok(),
-                    };
-                    sum += black_box(c.and_then(|q| q.credits())).unwrap_or(1);
+                    sum += on_request!(*e, quotes).unwrap_or(1);
                 }
             }
             "json" => {

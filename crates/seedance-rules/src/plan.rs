@@ -12,7 +12,11 @@
 //! - each rule's check, decoded into a test that says when the rule surely
 //!   passes; anything else goes to the engine's general code, which writes
 //!   the violation or warning exactly as before;
-//! - the built-in price rows as masks over a word of per-field codes.
+//! - the built-in price rows as masks over a word of per-field codes;
+//! - all of it as constants of a type generic over the endpoint ([`At`]),
+//!   whose readers have their loops written out: the compiler specializes
+//!   them to each endpoint's tables, which is per-endpoint code generated
+//!   from the tables without a code generator.
 //!
 //! Native builds only: the WebAssembly build, where the npm package's size
 //! counts more, reads the tables as they stand (`engine::interpret`), and a
@@ -604,7 +608,8 @@ pub(crate) struct At<const E: usize>;
 impl<const E: usize> At<E> {
     const C: &'static Compiled = &COMPILED[E];
 
-    /// [`Plan::read_syms`].
+    /// Reads the symbol of every present field that has words into `syms`,
+    /// and returns the rules those symbols say surely pass.
     #[inline(always)]
     pub(crate) fn read_syms(slots: &Slots<'_>, syms: &mut Syms) -> u32 {
         const { assert!(MAX_SYM_FIELDS == 8) };
@@ -655,7 +660,8 @@ impl<const E: usize> At<E> {
         }
     }
 
-    /// [`Plan::check_values`].
+    /// The rules the values of present fields surely pass, by the fields'
+    /// value checks.
     #[inline(always)]
     pub(crate) fn check_values(slots: &Slots<'_>) -> u32 {
         const { assert!(MAX_CHECKS == 8) };
@@ -674,7 +680,7 @@ impl<const E: usize> At<E> {
         pass
     }
 
-    /// [`Plan::open`].
+    /// [`Plan::open`], the gates written out.
     #[inline(always)]
     pub(crate) fn open(present: u32, failed: u32, syms: &Syms) -> u32 {
         const { assert!(MAX_GATES == 4) };
@@ -701,7 +707,9 @@ impl<const E: usize> At<E> {
         });
     }
 
-    /// [`Plan::price_row`].
+    /// The row of the built-in price table that prices the request, when
+    /// `rows` is that table: `Some(None)` when none does, `None` when the
+    /// compiled rows cannot say (another table, or an unusual value).
     #[inline(always)]
     pub(crate) fn price_row(
         rows: &[PriceRow],
@@ -752,7 +760,7 @@ impl<const E: usize> At<E> {
         Some(None)
     }
 
-    /// [`Plan::row_amount`].
+    /// What row `i` of the built-in price table charges.
     #[inline(always)]
     pub(crate) fn row_amount(i: usize) -> RowAmount {
         match &Self::C.prices {

@@ -106,16 +106,7 @@ fn read_members<'a>(
         return Ok(false);
     }
     lx.begin_object()?;
-    // Natively, the endpoint's own finder, chosen once a body.
-    #[cfg(not(target_family = "wasm"))]
-    let find = crate::plan::field_finder(spec);
-    #[cfg(not(target_family = "wasm"))]
-    let field_index = |key: &str| match find {
-        Some(find) => find(key),
-        None => spec.field_index(key),
-    };
-    #[cfg(target_family = "wasm")]
-    let field_index = |key: &str| spec.field_index(key);
+    let field_index = spec.field_finder();
     while let Some(key) = lx.next_key()? {
         let Some((i, field)) = field_index(&key).and_then(|i| Some((i, spec.fields.get(i)?)))
         else {

@@ -345,6 +345,22 @@ impl EndpointSpec {
         }
         self.fields.iter().position(|f| f.name == name)
     }
+
+    /// [`EndpointSpec::field_index`], its way of finding chosen once (for
+    /// the keys of a body): natively, a built-in endpoint's own finder,
+    /// its names compared as constants.
+    #[inline]
+    pub(crate) fn field_finder(&self) -> impl Fn(&str) -> Option<usize> + '_ {
+        #[cfg(not(target_family = "wasm"))]
+        let find = crate::plan::field_finder(self);
+        move |name| {
+            #[cfg(not(target_family = "wasm"))]
+            if let Some(find) = find {
+                return find(name);
+            }
+            self.field_index(name)
+        }
+    }
 }
 
 /// The index of `name` in `fields`, evaluated at compile time by the tables so

@@ -236,9 +236,9 @@ impl<'b> Checker<'b> {
     /// usual answer stays small. `Ok(q)` exactly when [`Checker::check_request`]'s report
     /// has no violation and no warning, and `q` is that report's quote.
     ///
-    /// The usual request is decided by the compiled tables alone, without
-    /// writing a report; any other takes [`Checker::check_request`]. Makes no
-    /// heap allocation when the answer is `Ok` (`tests/alloc.rs` counts).
+    /// The request is checked once, on slots of its own: a report is made
+    /// only when there is something to report. Makes no heap allocation
+    /// when the answer is `Ok` (`tests/alloc.rs` counts).
     pub fn quote_request<'a, R: Request>(
         &self,
         request: &'a R,
@@ -251,15 +251,16 @@ impl<'b> Checker<'b> {
             let mut slots = value::Slots::new();
             requests::private::Sealed::fill(request, &mut slots);
             let (name, prices) = self.prices(R::ENDPOINT);
-            if let Some(quote) = engine::quick(R::ENDPOINT, &mut slots, name, prices, self.balance)
-            {
-                return Ok(quote);
-            }
+            engine::quote_or_report(R::ENDPOINT, &mut slots, name, prices, self.balance)
         }
-        let report = self.check_request(request);
-        match report.quote() {
-            Some(quote) if report.is_ok() && report.warnings().is_empty() => Ok(quote.clone()),
-            _ => Err(Box::new(report)),
+        // The table interpreter fills a report in any case.
+        #[cfg(target_family = "wasm")]
+        {
+            let report = self.check_request(request);
+            match report.quote() {
+                Some(quote) if report.is_ok() && report.warnings().is_empty() => Ok(quote.clone()),
+                _ => Err(Box::new(report)),
+            }
         }
     }
 

@@ -30,6 +30,12 @@
 //! `Err` is kept for misuse: an unknown endpoint id, text that is not JSON, a
 //! price book that does not fit its schema ([`Error`]).
 //!
+//! A service that builds its requests in Rust checks them as typed requests
+//! ([`SeedanceApiV2Request`] and the others): [`check_request`] answers with
+//! the whole report, and [`quote_request`], the hot path of a pre-flight
+//! check, with the quote alone when the request is clean (the report
+//! otherwise). Neither allocates when the request is valid.
+//!
 //! # Where the rules come from
 //!
 //! Each endpoint is a table in the crate's `tables/` folder, one line a field

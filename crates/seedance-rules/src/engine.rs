@@ -10,13 +10,29 @@ use crate::body::clip;
 use crate::endpoint::Endpoint;
 #[cfg(not(target_family = "wasm"))]
 use crate::plan::{self, At, Op, Plan, RowAmount, Syms, NONE};
-use crate::price::{find_row, quote_row, EndpointPrices};
+use crate::price::{find_row, quote_row, EndpointPrices, Quote};
 #[cfg(not(target_family = "wasm"))]
-use crate::price::{quote_fixed, quote_per_second, PriceRow, Quote};
+use crate::price::{quote_fixed, quote_per_second, PriceRow};
 use crate::report::{warning, Diag, Report};
 use crate::spec::{Check, Cond, DefaultValue, EndpointSpec, Rule};
 use crate::url_rules;
 use crate::value::{Slots, Value};
+
+/// `$f::<E>(args)` for `$endpoint`, `E` its place in [`Endpoint::ALL`]: one
+/// copy of an engine function an endpoint, which sees its tables as constants.
+#[cfg(not(target_family = "wasm"))]
+macro_rules! on_endpoint {
+    ($endpoint:expr, $f:ident($($arg:expr),* $(,)?)) => {
+        match $endpoint {
+            Endpoint::SeedanceApiV1 => $f::<0>($($arg),*),
+            Endpoint::SeedanceApiV2 => $f::<1>($($arg),*),
+            Endpoint::Seedance2aiVideo => $f::<2>($($arg),*),
+            Endpoint::Seedance2aiGptImage2 => $f::<3>($($arg),*),
+            Endpoint::Seedance2aiNanoBananaPro => $f::<4>($($arg),*),
+            Endpoint::ApiinoneVideos => $f::<5>($($arg),*),
+        }
+    };
+}
 
 /// Checks the slots of `report`, already read by type, and prices them when
 /// they are valid.
@@ -41,18 +57,10 @@ pub(crate) fn evaluate<'a>(
     #[cfg(target_family = "wasm")]
     interpret(report, diag, body_readable, book, prices, balance);
     #[cfg(not(target_family = "wasm"))]
-    match report.endpoint {
-        Endpoint::SeedanceApiV1 => run::<0>(report, diag, body_readable, book, prices, balance),
-        Endpoint::SeedanceApiV2 => run::<1>(report, diag, body_readable, book, prices, balance),
-        Endpoint::Seedance2aiVideo => run::<2>(report, diag, body_readable, book, prices, balance),
-        Endpoint::Seedance2aiGptImage2 => {
-            run::<3>(report, diag, body_readable, book, prices, balance)
-        }
-        Endpoint::Seedance2aiNanoBananaPro => {
-            run::<4>(report, diag, body_readable, book, prices, balance)
-        }
-        Endpoint::ApiinoneVideos => run::<5>(report, diag, body_readable, book, prices, balance),
-    }
+    on_endpoint!(
+        report.endpoint,
+        run(report, diag, body_readable, book, prices, balance)
+    )
 }
 
 /// [`evaluate`] for endpoint `Endpoint::ALL[E]`, on its compiled tables.
@@ -122,22 +130,14 @@ pub(crate) fn quote_or_report<'a>(
 ) -> Result<Quote<'a>, Box<Report<'a>>> {
     let mut diag = Diag::default();
     let mut quote = None;
-    let body_ok = match endpoint {
-        Endpoint::SeedanceApiV1 => checked::<0>(slots, &mut diag, book, prices, &mut quote),
-        Endpoint::SeedanceApiV2 => checked::<1>(slots, &mut diag, book, prices, &mut quote),
-        Endpoint::Seedance2aiVideo => checked::<2>(slots, &mut diag, book, prices, &mut quote),
-        Endpoint::Seedance2aiGptImage2 => checked::<3>(slots, &mut diag, book, prices, &mut quote),
-        Endpoint::Seedance2aiNanoBananaPro => {
-            checked::<4>(slots, &mut diag, book, prices, &mut quote)
-        }
-        Endpoint::ApiinoneVideos => checked::<5>(slots, &mut diag, book, prices, &mut quote),
-    };
-    let within = |q: &Quote<'_>| match (q.credits(), balance) {
-        (Some(c), Some(b)) => c <= b,
-        _ => true,
-    };
+    let body_ok = on_endpoint!(
+        endpoint,
+        checked(slots, &mut diag, book, prices, &mut quote)
+    );
     match quote {
-        Some(q) if body_ok && diag.warnings.is_empty() && within(&q) => {
+        Some(q)
+            if body_ok && diag.warnings.is_empty() && over_balance(Some(&q), balance).is_none() =>
+        {
             diag.discard();
             Ok(q)
         }
@@ -223,17 +223,14 @@ fn apply_to(
 #[inline(always)]
 fn conclude(report: &mut Report<'_>, mut diag: Diag, body_ok: bool, balance: Option<u64>) {
     let spec = report.spec;
-    let credits = report.quote.as_ref().and_then(|q| q.credits());
-    if let (Some(balance), Some(credits)) = (balance, credits) {
-        if credits > balance {
-            diag.violate(
-                None,
-                Cow::Borrowed(""),
-                Cow::Owned(format!("{}.balance.insufficient", spec.id)),
-                spec.balance_code,
-                format!("the request costs {credits} credits and the balance is {balance}"),
-            );
-        }
+    if let Some((credits, balance)) = over_balance(report.quote.as_ref(), balance) {
+        diag.violate(
+            None,
+            Cow::Borrowed(""),
+            Cow::Owned(format!("{}.balance.insufficient", spec.id)),
+            spec.balance_code,
+            format!("the request costs {credits} credits and the balance is {balance}"),
+        );
     }
     report.body_ok = body_ok;
     let Diag {
@@ -243,6 +240,15 @@ fn conclude(report: &mut Report<'_>, mut diag: Diag, body_ok: bool, balance: Opt
     } = diag;
     put_list(&mut report.violations, violations);
     put_list(&mut report.warnings, warnings);
+}
+
+/// The quote's credits and the balance, when the quote is above the balance
+/// (the provider's "insufficient credits").
+#[inline(always)]
+fn over_balance(quote: Option<&Quote<'_>>, balance: Option<u64>) -> Option<(u64, u64)> {
+    let credits = quote?.credits()?;
+    let balance = balance?;
+    (credits > balance).then_some((credits, balance))
 }
 
 /// Moves `new` into `slot`. The list replaced, empty and unallocated as a

@@ -56,6 +56,22 @@ impl Endpoint {
         out
     }
 
+    /// The endpoint's place in [`Endpoint::ALL`].
+    #[cfg(not(target_family = "wasm"))]
+    pub(crate) const fn index(self) -> usize {
+        const {
+            let mut i = 0;
+            while i < Endpoint::ALL.len() {
+                assert!(
+                    Endpoint::ALL[i] as usize == i,
+                    "ALL lists the endpoints in order"
+                );
+                i += 1;
+            }
+        };
+        self as usize
+    }
+
     /// The endpoint's tables: fields, rules, codes and built-in prices.
     pub const fn spec(self) -> &'static EndpointSpec {
         match self {

@@ -14,8 +14,12 @@ use crate::price::{find_row, quote_row, EndpointPrices, Quote};
 #[cfg(not(target_family = "wasm"))]
 use crate::price::{quote_fixed, quote_per_second, PriceRow};
 use crate::report::{warning, Diag, Report};
+#[cfg(not(target_family = "wasm"))]
+use crate::requests::{Request, Typed};
 use crate::spec::{Check, Cond, DefaultValue, EndpointSpec, Rule};
 use crate::url_rules;
+#[cfg(not(target_family = "wasm"))]
+use crate::value::Fields;
 use crate::value::{Slots, Value};
 
 /// `$f::<E>(args)` for `$endpoint`, `E` its place in [`Endpoint::ALL`]: one
@@ -92,7 +96,7 @@ fn run<'a, const E: usize>(
 #[cfg(not(target_family = "wasm"))]
 #[inline(always)]
 fn check_and_price<'a, const E: usize>(
-    slots: &mut Slots<'a>,
+    slots: &mut impl Fields,
     diag: &mut Diag,
     body_readable: bool,
     book: &'a str,
@@ -115,55 +119,27 @@ fn check_and_price<'a, const E: usize>(
     body_ok
 }
 
-/// A typed request's slots checked and priced on the compiled tables: `Ok`
-/// with the quote when the report would have no violation and no warning,
-/// else that report, made of what the check found (the request is checked
-/// once either way).
+/// The quote of a typed request, read where it stands, on the compiled
+/// tables of `Endpoint::ALL[E]` (its endpoint): `Some` when the request is
+/// valid, draws no warning, needs no rewrite and is within the balance,
+/// which is when the report would have no violation and no warning and this
+/// quote. `None` otherwise: the report says why (and for a rewrite, which
+/// these fields do not keep, gives the quote).
 #[cfg(not(target_family = "wasm"))]
-#[inline(always)]
-pub(crate) fn quote_or_report<'a>(
-    endpoint: Endpoint,
-    slots: &mut Slots<'a>,
+#[inline(never)]
+pub(crate) fn quote_typed<'a, const E: usize, R: Request>(
+    request: &'a R,
     book: &'a str,
     prices: &'a EndpointPrices,
     balance: Option<u64>,
-) -> Result<Quote<'a>, Box<Report<'a>>> {
+) -> Option<Quote<'a>> {
+    let mut fields = Typed::new(request);
     let mut diag = Diag::default();
     let mut quote = None;
-    let body_ok = on_endpoint!(
-        endpoint,
-        checked(slots, &mut diag, book, prices, &mut quote)
-    );
-    match quote {
-        Some(q)
-            if body_ok && diag.warnings.is_empty() && over_balance(Some(&q), balance).is_none() =>
-        {
-            diag.discard();
-            Ok(q)
-        }
-        quote => {
-            let mut report = Box::new(Report::new(
-                endpoint,
-                std::mem::replace(slots, Slots::new()),
-            ));
-            report.quote = quote;
-            conclude(&mut report, diag, body_ok, balance);
-            Err(report)
-        }
-    }
-}
-
-/// [`check_and_price`] of a typed request for endpoint `Endpoint::ALL[E]`.
-#[cfg(not(target_family = "wasm"))]
-#[inline(never)]
-fn checked<'a, const E: usize>(
-    slots: &mut Slots<'a>,
-    diag: &mut Diag,
-    book: &'a str,
-    prices: &'a EndpointPrices,
-    quote: &mut Option<Quote<'a>>,
-) -> bool {
-    check_and_price::<E>(slots, diag, true, book, prices, quote)
+    let body_ok = check_and_price::<E>(&mut fields, &mut diag, true, book, prices, &mut quote);
+    let clean = body_ok && diag.warnings.is_empty() && !fields.rewritten();
+    diag.discard();
+    quote.filter(|q| clean && over_balance(Some(q), balance).is_none())
 }
 
 /// [`evaluate`] on the tables as they stand: the defaults, then every rule
@@ -265,7 +241,7 @@ fn put_list<T>(slot: &mut Vec<T>, new: Vec<T>) {
 /// values. Returns the rules that surely pass.
 #[cfg(not(target_family = "wasm"))]
 #[inline(always)]
-fn prepare<const E: usize>(slots: &mut Slots<'_>, syms: &mut Syms, diag: &Diag) -> u32 {
+fn prepare<const E: usize>(slots: &mut impl Fields, syms: &mut Syms, diag: &Diag) -> u32 {
     let pass = At::<E>::read_syms(slots, syms) | fill_planned_defaults::<E>(slots, syms, diag);
     // After the defaults, which are values too.
     pass | At::<E>::check_values(slots)
@@ -279,7 +255,7 @@ fn price<'a, const E: usize>(
     plan: &Plan,
     book: &'a str,
     prices: &'a EndpointPrices,
-    slots: &Slots<'_>,
+    slots: &impl Fields,
     syms: &Syms,
     out: &mut Option<Quote<'a>>,
 ) {
@@ -316,7 +292,7 @@ fn price<'a, const E: usize>(
 #[cfg(not(target_family = "wasm"))]
 #[inline(always)]
 fn fill_planned_defaults<const E: usize>(
-    slots: &mut Slots<'_>,
+    slots: &mut impl Fields,
     syms: &mut Syms,
     diag: &Diag,
 ) -> u32 {
@@ -328,7 +304,7 @@ fn fill_planned_defaults<const E: usize>(
         let Some(value) = default_value(d.value) else {
             return;
         };
-        slots.put(f, Some(value));
+        slots.fill_default(f, value);
         syms[f & 15] = d.sym;
         pass |= d.pass;
     });
@@ -343,7 +319,7 @@ fn fill_planned_defaults<const E: usize>(
 #[inline(always)]
 fn check_rules<const E: usize>(
     plan: &Plan,
-    slots: &mut Slots<'_>,
+    slots: &mut impl Fields,
     syms: &mut Syms,
     pass: u32,
     diag: &mut Diag,
@@ -379,7 +355,7 @@ fn check_rules<const E: usize>(
 fn general(
     plan: &Plan,
     k: usize,
-    slots: &mut Slots<'_>,
+    slots: &mut impl Fields,
     syms: &mut Syms,
     diag: &mut Diag,
     candidates: u32,
@@ -391,7 +367,7 @@ fn general(
         // slots outlives this call.
         let value = slots.view(f);
         if let Some(to) = apply(spec, rule, value, diag) {
-            slots.put(f, Some(Value::Str(Cow::Borrowed(to))));
+            slots.rewrite(f, to);
             syms[f & 15] = plan.sym(f, to);
         }
     }
@@ -404,7 +380,7 @@ fn general(
 /// symbol is `sym`. `false` sends the rule to [`apply`], which decides.
 #[cfg(not(target_family = "wasm"))]
 #[inline(always)]
-fn passes(op: Op, slots: &Slots<'_>, f: usize, sym: u8) -> bool {
+fn passes(op: Op, slots: &impl Fields, f: usize, sym: u8) -> bool {
     match op {
         Op::Required => true,
         // No white space is a visible ASCII character.
@@ -421,8 +397,8 @@ fn passes(op: Op, slots: &Slots<'_>, f: usize, sym: u8) -> bool {
         Op::Count { min, max } => slots.list_len_at(f).is_some_and(|n| min <= n && n <= max),
         // Only the string `from` is rewritten.
         Op::Rewrite { from } => sym != from,
-        Op::Url(policy) => match slots.get(f) {
-            Some(Value::Str(s)) => url_rules::check(policy, s).is_ok(),
+        Op::Url(policy) => match slots.view(f) {
+            Some(Value::Str(s)) => url_rules::check(policy, &s).is_ok(),
             Some(Value::List(l)) => l.iter().all(|s| url_rules::check(policy, s).is_ok()),
             _ => false,
         },
@@ -431,7 +407,7 @@ fn passes(op: Op, slots: &Slots<'_>, f: usize, sym: u8) -> bool {
 }
 
 /// The value a default gives a field, if it gives one.
-fn default_value(d: DefaultValue) -> Option<Value<'static>> {
+pub(crate) fn default_value(d: DefaultValue) -> Option<Value<'static>> {
     match d {
         DefaultValue::None => None,
         DefaultValue::Str(s) => Some(Value::Str(Cow::Borrowed(s))),

@@ -242,9 +242,12 @@ impl<'b> Checker<'b> {
     /// usual answer stays small. `Ok(q)` exactly when [`Checker::check_request`]'s report
     /// has no violation and no warning, and `q` is that report's quote.
     ///
-    /// The request is checked once, on slots of its own: a report is made
-    /// only when there is something to report. Makes no heap allocation
-    /// when the answer is `Ok` (`tests/alloc.rs` counts).
+    /// Natively, the compiled engine reads the request where it stands,
+    /// with no slots and no report (the defaults it gives are kept as
+    /// bits). Only when that check finds something, or a rule would
+    /// rewrite a value (which it does not keep), is the request checked
+    /// again into the report, which answers. Makes no heap allocation when
+    /// the answer is `Ok` (`tests/alloc.rs` counts).
     pub fn quote_request<'a, R: Request>(
         &self,
         request: &'a R,
@@ -254,19 +257,20 @@ impl<'b> Checker<'b> {
     {
         #[cfg(not(target_family = "wasm"))]
         {
-            let mut slots = value::Slots::new();
-            requests::private::Sealed::fill(request, &mut slots);
             let (name, prices) = self.prices(R::ENDPOINT);
-            engine::quote_or_report(R::ENDPOINT, &mut slots, name, prices, self.balance)
-        }
-        // The table interpreter fills a report in any case.
-        #[cfg(target_family = "wasm")]
-        {
-            let report = self.check_request(request);
-            match report.quote() {
-                Some(quote) if report.is_ok() && report.warnings().is_empty() => Ok(quote.clone()),
-                _ => Err(Box::new(report)),
+            if let Some(quote) =
+                requests::private::Sealed::quick_quote(request, name, prices, self.balance)
+            {
+                return Ok(quote);
             }
+        }
+        // The report says why not (or, after a rule's rewrite, which the
+        // quick path leaves to it, gives the quote). In WebAssembly, where
+        // the tables are interpreted, the report is the only path.
+        let report = self.check_request(request);
+        match report.quote() {
+            Some(quote) if report.is_ok() && report.warnings().is_empty() => Ok(quote.clone()),
+            _ => Err(Box::new(report)),
         }
     }
 

@@ -28,7 +28,7 @@ use crate::endpoint::Endpoint;
 use crate::price::{Amount, MatchValue, PriceRow};
 use crate::spec::{str_eq, Check, Cond, DefaultValue, EndpointSpec, UrlPolicy, MAX_FIELDS};
 use crate::tables;
-use crate::value::Slots;
+use crate::value::Fields;
 
 /// No symbol: absent, not a string, or a string no table names.
 pub(crate) const NONE: u8 = u8::MAX;
@@ -317,7 +317,7 @@ struct ValueCheck {
 impl Expect {
     /// Whether field `f`'s value meets the checks.
     #[inline(always)]
-    fn met(&self, slots: &Slots<'_>, f: usize) -> bool {
+    fn met(&self, slots: &impl Fields, f: usize) -> bool {
         match *self {
             // No white space is a visible ASCII character.
             Expect::Str {
@@ -391,7 +391,7 @@ struct Code {
 impl Code {
     /// The code of the field's value; `ints` are the plan's integers.
     #[inline(always)]
-    fn of(&self, ints: &[i64], slots: &Slots<'_>, present: u32) -> u8 {
+    fn of(&self, ints: &[i64], slots: &impl Fields, present: u32) -> u8 {
         let f = usize::from(self.field);
         match self.kind {
             CodeKind::Int => match slots.int_at(f) {
@@ -611,7 +611,7 @@ impl<const E: usize> At<E> {
     /// Reads the symbol of every present field that has words into `syms`,
     /// and returns the rules those symbols say surely pass.
     #[inline(always)]
-    pub(crate) fn read_syms(slots: &Slots<'_>, syms: &mut Syms) -> u32 {
+    pub(crate) fn read_syms(slots: &impl Fields, syms: &mut Syms) -> u32 {
         const { assert!(MAX_SYM_FIELDS == 8) };
         let c = Self::C;
         let present = slots.present();
@@ -663,7 +663,7 @@ impl<const E: usize> At<E> {
     /// The rules the values of present fields surely pass, by the fields'
     /// value checks.
     #[inline(always)]
-    pub(crate) fn check_values(slots: &Slots<'_>) -> u32 {
+    pub(crate) fn check_values(slots: &impl Fields) -> u32 {
         const { assert!(MAX_CHECKS == 8) };
         let c = Self::C;
         let present = slots.present();
@@ -713,7 +713,7 @@ impl<const E: usize> At<E> {
     #[inline(always)]
     pub(crate) fn price_row(
         rows: &[PriceRow],
-        slots: &Slots<'_>,
+        slots: &impl Fields,
         syms: &Syms,
     ) -> Option<Option<usize>> {
         const { assert!(MAX_PAIRS == 4 && MAX_ROWS == 16) };

@@ -17,7 +17,7 @@ use crate::json::key;
 use crate::json::{to_text, Json, Writer};
 use crate::ratio::{push_decimal, Ratio};
 use crate::spec::{EndpointSpec, Source};
-use crate::value::{Slots, Value};
+use crate::value::{Fields, Value};
 
 /// The schema name of a price book, written in its `schema` key.
 pub const PRICE_BOOK_SCHEMA: &str = "seedance-rules/price-book/v1";
@@ -365,7 +365,7 @@ impl Usd {
 /// The first row of `rows` whose conditions all hold: the row that prices
 /// the request.
 #[inline(never)]
-pub(crate) fn find_row<'p>(rows: &'p [PriceRow], slots: &Slots<'_>) -> Option<&'p PriceRow> {
+pub(crate) fn find_row<'p>(rows: &'p [PriceRow], slots: &impl Fields) -> Option<&'p PriceRow> {
     rows.iter()
         .find(|r| r.when.iter().all(|m| matches(m, slots)))
 }
@@ -377,7 +377,7 @@ pub(crate) fn quote_row<'a>(
     spec: &'static EndpointSpec,
     book: &'a str,
     prices: &'a EndpointPrices,
-    slots: &Slots<'_>,
+    slots: &impl Fields,
     row: Option<&'a PriceRow>,
 ) -> Quote<'a> {
     let mut q = Quote {
@@ -541,7 +541,7 @@ fn ceil_product(factors: &[Ratio]) -> Option<u64> {
     u64::try_from(ceil).ok()
 }
 
-fn matches(m: &Match, slots: &Slots<'_>) -> bool {
+fn matches(m: &Match, slots: &impl Fields) -> bool {
     let v = slots.view(m.field);
     match (&m.value, v) {
         (MatchValue::Present(p), v) => v.is_some() == *p,

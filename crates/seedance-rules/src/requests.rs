@@ -33,9 +33,101 @@ pub trait Request: private::Sealed {
 }
 
 pub(crate) mod private {
+    #[cfg(not(target_family = "wasm"))]
+    use crate::price::{EndpointPrices, Quote};
+    use crate::value::{Slots, Value};
+
     pub trait Sealed {
         /// Writes the request's fields into empty slots.
-        fn fill<'s>(&'s self, slots: &mut crate::value::Slots<'s>);
+        fn fill<'s>(&'s self, slots: &mut Slots<'s>);
+
+        /// Field `i`'s value, as the slots would hold it.
+        fn field(&self, i: usize) -> Option<Value<'_>>;
+
+        /// A bit per field the request gives.
+        fn given(&self) -> u32;
+
+        /// The quote of the request when it is valid, draws no warning and
+        /// is within `balance`, read where it stands; `None` when it is not,
+        /// or when only the report can say (`engine::quote_typed`).
+        #[cfg(not(target_family = "wasm"))]
+        fn quick_quote<'s>(
+            &'s self,
+            book: &'s str,
+            prices: &'s EndpointPrices,
+            balance: Option<u64>,
+        ) -> Option<Quote<'s>>;
+    }
+}
+
+/// A typed request read where it stands, as the engine reads slots: the
+/// hot path of `quote_request`, which needs no slots (and no report) when
+/// the request is clean. The defaults the engine gives are kept as bits
+/// (each is the table's); a rule's rewrite is only noted, and leaves the
+/// answer to the report.
+#[cfg(not(target_family = "wasm"))]
+pub(crate) struct Typed<'r, R> {
+    request: &'r R,
+    present: u32,
+    defaulted: u32,
+    rewritten: bool,
+}
+
+#[cfg(not(target_family = "wasm"))]
+impl<'r, R: Request> Typed<'r, R> {
+    #[inline(always)]
+    pub(crate) fn new(request: &'r R) -> Typed<'r, R> {
+        Typed {
+            request,
+            present: private::Sealed::given(request),
+            defaulted: 0,
+            rewritten: false,
+        }
+    }
+
+    /// Whether a rule rewrote a value, which these fields do not keep.
+    #[inline(always)]
+    pub(crate) fn rewritten(&self) -> bool {
+        self.rewritten
+    }
+}
+
+#[cfg(not(target_family = "wasm"))]
+impl<R: Request> crate::value::Fields for Typed<'_, R> {
+    #[inline(always)]
+    fn view(&self, i: usize) -> Option<Value<'_>> {
+        let bit = 1u32.checked_shl(i as u32).unwrap_or(0);
+        if self.defaulted & bit != 0 {
+            let field = R::ENDPOINT.spec().fields.get(i)?;
+            return crate::engine::default_value(field.default);
+        }
+        private::Sealed::field(self.request, i)
+    }
+
+    #[inline(always)]
+    fn present(&self) -> u32 {
+        self.present
+    }
+
+    #[inline(always)]
+    fn fill_default(&mut self, i: usize, value: Value<'static>) {
+        debug_assert!(
+            R::ENDPOINT
+                .spec()
+                .fields
+                .get(i)
+                .map(|f| crate::engine::default_value(f.default))
+                == Some(Some(value)),
+            "the engine gives the table's default"
+        );
+        let bit = 1u32.checked_shl(i as u32).unwrap_or(0);
+        self.defaulted |= bit;
+        self.present |= bit;
+    }
+
+    #[inline(always)]
+    fn rewrite(&mut self, _: usize, _: &'static str) {
+        self.rewritten = true;
     }
 }
 
@@ -73,6 +165,38 @@ macro_rules! typed_request {
                         s.put(const { ix(&tables::$table::FIELDS, $name) }, Some(v));
                     }
                 )*
+            }
+
+            #[inline(always)]
+            fn field(&self, i: usize) -> Option<Value<'_>> {
+                $(
+                    if i == const { ix(&tables::$table::FIELDS, $name) } {
+                        return $conv(&self.$field);
+                    }
+                )*
+                None
+            }
+
+            #[inline(always)]
+            fn given(&self) -> u32 {
+                let mut given = 0;
+                $(
+                    if $conv(&self.$field).is_some() {
+                        given |= 1 << const { ix(&tables::$table::FIELDS, $name) };
+                    }
+                )*
+                given
+            }
+
+            #[cfg(not(target_family = "wasm"))]
+            #[inline(always)]
+            fn quick_quote<'s>(
+                &'s self,
+                book: &'s str,
+                prices: &'s crate::price::EndpointPrices,
+                balance: Option<u64>,
+            ) -> Option<crate::price::Quote<'s>> {
+                crate::engine::quote_typed::<{ $endpoint.index() }, Self>(self, book, prices, balance)
             }
         }
     };

@@ -214,44 +214,10 @@ impl<'a> Slots<'a> {
         self.get(i).map(Value::view)
     }
 
-    /// The string of field `i`, if it holds one.
-    #[cfg(not(target_family = "wasm"))]
-    #[inline(always)]
-    pub(crate) fn str_at(&self, i: usize) -> Option<&str> {
-        match self.get(i) {
-            Some(Value::Str(s)) => Some(s),
-            _ => None,
-        }
-    }
-
     /// The integer field `i` stands for ([`Value::as_int`]).
     #[inline(always)]
     pub(crate) fn int_at(&self, i: usize) -> Option<i64> {
         self.get(i)?.as_int()
-    }
-
-    /// The kind of value field `i` holds: 0 absent, 1 a string, 2 an
-    /// integer, 3 a boolean, 4 an array; and the boolean.
-    #[cfg(not(target_family = "wasm"))]
-    #[inline(always)]
-    pub(crate) fn kind_at(&self, i: usize) -> (u8, bool) {
-        match self.get(i) {
-            None => (0, false),
-            Some(Value::Str(_)) => (1, false),
-            Some(Value::Int(_)) => (2, false),
-            Some(Value::Bool(b)) => (3, *b),
-            Some(Value::List(_)) => (4, false),
-        }
-    }
-
-    /// The length of the array field `i` holds, if it holds one.
-    #[cfg(not(target_family = "wasm"))]
-    #[inline(always)]
-    pub(crate) fn list_len_at(&self, i: usize) -> Option<usize> {
-        match self.get(i) {
-            Some(Value::List(l)) => Some(l.len()),
-            _ => None,
-        }
     }
 
     /// Whether field `i` is kept in `heap`: never in WebAssembly
@@ -322,12 +288,127 @@ impl<'a> Slots<'a> {
         self.spilled |= 1 << i;
         self.present |= 1 << i;
     }
+}
+
+/// What the engine reads of a request's fields, and writes into them: the
+/// [`Slots`], or natively, on the hot path of `quote_request`, a typed
+/// request read where it stands (`requests::Typed`). The engine and the
+/// price rows are written once, over this.
+pub(crate) trait Fields {
+    /// Field `i`'s value, as a copy that borrows it.
+    fn view(&self, i: usize) -> Option<Value<'_>>;
+
+    /// The integer field `i` stands for ([`Value::as_int`]).
+    #[inline(always)]
+    fn int_at(&self, i: usize) -> Option<i64> {
+        self.view(i)?.as_int()
+    }
 
     /// A bit per field that holds a value.
     #[cfg(not(target_family = "wasm"))]
-    #[inline]
-    pub(crate) fn present(&self) -> u32 {
+    fn present(&self) -> u32;
+
+    /// The string of field `i`, if it holds one (borrowed, as every value of
+    /// a typed request is; the slots say it of owned strings too).
+    #[cfg(not(target_family = "wasm"))]
+    #[inline(always)]
+    fn str_at(&self, i: usize) -> Option<&str> {
+        match self.view(i) {
+            Some(Value::Str(Cow::Borrowed(s))) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The kind of value field `i` holds: 0 absent, 1 a string, 2 an
+    /// integer, 3 a boolean, 4 an array; and the boolean.
+    #[cfg(not(target_family = "wasm"))]
+    #[inline(always)]
+    fn kind_at(&self, i: usize) -> (u8, bool) {
+        match self.view(i) {
+            None => (0, false),
+            Some(Value::Str(_)) => (1, false),
+            Some(Value::Int(_)) => (2, false),
+            Some(Value::Bool(b)) => (3, b),
+            Some(Value::List(_)) => (4, false),
+        }
+    }
+
+    /// The length of the array field `i` holds, if it holds one.
+    #[cfg(not(target_family = "wasm"))]
+    #[inline(always)]
+    fn list_len_at(&self, i: usize) -> Option<usize> {
+        match self.view(i) {
+            Some(Value::List(l)) => Some(l.len()),
+            _ => None,
+        }
+    }
+
+    /// Gives absent field `i` its default, `value` (the table's).
+    #[cfg(not(target_family = "wasm"))]
+    fn fill_default(&mut self, i: usize, value: Value<'static>);
+
+    /// Rewrites field `i` as `to`, as a rule says.
+    #[cfg(not(target_family = "wasm"))]
+    fn rewrite(&mut self, i: usize, to: &'static str);
+}
+
+impl Fields for Slots<'_> {
+    #[inline(always)]
+    fn view(&self, i: usize) -> Option<Value<'_>> {
+        Slots::view(self, i)
+    }
+
+    #[inline(always)]
+    fn int_at(&self, i: usize) -> Option<i64> {
+        Slots::int_at(self, i)
+    }
+
+    #[cfg(not(target_family = "wasm"))]
+    #[inline(always)]
+    fn present(&self) -> u32 {
         self.present
+    }
+
+    #[cfg(not(target_family = "wasm"))]
+    #[inline(always)]
+    fn str_at(&self, i: usize) -> Option<&str> {
+        match self.get(i) {
+            Some(Value::Str(s)) => Some(s),
+            _ => None,
+        }
+    }
+
+    #[cfg(not(target_family = "wasm"))]
+    #[inline(always)]
+    fn kind_at(&self, i: usize) -> (u8, bool) {
+        match self.get(i) {
+            None => (0, false),
+            Some(Value::Str(_)) => (1, false),
+            Some(Value::Int(_)) => (2, false),
+            Some(Value::Bool(b)) => (3, *b),
+            Some(Value::List(_)) => (4, false),
+        }
+    }
+
+    #[cfg(not(target_family = "wasm"))]
+    #[inline(always)]
+    fn list_len_at(&self, i: usize) -> Option<usize> {
+        match self.get(i) {
+            Some(Value::List(l)) => Some(l.len()),
+            _ => None,
+        }
+    }
+
+    #[cfg(not(target_family = "wasm"))]
+    #[inline(always)]
+    fn fill_default(&mut self, i: usize, value: Value<'static>) {
+        self.put(i, Some(value));
+    }
+
+    #[cfg(not(target_family = "wasm"))]
+    #[inline(always)]
+    fn rewrite(&mut self, i: usize, to: &'static str) {
+        self.put(i, Some(Value::Str(Cow::Borrowed(to))));
     }
 }
 
@@ -337,6 +418,8 @@ fn owns_heap(v: &Value<'_>) -> bool {
     matches!(v, Value::Str(Cow::Owned(_)) | Value::List(List::Owned(_)))
 }
 
+// Natively, no `Drop`: one would make every report's lifetime outlive its
+// drop, which `check(e, &body)?.credits()` at the end of a block does not.
 #[cfg(target_family = "wasm")]
 impl Drop for Slots<'_> {
     fn drop(&mut self) {

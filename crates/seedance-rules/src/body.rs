@@ -154,6 +154,11 @@ fn read_value<'a>(
             return Ok(Ok(Value::Str(Cow::Borrowed(s))));
         }
     }
+    if let Kind::Int | Kind::DurationInt = kind {
+        if let Some(n) = lx.plain_int() {
+            return Ok(Ok(Value::Int(n)));
+        }
+    }
     Ok(match (lx.peek_kind()?, kind) {
         (JsonKind::String, Kind::Str | Kind::UrlString | Kind::DurationStr) => {
             Ok(Value::Str(lx.string()?))

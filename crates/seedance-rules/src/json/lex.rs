@@ -323,6 +323,45 @@ impl<'a> Lexer<'a> {
         Some(self.slice(start, start + n))
     }
 
+    /// An integer that starts right here (no white space before it),
+    /// written plainly (`42`, `-7`: no fraction, no exponent, at most 18
+    /// digits), read at once: the usual integer of a body. `None` (nothing
+    /// consumed) for anything else, which [`Lexer::number`] reads, and says
+    /// what is wrong with when it is not a number.
+    #[inline(always)]
+    pub(crate) fn plain_int(&mut self) -> Option<i64> {
+        // WebAssembly reads every number the general way: less code.
+        if cfg!(target_family = "wasm") {
+            return None;
+        }
+        let rest = self.bytes.get(self.pos..)?;
+        let (sign, digits) = match rest.first()? {
+            b'-' => (1, rest.get(1..)?),
+            _ => (0, rest),
+        };
+        let n = digits
+            .iter()
+            .take(19)
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        // A leading zero is JSON only alone; a fraction or an exponent is
+        // read exactly by the general reader.
+        if n == 0
+            || n > 18
+            || (n > 1 && digits.first() == Some(&b'0'))
+            || matches!(digits.get(n), Some(b'.' | b'e' | b'E'))
+        {
+            return None;
+        }
+        // 18 digits fit an i64.
+        let v = digits
+            .iter()
+            .take(n)
+            .fold(0i64, |v, &b| v * 10 + i64::from(b - b'0'));
+        self.pos += sign + n;
+        Some(if sign == 1 { -v } else { v })
+    }
+
     /// Opens an array: the elements follow through [`Lexer::next_element`].
     pub(crate) fn begin_array(&mut self) -> Result<()> {
         match self.skip_ws() {
@@ -823,6 +862,63 @@ pub(crate) fn special_byte(bytes: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `plain_int` reads what `number` and the exact integer reader read,
+    /// to the same place, or leaves it to them.
+    #[test]
+    fn plain_integers_read_as_numbers_do() {
+        let mut texts: Vec<String> = [
+            "0",
+            "-0",
+            "7",
+            "-7",
+            "42",
+            "10",
+            "00",
+            "01",
+            "-01",
+            "-",
+            "",
+            "1.5",
+            "1.0",
+            "10e1",
+            "1E2",
+            "3-",
+            "12,",
+            "12}",
+            "12 ",
+            " 12",
+            "+1",
+            "x",
+            "999999999999999999",
+            "1000000000000000000",
+            "-999999999999999999",
+            "9223372036854775807",
+            "-9223372036854775808",
+            "99999999999999999999",
+        ]
+        .map(String::from)
+        .to_vec();
+        for digits in 1..=20 {
+            texts.push("9".repeat(digits));
+            texts.push(format!("-1{}", "0".repeat(digits)));
+            texts.push(format!("{}.", "5".repeat(digits)));
+        }
+        let mut read = 0;
+        for text in &texts {
+            let mut plain = Lexer::new(text);
+            let Some(n) = plain.plain_int() else {
+                assert_eq!(plain.pos, 0, "{text:?}: nothing consumed");
+                continue;
+            };
+            read += 1;
+            let mut general = Lexer::new(text);
+            let number = general.number().expect("a number");
+            assert_eq!(crate::body::exact_int(number), Some(n), "{text:?}");
+            assert_eq!(plain.pos, general.pos, "{text:?}");
+        }
+        assert!(read >= 25, "{read} read plainly");
+    }
 
     #[test]
     fn special_byte_finds_the_first_quote_backslash_or_control() {

@@ -369,32 +369,12 @@ impl Fields for Slots<'_> {
         self.present
     }
 
+    // An owned string too (the default reads borrowed ones only).
     #[cfg(not(target_family = "wasm"))]
     #[inline(always)]
     fn str_at(&self, i: usize) -> Option<&str> {
         match self.get(i) {
             Some(Value::Str(s)) => Some(s),
-            _ => None,
-        }
-    }
-
-    #[cfg(not(target_family = "wasm"))]
-    #[inline(always)]
-    fn kind_at(&self, i: usize) -> (u8, bool) {
-        match self.get(i) {
-            None => (0, false),
-            Some(Value::Str(_)) => (1, false),
-            Some(Value::Int(_)) => (2, false),
-            Some(Value::Bool(b)) => (3, *b),
-            Some(Value::List(_)) => (4, false),
-        }
-    }
-
-    #[cfg(not(target_family = "wasm"))]
-    #[inline(always)]
-    fn list_len_at(&self, i: usize) -> Option<usize> {
-        match self.get(i) {
-            Some(Value::List(l)) => Some(l.len()),
             _ => None,
         }
     }

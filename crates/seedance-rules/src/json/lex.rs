@@ -1163,6 +1163,22 @@ mod differential {
             prop_assert_eq!(ours(&text), theirs(&text), "{:?}", text);
         }
 
+        /// A plain integer read at once is the number the general readers
+        /// read, to the same place; anything else is left to them.
+        #[test]
+        fn plain_integers(text in "-?[0-9]{0,21}([.eE][-+]?[0-9]{0,3})?[,} x]?") {
+            let mut plain = Lexer::new(&text);
+            match plain.plain_int() {
+                Some(n) => {
+                    let mut general = Lexer::new(&text);
+                    let number = general.number();
+                    prop_assert_eq!(number.ok().and_then(crate::body::exact_int), Some(n), "{:?}", text);
+                    prop_assert_eq!(plain.pos, general.pos, "{:?}", text);
+                }
+                None => prop_assert_eq!(plain.pos, 0, "{:?}", text),
+            }
+        }
+
         #[test]
         fn mutated_json(text in tokens(), at in 0usize..64, cut in 0usize..3) {
             // A valid document with a few bytes removed or the soup inserted.

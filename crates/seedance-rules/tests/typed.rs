@@ -337,13 +337,16 @@ proptest::proptest! {
 
     /// Requests made at random from each endpoint's example, some fields
     /// set to the endpoint's own words or to wrong values, with and
-    /// without a balance: `quote_request` answers what `check_request`'s
-    /// report says (the quote, or the very report).
+    /// without a balance, by the built-in tables or by the same tables
+    /// loaded as a price book (priced row by row, not by the compiled
+    /// rows): `quote_request` answers what `check_request`'s report says
+    /// (the quote, or the very report).
     #[test]
     fn quote_request_agrees_on_random_requests(
         e in 0..Endpoint::ALL.len(),
         picks in proptest::collection::vec((0..64usize, 0..64usize), 0..5),
         balance in proptest::option::of(0u64..600),
+        loaded in proptest::bool::ANY,
     ) {
         let endpoint = Endpoint::ALL[e];
         let spec = endpoint.spec();
@@ -356,7 +359,11 @@ proptest::proptest! {
             body.insert(spec.fields[f].name.to_owned(), value);
         }
         let text = serde_json::Value::Object(body).to_string();
+        let book = PriceBook::from_json(&PriceBook::builtin().to_json()).unwrap();
         let mut checker = Checker::new();
+        if loaded {
+            checker = checker.price_book(&book);
+        }
         if let Some(b) = balance {
             checker = checker.balance(b);
         }

@@ -22,18 +22,19 @@ use crate::url_rules;
 use crate::value::Fields;
 use crate::value::{Slots, Value};
 
-/// `$f::<E>(args)` for `$endpoint`, `E` its place in [`Endpoint::ALL`]: one
-/// copy of an engine function an endpoint, which sees its tables as constants.
+/// `$f::<E>(args)` for `$endpoint`, `E` its place in [`Endpoint::ALL`]
+/// ([`Endpoint::index`]): one copy of an engine function an endpoint, which
+/// sees its tables as constants.
 #[cfg(not(target_family = "wasm"))]
 macro_rules! on_endpoint {
     ($endpoint:expr, $f:ident($($arg:expr),* $(,)?)) => {
         match $endpoint {
-            Endpoint::SeedanceApiV1 => $f::<0>($($arg),*),
-            Endpoint::SeedanceApiV2 => $f::<1>($($arg),*),
-            Endpoint::Seedance2aiVideo => $f::<2>($($arg),*),
-            Endpoint::Seedance2aiGptImage2 => $f::<3>($($arg),*),
-            Endpoint::Seedance2aiNanoBananaPro => $f::<4>($($arg),*),
-            Endpoint::ApiinoneVideos => $f::<5>($($arg),*),
+            Endpoint::SeedanceApiV1 => $f::<{ Endpoint::SeedanceApiV1.index() }>($($arg),*),
+            Endpoint::SeedanceApiV2 => $f::<{ Endpoint::SeedanceApiV2.index() }>($($arg),*),
+            Endpoint::Seedance2aiVideo => $f::<{ Endpoint::Seedance2aiVideo.index() }>($($arg),*),
+            Endpoint::Seedance2aiGptImage2 => $f::<{ Endpoint::Seedance2aiGptImage2.index() }>($($arg),*),
+            Endpoint::Seedance2aiNanoBananaPro => $f::<{ Endpoint::Seedance2aiNanoBananaPro.index() }>($($arg),*),
+            Endpoint::ApiinoneVideos => $f::<{ Endpoint::ApiinoneVideos.index() }>($($arg),*),
         }
     };
 }

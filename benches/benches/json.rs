@@ -10,12 +10,15 @@
 //!   compiled once (`iter_errors`, every error collected), a `HashMap` price.
 //! - `peer-a/jsonschema-is-valid`: the same with `is_valid` (no error built).
 //! - `peer-b/serde-struct`: `serde_json::from_str` into a struct, no validation.
+//!
+//! And `urls/<endpoint>`: a valid body that carries URLs (image input, a
+//! callback), for `seedance-rules/check` and the two peers.
 
 use std::hint::black_box;
 
 use criterion::measurement::WallTime;
 use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion};
-use seedance_benches::bodies::VALID;
+use seedance_benches::bodies::{VALID, WITH_URLS};
 use seedance_benches::{floor, peer::Peer};
 use seedance_rules::{
     check, check_request, ApiinoneVideosRequest, Endpoint, Request, Seedance2aiGptImage2Request,
@@ -88,9 +91,29 @@ fn json(c: &mut Criterion) {
     }
 }
 
+/// The bodies with URLs: each URL is read by the rules (and, in peer (a), by
+/// the schema's patterns).
+fn urls(c: &mut Criterion) {
+    let peer = Peer::new();
+    for (e, text) in WITH_URLS {
+        let id = e.id();
+        let mut g = c.benchmark_group(format!("urls/{id}"));
+        g.bench_function("seedance-rules/check", |b| {
+            b.iter(|| check(black_box(id), black_box(text)).expect("JSON"))
+        });
+        g.bench_function("peer-a/jsonschema", |b| {
+            b.iter(|| peer.check(black_box(e), black_box(text)).expect("JSON"))
+        });
+        g.bench_function("peer-b/serde-struct", |b| {
+            b.iter(|| floor::read(black_box(e), black_box(text)).expect("JSON"))
+        });
+        g.finish();
+    }
+}
+
 criterion_group! {
     name = benches;
     config = common::config();
-    targets = json
+    targets = json, urls
 }
 criterion_main!(benches);

@@ -10,13 +10,14 @@
 //! Paths: `typed`, `quote` (`quote_request`), `json`, `json-report` (`check` and the report's JSON
 //! text), `json-npm` (`check` and the report's JSON text without the
 //! price's provenance, as the npm package makes it), `peer-a`, `peer-a-quick` (`is_valid`),
-//! `peer-b`, `batch`. The second argument is the number of rounds (each round
+//! `peer-b`, `batch`; and the JSON paths with `-urls` after them (`json-urls`, `peer-a-urls`, ...)
+//! run on the valid bodies that carry URLs. The second argument is the number of rounds (each round
 //! runs the path on all six endpoints, or on the sixteen bodies of the batch);
 //! a third, an endpoint id, keeps that endpoint only.
 
 use std::hint::black_box;
 
-use seedance_benches::bodies::{self, BATCH, VALID};
+use seedance_benches::bodies::{self, BATCH, VALID, WITH_URLS};
 use seedance_benches::{floor, peer::Peer};
 use seedance_rules::{check, check_request, quote_request, Endpoint, Request};
 
@@ -36,7 +37,11 @@ fn main() {
     let rounds: u64 = args.next().and_then(|n| n.parse().ok()).unwrap_or(100_000);
     let only = args.next();
     let keep = |e: Endpoint| only.as_deref().is_none_or(|id| id == e.id());
-    let valid: Vec<(Endpoint, &str)> = VALID.into_iter().filter(|(e, _)| keep(*e)).collect();
+    let (path, bodies) = match path.strip_suffix("-urls") {
+        Some(path) => (path.to_owned(), WITH_URLS),
+        None => (path, VALID),
+    };
+    let valid: Vec<(Endpoint, &str)> = bodies.into_iter().filter(|(e, _)| keep(*e)).collect();
     let (v1, v2, video, gpt, nano, aio) = (
         bodies::v1(),
         bodies::v2(),

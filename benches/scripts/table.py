@@ -58,6 +58,16 @@ def main():
         print(f"| `{e}` | {fmt(quote)} | {fmt(typed)} | {fmt(ours)} | {fmt(serde_typed)} | {fmt(pa)} "
               f"| {fmt(pa_quick)} | {fmt(pb)} | {ratio(pa, ours)} | {ratio(ours, pb)} |")
     print()
+    print("| endpoint, body with URLs | JSON `check` | peer (a) jsonschema | peer (b) serde struct "
+          "| peer (a) ÷ `check` | `check` ÷ peer (b) |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for e in ENDPOINTS:
+        g = f"urls/{e}"
+        ours = m.get(f"{g}/seedance-rules/check")
+        pa = m.get(f"{g}/peer-a/jsonschema")
+        pb = m.get(f"{g}/peer-b/serde-struct")
+        print(f"| `{e}` | {fmt(ours)} | {fmt(pa)} | {fmt(pb)} | {ratio(pa, ours)} | {ratio(ours, pb)} |")
+    print()
     print("| batch of 16 (8 invalid) | median | per body | ÷ ours |")
     print("|---|---:|---:|---:|")
     ours = m.get("batch16/seedance-rules/check")

@@ -1,6 +1,7 @@
 //! The bodies every benchmark measures: one valid body of about 150 bytes per
-//! endpoint (JSON text and the same request typed), and a batch of sixteen
-//! bodies across the endpoints, half of them invalid.
+//! endpoint (JSON text and the same request typed), one valid body per
+//! endpoint that carries URLs, and a batch of sixteen bodies across the
+//! endpoints, half of them invalid.
 
 use seedance_rules::{
     ApiinoneVideosRequest, Endpoint, Seedance2aiGptImage2Request, Seedance2aiNanoBananaProRequest,
@@ -87,6 +88,40 @@ pub const BATCH: [(Endpoint, &str); 16] = [
         r#"{"prompt":"Reference motion","model":"seedance-2.0-fast","reference_video_urls":["https://example.com/m.mp4"],"images":["ftp://example.com/a.png"]}"#,
     ),
 ];
+
+/// One valid body per endpoint that carries URLs, in [`Endpoint::ALL`]
+/// order: the image-to-video (or image-to-image) request, with a callback
+/// where the endpoint takes one. None draws a warning. Every URL is read by
+/// the rules (`http`/`https`, and a public host for callbacks).
+pub const WITH_URLS: [(Endpoint, &str); 6] = [
+    (
+        Endpoint::SeedanceApiV1,
+        r#"{"prompt":"A slow dolly shot through a neon-lit street at night","image_urls":["https://example.com/street.png"],"callback_url":"https://example.com/hooks/seedance"}"#,
+    ),
+    (
+        Endpoint::SeedanceApiV2,
+        r#"{"prompt":"The subject walks forward and looks at the camera","images":["https://example.com/reference.jpg"],"callback_url":"https://example.com/hooks/seedance"}"#,
+    ),
+    (
+        Endpoint::Seedance2aiVideo,
+        r#"{"mode":"image-to-video","prompt":"A cinematic shot of a glass train crossing a snowy mountain bridge","image_url":"https://example.com/start.png"}"#,
+    ),
+    (
+        Endpoint::Seedance2aiGptImage2,
+        r#"{"type":"image-to-image","prompt":"Editorial product photo of a transparent running shoe","resolution":"1K","aspectRatio":"1:1","imageUrls":["https://example.com/shoe.png"]}"#,
+    ),
+    (
+        Endpoint::Seedance2aiNanoBananaPro,
+        r#"{"type":"image-to-image","prompt":"A premium packaging mockup for an AI video studio","image_urls":["https://example.com/box.png"]}"#,
+    ),
+    (
+        Endpoint::ApiinoneVideos,
+        r#"{"model":"seedance-1-5-pro","prompt":"A dancer performing contemporary ballet in a spotlight","image":"https://example.com/dancer.jpg","callback_url":"https://example.com/hooks/seedance"}"#,
+    ),
+];
+
+/// The credits of [`WITH_URLS`] (`None`: seedance2ai.io publishes no price).
+pub const WITH_URLS_CREDITS: [Option<u64>; 6] = [Some(28), Some(240), None, None, None, Some(28)];
 
 /// The credits of [`VALID`] (`None`: seedance2ai.io publishes no price).
 pub const VALID_CREDITS: [Option<u64>; 6] = [Some(28), Some(246), None, None, None, Some(84)];

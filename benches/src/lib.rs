@@ -17,7 +17,7 @@ mod tests {
     use seedance_rules::{check, Endpoint};
     use serde_json::Value as Json;
 
-    use crate::bodies::{BATCH, VALID, VALID_CREDITS};
+    use crate::bodies::{BATCH, VALID, VALID_CREDITS, WITH_URLS, WITH_URLS_CREDITS};
     use crate::floor;
     use crate::peer::Peer;
 
@@ -69,6 +69,23 @@ mod tests {
                 "{e}: {} bytes",
                 text.len()
             );
+        }
+        for (k, (e, text)) in WITH_URLS.iter().enumerate() {
+            assert_eq!(*e, VALID[k].0, "{text}: in the order of VALID");
+            let r = check(e.id(), text).expect("valid JSON");
+            assert!(r.is_ok(), "{e}: {:?}", r.violations());
+            assert!(r.warnings().is_empty(), "{e}: {:?}", r.warnings());
+            assert_eq!(r.credits(), WITH_URLS_CREDITS[k], "{e}");
+            // A URL, wrong, makes it invalid: the rules read each one.
+            for url in text.match_indices("https://").map(|(at, _)| at) {
+                let broken = format!("{}ftp{}", &text[..url], &text[url + 5..]);
+                let r = check(e.id(), &broken).expect("valid JSON");
+                assert!(!r.is_ok(), "{e}: {broken}");
+            }
+            let p = peer.check(*e, text).expect("valid JSON");
+            assert!(p.is_ok(), "{e}: {:?}", p.errors);
+            assert_eq!(p.credits, WITH_URLS_CREDITS[k], "{e}");
+            floor::read(*e, text).expect("the floor reads a valid body");
         }
         let mut invalid = 0;
         for (e, text) in BATCH {

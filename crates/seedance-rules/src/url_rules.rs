@@ -44,6 +44,9 @@ use crate::spec::UrlPolicy;
 
 /// `Ok` when `text` meets the policy, else why not (for a message).
 pub(crate) fn check(policy: UrlPolicy, text: &str) -> Result<(), String> {
+    if is_plainly_acceptable(policy, text) {
+        return Ok(());
+    }
     if !authority(text).is_ascii() {
         return Err("has a host name that is not ASCII; write it in Punycode (`xn--…`)".to_owned());
     }
@@ -81,6 +84,64 @@ pub(crate) fn check(policy: UrlPolicy, text: &str) -> Result<(), String> {
         Host::Ipv4(a) => not_public(ipv4_range(a), |f| write_ipv4(f, a)),
         Host::Ipv6(a) => not_public(ipv6_range(a), |f| write_ipv6(f, a)),
     }
+}
+
+/// Whether `text` is a URL of the usual shape that meets the policy, seen
+/// without the parser: `https://` (or `http://` where the policy allows it),
+/// written in lower case, then a domain of lower-case ASCII letters, digits,
+/// hyphens and dots, then the end or a `/`, `?` or `#`.
+///
+/// The parser would accept such a URL, which is why `true` is the answer:
+/// no label is `xn--` Punycode (the one check `idna` makes of ASCII labels
+/// under the URL Standard's flags, which allow any hyphens, any length and
+/// empty labels), and the last label that is not empty starts with a letter,
+/// so the host does not end in a number and is not read as an IPv4 address
+/// (and there is a host: `https:///x` goes to the parser, whose host is
+/// `x`); there is no user name,
+/// password or port; and nothing after the host can make a URL fail. Under
+/// a public policy the host is not `localhost` or a `*.localhost` name.
+/// Anything else (`false`) goes to the parser, which says why, or that the
+/// URL is acceptable after all.
+fn is_plainly_acceptable(policy: UrlPolicy, text: &str) -> bool {
+    let rest = match text.as_bytes() {
+        [b'h', b't', b't', b'p', b's', b':', b'/', b'/', rest @ ..] => rest,
+        [b'h', b't', b't', b'p', b':', b'/', b'/', rest @ ..]
+            if !matches!(policy, UrlPolicy::PublicHttps) =>
+        {
+            rest
+        }
+        _ => return false,
+    };
+    // One pass over the host, label by label, from `label`; the end of the
+    // text ends the host as a `/` would.
+    let (mut i, mut label) = (0, 0);
+    let mut last: &[u8] = &[];
+    loop {
+        let b = rest.get(i).copied().unwrap_or(b'/');
+        match b {
+            b'a'..=b'z' | b'0'..=b'9' | b'-' => {
+                i += 1;
+                continue;
+            }
+            b'.' | b'/' | b'?' | b'#' => {}
+            _ => return false,
+        }
+        let this = rest.get(label..i).unwrap_or_default();
+        if this.starts_with(b"xn--") {
+            return false;
+        }
+        // Empty labels (`a..b`, `a.`) pass as they do in the parser.
+        if !this.is_empty() {
+            last = this;
+        }
+        if b != b'.' {
+            break;
+        }
+        i += 1;
+        label = i;
+    }
+    last.first().is_some_and(u8::is_ascii_lowercase)
+        && (matches!(policy, UrlPolicy::Http) || last != b"localhost")
 }
 
 /// The refusal for an address in a non-public range, with the host as the

@@ -683,6 +683,22 @@ const PIECES: &[&str] = &[
     "80",
 ];
 
+/// Starts and ends of URLs around a host of lower-case letters, digits,
+/// hyphens and dots.
+const PLAIN_STARTS: &[&str] = &[
+    "http://",
+    "https://",
+    "https:///",
+    "HTTPS://",
+    "https:/",
+    " https://",
+    "https://\t",
+];
+const PLAIN_ENDS: &[&str] = &[
+    "", "/", "/a/b.png", "?q=1", "#f", ":80", ":443/", "\\x", "@x", "/ ü", "/%zz", "\t/", "\n",
+    " ", "A", "_", "%2e",
+];
+
 fn url_ish() -> impl Strategy<Value = String> {
     let pieces = || prop::collection::vec(prop::sample::select(PIECES), 0..10);
     let scheme = || prop::sample::select(SCHEMES);
@@ -704,6 +720,13 @@ fn url_ish() -> impl Strategy<Value = String> {
             .prop_map(|(scheme, host)| format!("{scheme}//{host}/")),
         (scheme(), "(xn|XN|x%6e)--[a-zA-Z0-9-]{0,10}(\\.[a-z]{0,3})?")
             .prop_map(|(scheme, host)| format!("{scheme}//{host}/")),
+        // The usual shape, which is decided without the parser, and its near misses.
+        (
+            prop::sample::select(PLAIN_STARTS),
+            "(xn--|[a-z0-9-]{0,4}|localhost)(\\.(xn--[a-z]{0,2}|[a-z0-9-]{0,5}|localhost)){0,3}\\.?",
+            prop::sample::select(PLAIN_ENDS),
+        )
+            .prop_map(|(start, host, end)| format!("{start}{host}{end}")),
     ]
 }
 

@@ -132,10 +132,13 @@ fn read_members<'a>(
         members.given |= bit;
         match read_value(field.kind, lx)? {
             Ok(value) => slots.set(i, Some(value)),
-            Err(raw) => {
-                slots.set(i, None);
-                members.rest.push((i, raw));
-            }
+            Err(raw) => match list_of_strings(field.kind, raw) {
+                Ok(list) => slots.set(i, Some(list)),
+                Err(raw) => {
+                    slots.set(i, None);
+                    members.rest.push((i, raw));
+                }
+            },
         }
     }
     lx.finish()?;
@@ -404,28 +407,53 @@ fn read_list<'a>(
     if elems.is_empty() {
         return None;
     }
-    let mut out = Vec::with_capacity(elems.len());
     let mut bad = false;
-    for (k, e) in elems.into_iter().enumerate() {
-        match e {
-            Elem::Str(s) => out.push(s),
-            Elem::Other(kind) => {
-                bad = true;
-                diag.violate(
-                    Some(i),
-                    Cow::Owned(format!("{}[{k}]", field.name)),
-                    Cow::Owned(format!("{}.{}.type", spec.id, field.name)),
-                    field.type_code,
-                    format!(
-                        "`{}[{k}]` must be a URL string, not {}",
-                        field.name,
-                        json_kind(kind)
-                    ),
-                );
-            }
+    for (k, e) in elems.iter().enumerate() {
+        if let Elem::Other(kind) = e {
+            bad = true;
+            diag.violate(
+                Some(i),
+                Cow::Owned(format!("{}[{k}]", field.name)),
+                Cow::Owned(format!("{}.{}.type", spec.id, field.name)),
+                field.type_code,
+                format!(
+                    "`{}[{k}]` must be a URL string, not {}",
+                    field.name,
+                    json_kind(*kind)
+                ),
+            );
         }
     }
-    (!bad).then_some(Value::List(List::Owned(out)))
+    (!bad).then(|| strings(elems))
+}
+
+/// An array read for a list field, as the list when it is one: not empty
+/// and strings only (the usual array), natively. Anything else stays as it
+/// came, to be judged with the values of another type (by [`read_list`] for
+/// an array), as everything does in WebAssembly, where the bytes count more.
+#[inline(never)]
+fn list_of_strings(kind: Kind, raw: Raw<'_>) -> Result<Value<'_>, Raw<'_>> {
+    match raw {
+        Raw::Array(elems)
+            if cfg!(not(target_family = "wasm"))
+                && kind == Kind::UrlList
+                && !elems.is_empty()
+                && elems.iter().all(|e| matches!(e, Elem::Str(_))) =>
+        {
+            Ok(strings(elems))
+        }
+        raw => Err(raw),
+    }
+}
+
+/// The strings of an array, as a list. Collected in place: the list keeps
+/// the array's memory (no second allocation).
+fn strings(elems: Vec<Elem<'_>>) -> Value<'_> {
+    let strings = elems.into_iter().filter_map(|e| match e {
+        Elem::Str(s) => Some(s),
+        Elem::Other(_) => None,
+    });
+    Value::List(List::Owned(strings.collect()))
 }
 
 #[cfg(test)]

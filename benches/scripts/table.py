@@ -39,6 +39,11 @@ def ratio(a, b):
     return "–" if a is None or b is None else f"{a / b:.2f}×"
 
 
+def trio(m, g):
+    """Ours (`check`), peer (a) and peer (b) in benchmark group `g`."""
+    return tuple(m.get(f"{g}/{b}") for b in ("seedance-rules/check", "peer-a/jsonschema", "peer-b/serde-struct"))
+
+
 def main():
     target = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "target")
     m = medians(target / "criterion")
@@ -50,11 +55,9 @@ def main():
         g = f"json/{e}"
         quote = m.get(f"quote/{e}")
         typed = m.get(f"typed/{e}")
-        ours = m.get(f"{g}/seedance-rules/check")
+        ours, pa, pb = trio(m, g)
         serde_typed = m.get(f"{g}/seedance-rules/serde+check_request")
-        pa = m.get(f"{g}/peer-a/jsonschema")
         pa_quick = m.get(f"{g}/peer-a/jsonschema-is-valid")
-        pb = m.get(f"{g}/peer-b/serde-struct")
         print(f"| `{e}` | {fmt(quote)} | {fmt(typed)} | {fmt(ours)} | {fmt(serde_typed)} | {fmt(pa)} "
               f"| {fmt(pa_quick)} | {fmt(pb)} | {ratio(pa, ours)} | {ratio(ours, pb)} |")
     print()
@@ -62,10 +65,7 @@ def main():
           "| peer (a) ÷ `check` | `check` ÷ peer (b) |")
     print("|---|---:|---:|---:|---:|---:|")
     for e in ENDPOINTS:
-        g = f"urls/{e}"
-        ours = m.get(f"{g}/seedance-rules/check")
-        pa = m.get(f"{g}/peer-a/jsonschema")
-        pb = m.get(f"{g}/peer-b/serde-struct")
+        ours, pa, pb = trio(m, f"urls/{e}")
         print(f"| `{e}` | {fmt(ours)} | {fmt(pa)} | {fmt(pb)} | {ratio(pa, ours)} | {ratio(ours, pb)} |")
     print()
     print("| batch of 16 (8 invalid) | median | per body | ÷ ours |")

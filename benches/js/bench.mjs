@@ -6,6 +6,7 @@
 //   with JSON.stringify and checks the text) vs `ajv(object)` / `zod(object)`;
 // - from JSON text: `checkJson(endpoint, text)` vs `ajv(JSON.parse(text))` /
 //   `zod(JSON.parse(text))`, and `JSON.parse` alone (the floor);
+// - a valid body with URLs per endpoint, from an object;
 // - the batch of sixteen bodies, half invalid.
 //
 // Run: npm --prefix benches/js run bench   (medians also go to results.json)
@@ -33,6 +34,17 @@ for (const { endpoint, text } of bodies.valid) {
       bench(`${endpoint} text: JSON.parse + ajv all errors + price`, () => do_not_optimize(ajvCheck(endpoint, JSON.parse(text)).credits));
       bench(`${endpoint} text: JSON.parse + zod 4 + price`, () => do_not_optimize(zodCheck(endpoint, JSON.parse(text)).credits));
       bench(`${endpoint} text: JSON.parse alone`, () => do_not_optimize(JSON.parse(text)));
+    });
+  });
+}
+
+for (const { endpoint, text } of bodies.with_urls) {
+  const object = JSON.parse(text);
+  group(`with URLs ${endpoint}`, () => {
+    summary(() => {
+      bench(`${endpoint} with URLs: seedance-rules check`, () => do_not_optimize(check(endpoint, object).credits));
+      bench(`${endpoint} with URLs: ajv all errors + price`, () => do_not_optimize(ajvCheck(endpoint, object).credits));
+      bench(`${endpoint} with URLs: zod 4 + price`, () => do_not_optimize(zodCheck(endpoint, object).credits));
     });
   });
 }
@@ -73,6 +85,14 @@ for (const { endpoint } of bodies.valid) {
   console.log(`| \`${endpoint}\` | ${fmt(ours)} | ${fmt(m('object: ajv all errors + price'))} | ${fmt(zod)} | ${ratio(ours, zod)} `
     + `| ${fmt(m('text: seedance-rules checkJson'))} | ${fmt(m('text: JSON.parse + ajv all errors + price'))} `
     + `| ${fmt(m('text: JSON.parse + zod 4 + price'))} | ${fmt(m('text: JSON.parse alone'))} |`);
+}
+console.log('\n| endpoint, body with URLs | `check` (object) | ajv + price | zod 4 + price | `check` ÷ zod |');
+console.log('|---|---:|---:|---:|---:|');
+for (const { endpoint } of bodies.with_urls) {
+  const m = (k) => medians[`${endpoint} with URLs: ${k}`];
+  const ours = m('seedance-rules check');
+  const zod = m('zod 4 + price');
+  console.log(`| \`${endpoint}\` | ${fmt(ours)} | ${fmt(m('ajv all errors + price'))} | ${fmt(zod)} | ${ratio(ours, zod)} |`);
 }
 const b = (k) => medians[`batch: ${k}`];
 console.log(`\nbatch of 16: seedance-rules ${fmt(b('seedance-rules check'))}, ajv ${fmt(b('ajv all errors + price'))}, zod 4 ${fmt(b('zod 4 + price'))}`);

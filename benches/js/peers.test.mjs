@@ -22,7 +22,7 @@ const cases = JSON.parse(readFileSync(new URL('../../conformance/cases.json', im
   .map((c) => ({ ...c, text: c.body_text ?? JSON.stringify(c.body) }));
 
 test('the benchmark bodies: same verdicts and credits', () => {
-  for (const { endpoint, text, credits } of bodies.valid) {
+  for (const { endpoint, text, credits } of [...bodies.valid, ...bodies.with_urls]) {
     const ours = checkJson(endpoint, text);
     assert.equal(ours.ok, true, `${endpoint}: ${JSON.stringify(ours.violations)}`);
     assert.deepEqual(ours.warnings, []);

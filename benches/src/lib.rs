@@ -158,20 +158,26 @@ mod tests {
             .map(|e| (e.id().to_owned(), crate::peer::schema(*e)))
             .collect();
         js_file_is("schemas.json", &Json::Object(schemas));
-        let valid: Vec<Json> = VALID
-            .iter()
-            .zip(VALID_CREDITS)
-            .map(|((e, text), credits)| {
-                serde_json::json!({ "endpoint": e.id(), "text": text, "credits": credits })
-            })
-            .collect();
+        let priced = |bodies: &[(Endpoint, &str)], credits: [Option<u64>; 6]| -> Vec<Json> {
+            bodies
+                .iter()
+                .zip(credits)
+                .map(|((e, text), credits)| {
+                    serde_json::json!({ "endpoint": e.id(), "text": text, "credits": credits })
+                })
+                .collect()
+        };
         let batch: Vec<Json> = BATCH
             .iter()
             .map(|(e, text)| serde_json::json!({ "endpoint": e.id(), "text": text }))
             .collect();
         js_file_is(
             "bodies.json",
-            &serde_json::json!({ "valid": valid, "batch": batch }),
+            &serde_json::json!({
+                "valid": priced(&VALID, VALID_CREDITS),
+                "with_urls": priced(&WITH_URLS, WITH_URLS_CREDITS),
+                "batch": batch,
+            }),
         );
     }
 

@@ -94,14 +94,13 @@ pub(crate) fn check(policy: UrlPolicy, text: &str) -> Result<(), String> {
 /// The parser would accept such a URL, which is why `true` is the answer:
 /// no label is `xn--` Punycode (the one check `idna` makes of ASCII labels
 /// under the URL Standard's flags, which allow any hyphens, any length and
-/// empty labels), and the last label that is not empty starts with a letter,
-/// so the host does not end in a number and is not read as an IPv4 address
-/// (and there is a host: `https:///x` goes to the parser, whose host is
-/// `x`); there is no user name,
-/// password or port; and nothing after the host can make a URL fail. Under
-/// a public policy the host is not `localhost` or a `*.localhost` name.
-/// Anything else (`false`) goes to the parser, which says why, or that the
-/// URL is acceptable after all.
+/// empty labels); the last label that is not empty starts with a letter,
+/// so the host does not end in a number and is not read as an IPv4
+/// address (and there is a host: `https:///x` goes to the parser, whose
+/// host is `x`); there is no user name, password or port; and nothing after
+/// the host can make a URL fail. Under a public policy the host is not
+/// `localhost` or a `*.localhost` name. Anything else (`false`) goes to the
+/// parser, which says why, or that the URL is acceptable after all.
 fn is_plainly_acceptable(policy: UrlPolicy, text: &str) -> bool {
     let rest = match text.as_bytes() {
         [b'h', b't', b't', b'p', b's', b':', b'/', b'/', rest @ ..] => rest,

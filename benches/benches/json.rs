@@ -50,7 +50,8 @@ fn serde_then_check_request(endpoint: Endpoint) -> fn(&str) -> Option<u64> {
     }
 }
 
-fn endpoint_group(g: &mut BenchmarkGroup<'_, WallTime>, peer: &Peer, e: Endpoint, text: &str) {
+/// `seedance-rules/check`, `peer-a/jsonschema` and `peer-b/serde-struct` on `text`.
+fn check_and_peers(g: &mut BenchmarkGroup<'_, WallTime>, peer: &Peer, e: Endpoint, text: &str) {
     let id = e.id();
     g.bench_function("seedance-rules/check", |b| {
         b.iter(|| {
@@ -59,6 +60,17 @@ fn endpoint_group(g: &mut BenchmarkGroup<'_, WallTime>, peer: &Peer, e: Endpoint
             report
         })
     });
+    g.bench_function("peer-a/jsonschema", |b| {
+        b.iter(|| peer.check(black_box(e), black_box(text)).expect("JSON"))
+    });
+    g.bench_function("peer-b/serde-struct", |b| {
+        b.iter(|| floor::read(black_box(e), black_box(text)).expect("JSON"))
+    });
+}
+
+fn endpoint_group(g: &mut BenchmarkGroup<'_, WallTime>, peer: &Peer, e: Endpoint, text: &str) {
+    let id = e.id();
+    check_and_peers(g, peer, e, text);
     // What the npm package does on every call: the report as JSON text.
     g.bench_function("seedance-rules/check+to_json", |b| {
         b.iter(|| {
@@ -71,14 +83,8 @@ fn endpoint_group(g: &mut BenchmarkGroup<'_, WallTime>, peer: &Peer, e: Endpoint
     g.bench_function("seedance-rules/serde+check_request", |b| {
         b.iter(|| typed(black_box(text)))
     });
-    g.bench_function("peer-a/jsonschema", |b| {
-        b.iter(|| peer.check(black_box(e), black_box(text)).expect("JSON"))
-    });
     g.bench_function("peer-a/jsonschema-is-valid", |b| {
         b.iter(|| peer.quick(black_box(e), black_box(text)))
-    });
-    g.bench_function("peer-b/serde-struct", |b| {
-        b.iter(|| floor::read(black_box(e), black_box(text)).expect("JSON"))
     });
 }
 
@@ -96,17 +102,8 @@ fn json(c: &mut Criterion) {
 fn urls(c: &mut Criterion) {
     let peer = Peer::new();
     for (e, text) in WITH_URLS {
-        let id = e.id();
-        let mut g = c.benchmark_group(format!("urls/{id}"));
-        g.bench_function("seedance-rules/check", |b| {
-            b.iter(|| check(black_box(id), black_box(text)).expect("JSON"))
-        });
-        g.bench_function("peer-a/jsonschema", |b| {
-            b.iter(|| peer.check(black_box(e), black_box(text)).expect("JSON"))
-        });
-        g.bench_function("peer-b/serde-struct", |b| {
-            b.iter(|| floor::read(black_box(e), black_box(text)).expect("JSON"))
-        });
+        let mut g = c.benchmark_group(format!("urls/{}", e.id()));
+        check_and_peers(&mut g, &peer, e, text);
         g.finish();
     }
 }

@@ -51,19 +51,25 @@ mod tests {
             .collect()
     }
 
+    /// `text` is valid for `e`, draws no warning and costs `credits`, by
+    /// the library and by peer (a) both ways; the floor reads it.
+    fn valid_and_priced(peer: &Peer, e: Endpoint, text: &str, credits: Option<u64>) {
+        let r = check(e.id(), text).expect("valid JSON");
+        assert!(r.is_ok(), "{e}: {:?}", r.violations());
+        assert!(r.warnings().is_empty(), "{e}: {:?}", r.warnings());
+        assert_eq!(r.credits(), credits, "{e}");
+        let p = peer.check(e, text).expect("valid JSON");
+        assert!(p.is_ok(), "{e}: {:?}", p.errors);
+        assert_eq!(p.credits, credits, "{e}");
+        assert_eq!(peer.quick(e, text), Ok(credits), "{e}");
+        floor::read(e, text).expect("the floor reads a valid body");
+    }
+
     #[test]
     fn benchmark_bodies_are_what_they_claim() {
         let peer = Peer::new();
         for (k, (e, text)) in VALID.iter().enumerate() {
-            let r = check(e.id(), text).expect("valid JSON");
-            assert!(r.is_ok(), "{e}: {:?}", r.violations());
-            assert!(r.warnings().is_empty(), "{e}: {:?}", r.warnings());
-            assert_eq!(r.credits(), VALID_CREDITS[k], "{e}");
-            let p = peer.check(*e, text).expect("valid JSON");
-            assert!(p.is_ok(), "{e}: {:?}", p.errors);
-            assert_eq!(p.credits, VALID_CREDITS[k], "{e}");
-            assert_eq!(peer.quick(*e, text), Ok(VALID_CREDITS[k]), "{e}");
-            floor::read(*e, text).expect("the floor reads a valid body");
+            valid_and_priced(&peer, *e, text, VALID_CREDITS[k]);
             assert!(
                 text.len() >= 120 && text.len() <= 190,
                 "{e}: {} bytes",
@@ -72,20 +78,13 @@ mod tests {
         }
         for (k, (e, text)) in WITH_URLS.iter().enumerate() {
             assert_eq!(*e, VALID[k].0, "{text}: in the order of VALID");
-            let r = check(e.id(), text).expect("valid JSON");
-            assert!(r.is_ok(), "{e}: {:?}", r.violations());
-            assert!(r.warnings().is_empty(), "{e}: {:?}", r.warnings());
-            assert_eq!(r.credits(), WITH_URLS_CREDITS[k], "{e}");
+            valid_and_priced(&peer, *e, text, WITH_URLS_CREDITS[k]);
             // A URL, wrong, makes it invalid: the rules read each one.
             for url in text.match_indices("https://").map(|(at, _)| at) {
                 let broken = format!("{}ftp{}", &text[..url], &text[url + 5..]);
                 let r = check(e.id(), &broken).expect("valid JSON");
                 assert!(!r.is_ok(), "{e}: {broken}");
             }
-            let p = peer.check(*e, text).expect("valid JSON");
-            assert!(p.is_ok(), "{e}: {:?}", p.errors);
-            assert_eq!(p.credits, WITH_URLS_CREDITS[k], "{e}");
-            floor::read(*e, text).expect("the floor reads a valid body");
         }
         let mut invalid = 0;
         for (e, text) in BATCH {

@@ -169,16 +169,22 @@ impl Value<'_> {
 /// from the tables. Such values are kept in `vals`, which is never dropped
 /// value by value (there is nothing to free). The few values that own heap
 /// memory (JSON strings with escapes, numbers read as strings, arrays read
-/// from JSON) are kept in `heap`, whose drop frees them, so that dropping
-/// slots that own nothing costs nothing. In WebAssembly, where code size
-/// counts more than a drop, every value is kept in `vals` and dropped with
-/// the slots.
+/// from JSON) are kept apart natively, whose drop frees them, so that
+/// dropping slots that own nothing costs nothing: the first in `first`, the
+/// others in `more`. A body usually has one such value at most (an array of
+/// URLs), which then costs no allocation of its own. In WebAssembly, where
+/// code size counts more than a drop, every value is kept in `vals` and
+/// dropped with the slots.
 pub struct Slots<'a> {
     /// The values that own no heap memory.
     vals: ManuallyDrop<[Option<Value<'a>>; MAX_FIELDS]>,
-    /// The values that own heap memory, field `i` at `at[i]` when bit `i`
-    /// of `spilled` is set (`at[i]` is `u8::MAX` until field `i` has a place).
-    heap: Vec<Value<'a>>,
+    /// The values that own heap memory, field `i` at place `at[i]` when bit
+    /// `i` of `spilled` is set (`at[i]` is `u8::MAX` until field `i` has a
+    /// place): place 0 is `first`, place `k` is `more[k - 1]`.
+    #[cfg(not(target_family = "wasm"))]
+    first: Option<Value<'a>>,
+    #[cfg(not(target_family = "wasm"))]
+    more: Vec<Value<'a>>,
     at: [u8; MAX_FIELDS],
     spilled: u32,
     /// A bit per field that holds a value.
@@ -189,19 +195,22 @@ impl<'a> Slots<'a> {
     pub(crate) const fn new() -> Slots<'a> {
         Slots {
             vals: ManuallyDrop::new([const { None }; MAX_FIELDS]),
-            heap: Vec::new(),
+            #[cfg(not(target_family = "wasm"))]
+            first: None,
+            #[cfg(not(target_family = "wasm"))]
+            more: Vec::new(),
             at: [u8::MAX; MAX_FIELDS],
             spilled: 0,
             present: 0,
         }
     }
 
-    /// The value of field `i`: in `heap` if it was spilled there, else in
-    /// `vals`. Every other reader of the slots goes through here.
+    /// The value of field `i`: in its place apart if it was spilled there,
+    /// else in `vals`. Every other reader of the slots goes through here.
     #[inline(always)]
     pub(crate) fn get(&self, i: usize) -> Option<&Value<'a>> {
         if i < MAX_FIELDS && self.spilled(i) {
-            return self.heap.get(usize::from(self.at[i]));
+            return self.apart(self.at[i]);
         }
         self.vals.get(i)?.as_ref()
     }
@@ -220,7 +229,7 @@ impl<'a> Slots<'a> {
         self.get(i)?.as_int()
     }
 
-    /// Whether field `i` is kept in `heap`: never in WebAssembly
+    /// Whether field `i` is kept apart: never in WebAssembly
     /// ([`Slots::set`]).
     #[inline(always)]
     fn spilled(&self, i: usize) -> bool {
@@ -270,23 +279,65 @@ impl<'a> Slots<'a> {
         let _ = ManuallyDrop::new(std::mem::replace(slot, v));
     }
 
-    /// Keeps a value that owns heap memory in `heap`.
+    /// Keeps a value that owns heap memory apart.
     #[cold]
     fn spill(&mut self, i: usize, value: Value<'a>) {
         if i >= MAX_FIELDS {
             return;
         }
         self.put(i, None);
-        // Each field has at most one place in `heap`, taken the first time.
-        match self.heap.get_mut(usize::from(self.at[i])) {
-            Some(place) => *place = value,
-            None => {
-                self.at[i] = self.heap.len() as u8;
-                self.heap.push(value);
-            }
-        }
+        // Each field has at most one place, taken the first time.
+        self.at[i] = self.keep_apart(self.at[i], value);
         self.spilled |= 1 << i;
         self.present |= 1 << i;
+    }
+
+    /// The value at place `k` apart.
+    #[cfg(not(target_family = "wasm"))]
+    #[inline(always)]
+    fn apart(&self, k: u8) -> Option<&Value<'a>> {
+        match k {
+            0 => self.first.as_ref(),
+            k => self.more.get(usize::from(k) - 1),
+        }
+    }
+
+    /// Puts `value` at place `k` apart, or at the next place when `k` is
+    /// `u8::MAX`, and returns the place. Places are taken in order and never
+    /// given back, so `first` is taken before `more` is used.
+    #[cfg(not(target_family = "wasm"))]
+    fn keep_apart(&mut self, k: u8, value: Value<'a>) -> u8 {
+        match (k, &mut self.first) {
+            (u8::MAX, first @ None) => {
+                *first = Some(value);
+                0
+            }
+            (u8::MAX, Some(_)) => {
+                self.more.push(value);
+                self.more.len() as u8
+            }
+            (0, Some(place)) => {
+                *place = value;
+                0
+            }
+            (k, _) => {
+                if let Some(place) = self.more.get_mut(usize::from(k).wrapping_sub(1)) {
+                    *place = value;
+                }
+                k
+            }
+        }
+    }
+
+    // In WebAssembly nothing is kept apart (`Slots::set`).
+    #[cfg(target_family = "wasm")]
+    fn apart(&self, _: u8) -> Option<&Value<'a>> {
+        None
+    }
+
+    #[cfg(target_family = "wasm")]
+    fn keep_apart(&mut self, _: u8, _: Value<'a>) -> u8 {
+        u8::MAX
     }
 }
 
@@ -525,6 +576,13 @@ mod tests {
         Value::Str(Cow::Owned(s.to_owned()))
     }
 
+    impl Slots<'_> {
+        /// The places taken apart.
+        fn places(&self) -> usize {
+            usize::from(self.first.is_some()) + self.more.len()
+        }
+    }
+
     #[test]
     fn slots_keep_owned_and_borrowed_values_apart() {
         let mut s = Slots::new();
@@ -545,12 +603,18 @@ mod tests {
         // Replacing a value held apart, with another one or with a borrowed one.
         s.set(1, Some(owned("b2")));
         assert_eq!(s.get(1), Some(&owned("b2")));
-        assert_eq!(s.heap.len(), 2, "a field keeps its one place");
+        assert_eq!(s.places(), 2, "a field keeps its one place");
         s.set(1, Some(Value::Bool(true)));
         assert_eq!(s.get(1), Some(&Value::Bool(true)));
         s.set(1, Some(owned("b3")));
         assert_eq!(s.get(1), Some(&owned("b3")));
-        assert_eq!(s.heap.len(), 2);
+        assert_eq!(s.places(), 2);
+        // And a value in the second place.
+        let list = Value::List(List::Owned(vec![Cow::Borrowed("d"), Cow::Borrowed("e")]));
+        s.set(2, Some(list.clone()));
+        assert_eq!(s.get(2), Some(&list));
+        assert_eq!(s.get(1), Some(&owned("b3")));
+        assert_eq!(s.places(), 2);
         s.set(2, None);
         assert_eq!(s.get(2), None);
         assert_eq!(s.present(), 0b1011);

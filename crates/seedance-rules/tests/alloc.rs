@@ -302,3 +302,44 @@ fn valid_requests_with_urls_are_allocation_free() {
         );
     }
 }
+
+/// Checks a JSON body, counting allocations; the report is inspected after
+/// the count.
+fn checked_json<'a>(endpoint: &str, body: &'a str) -> (seedance_rules::Report<'a>, u64) {
+    let (report, n) = allocations(|| seedance_rules::check(black_box(endpoint), black_box(body)));
+    let report = report.expect("a known endpoint and JSON text");
+    assert!(report.is_ok(), "{body}: {:?}", report.violations());
+    assert!(
+        report.warnings().is_empty(),
+        "{body}: {:?}",
+        report.warnings()
+    );
+    (report, n)
+}
+
+/// A JSON body is read where it lies: its strings (without escapes),
+/// numbers and booleans cost nothing, and an array of URLs costs one
+/// allocation, its elements', however many URLs it has. The first value
+/// that owns memory is kept in the slots' own first place; a second one
+/// costs one more allocation, for the places after it.
+#[test]
+fn json_bodies_allocate_only_their_arrays() {
+    let (report, n) = checked_json(
+        "seedanceapi-v2",
+        r#"{"prompt":"The statue turns its head","model":"seedance-2-mini","duration":8,"resolution":"720p","callback_url":"https://example.com/hook"}"#,
+    );
+    assert_eq!(report.credits(), Some(246));
+    assert_eq!(n, 0, "{n} heap allocation(s) for a body without arrays");
+    let (report, n) = checked_json(
+        "seedanceapi-v2",
+        r#"{"prompt":"The statue turns its head","model":"seedance-2-mini","images":["https://example.com/1.png","https://example.com/2.png","https://example.com/3.png"]}"#,
+    );
+    assert_eq!(report.credits(), Some(154));
+    assert_eq!(n, 1, "{n} heap allocation(s) for a body with one array");
+    let (report, n) = checked_json(
+        "seedanceapi-v2",
+        r#"{"prompt":"The statue turns its head","model":"seedance-2-mini","images":["https://example.com/1.png"],"reference_video_urls":["https://example.com/m.mp4"]}"#,
+    );
+    assert!(report.credits().is_some());
+    assert_eq!(n, 3, "{n} heap allocation(s) for a body with two arrays");
+}

@@ -169,12 +169,12 @@ impl Value<'_> {
 /// from the tables. Such values are kept in `vals`, which is never dropped
 /// value by value (there is nothing to free). The few values that own heap
 /// memory (JSON strings with escapes, numbers read as strings, arrays read
-/// from JSON) are kept apart natively, whose drop frees them, so that
-/// dropping slots that own nothing costs nothing: the first in `first`, the
-/// others in `more`. A body usually has one such value at most (an array of
-/// URLs), which then costs no allocation of its own. In WebAssembly, where
-/// code size counts more than a drop, every value is kept in `vals` and
-/// dropped with the slots.
+/// from JSON) are kept apart natively, in fields whose drop frees them, so
+/// that dropping slots that own nothing costs nothing: the first in `first`,
+/// the others in `more`. A body usually has one such value at most (an
+/// array of URLs), which then costs no allocation of its own. In
+/// WebAssembly, where code size counts more than a drop, every value is kept
+/// in `vals` and dropped with the slots.
 pub struct Slots<'a> {
     /// The values that own no heap memory.
     vals: ManuallyDrop<[Option<Value<'a>>; MAX_FIELDS]>,

@@ -1,5 +1,6 @@
 //! `check_request` and `quote_request` on a valid typed request that draws no
-//! warning make no heap allocation, for every endpoint (the promise of `check_request`'s docs).
+//! warning make no heap allocation, for every endpoint (the promise of `check_request`'s docs);
+//! `check` on a valid JSON body allocates only for its arrays.
 //!
 //! This file is its own test binary because it installs a counting global
 //! allocator. The counter is per thread, so the test harness's other threads
@@ -11,7 +12,7 @@ use std::cell::Cell;
 use std::hint::black_box;
 
 use seedance_rules::{
-    check_request, quote_request, ApiinoneVideosRequest, Report, Request,
+    check, check_request, quote_request, ApiinoneVideosRequest, Report, Request,
     Seedance2aiGptImage2Request, Seedance2aiNanoBananaProRequest, Seedance2aiVideoRequest,
     SeedanceApiV1Request, SeedanceApiV2Request,
 };
@@ -305,8 +306,8 @@ fn valid_requests_with_urls_are_allocation_free() {
 
 /// Checks a JSON body, counting allocations; the report is inspected after
 /// the count.
-fn checked_json<'a>(endpoint: &str, body: &'a str) -> (seedance_rules::Report<'a>, u64) {
-    let (report, n) = allocations(|| seedance_rules::check(black_box(endpoint), black_box(body)));
+fn checked_json<'a>(endpoint: &str, body: &'a str) -> (Report<'a>, u64) {
+    let (report, n) = allocations(|| check(black_box(endpoint), black_box(body)));
     let report = report.expect("a known endpoint and JSON text");
     assert!(report.is_ok(), "{body}: {:?}", report.violations());
     assert!(

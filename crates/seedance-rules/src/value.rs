@@ -180,7 +180,10 @@ pub struct Slots<'a> {
     vals: ManuallyDrop<[Option<Value<'a>>; MAX_FIELDS]>,
     /// The values that own heap memory, field `i` at place `at[i]` when bit
     /// `i` of `spilled` is set (`at[i]` is `u8::MAX` until field `i` has a
-    /// place): place 0 is `first`, place `k` is `more[k - 1]`.
+    /// place): place 0 is `first`, place `k` is `more[k - 1]`. Two flat
+    /// fields: in a struct of their own, or with `more` boxed, the slots
+    /// were built in a temporary and copied into the report, one more copy
+    /// of 700 bytes per check (90 instructions on a typed one).
     #[cfg(not(target_family = "wasm"))]
     first: Option<Value<'a>>,
     #[cfg(not(target_family = "wasm"))]

@@ -569,7 +569,7 @@ pub(crate) fn write_table(w: &mut Writer<'_>, spec: &'static EndpointSpec, p: &E
     }
     if p.markup != Ratio::ONE {
         w.member(key!("markup"));
-        w.str(&p.markup.to_string());
+        w.ratio(p.markup);
     }
     w.member(key!("rows"));
     w.begin_array();
@@ -612,12 +612,12 @@ pub(crate) fn write_row(w: &mut Writer<'_>, spec: &'static EndpointSpec, r: &Pri
         }
         Amount::PerSecond(rate) => {
             w.member(key!("credits_per_second"));
-            w.str(&rate.to_string());
+            w.ratio(rate);
         }
     }
     if r.markup != Ratio::ONE {
         w.member(key!("markup"));
-        w.str(&r.markup.to_string());
+        w.ratio(r.markup);
     }
     if let Some(ix) = r.per {
         w.member(key!("per"));

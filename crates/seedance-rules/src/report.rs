@@ -355,7 +355,7 @@ impl Quote<'_> {
         }
         if self.prices.markup != crate::Ratio::ONE {
             w.member(key!("markup"));
-            w.str(&self.prices.markup.to_string());
+            w.ratio(self.prices.markup);
         }
         if let Some(u) = self.prices.usd_per_credit {
             w.member(key!("usd_per_credit"));

@@ -94,6 +94,14 @@ impl<'o> Writer<'o> {
         write_str(self.out, s);
     }
 
+    /// Writes a rational as a JSON string, `"19/2"` or `"3"`: digits and
+    /// `/` need no escape, so the text goes straight into the output.
+    pub(crate) fn ratio(&mut self, r: crate::Ratio) {
+        self.out.push('"');
+        r.push_text(self.out);
+        self.out.push('"');
+    }
+
     /// Writes a boolean.
     pub(crate) fn bool(&mut self, b: bool) {
         self.out.push_str(if b { "true" } else { "false" });

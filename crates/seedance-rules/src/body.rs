@@ -14,6 +14,7 @@ use std::borrow::Cow;
 
 use crate::error::Error;
 use crate::json::lex::{Kind as JsonKind, Lexer, SyntaxError};
+use crate::message::{clipped_head, message, Clipped};
 use crate::report::{warning, Diag};
 use crate::spec::{EndpointSpec, Field, Kind};
 use crate::suggest::unknown_field_message;
@@ -42,9 +43,9 @@ pub(crate) fn read_body<'a>(
             diag.violate(
                 None,
                 Cow::Borrowed(""),
-                Cow::Owned(format!("{}.body.type", spec.id)),
+                Cow::Owned(message!("{}.body.type", spec.id)),
                 spec.body_code,
-                format!(
+                message!(
                     "the body must be a JSON object of fields, not {}",
                     json_kind(kind)
                 ),
@@ -126,7 +127,7 @@ fn read_members<'a>(
             diag.warn(
                 warning::DUPLICATE_FIELD,
                 Cow::Borrowed(field.name),
-                format!("`{key}` is given more than once; the last one counts"),
+                message!("`{}` is given more than once; the last one counts", key),
             );
         }
         members.given |= bit;
@@ -299,9 +300,9 @@ fn read_field<'a>(
         diag.violate(
             Some(i),
             Cow::Borrowed(name),
-            Cow::Owned(format!("{}.{name}.type", spec.id)),
+            Cow::Owned(message!("{}.{}.type", spec.id, name)),
             field.type_code,
-            format!("`{name}` must be {}, not {got}", article(field.kind)),
+            message!("`{}` must be {}, not {}", name, article(field.kind), got),
         );
     };
     let raw = match raw {
@@ -312,7 +313,7 @@ fn read_field<'a>(
                 Kind::Int | Kind::DurationInt | Kind::DurationStr
             ) =>
             {
-                type_violation(diag, &format!("{} (not a 64-bit integer)", clip(text)));
+                type_violation(diag, &message!("{} (not a 64-bit integer)", Clipped(text)));
                 return None;
             }
             None => Token::Other(JsonKind::Number),
@@ -340,14 +341,17 @@ fn read_field<'a>(
                 diag.warn(
                     warning::COERCED_TYPE,
                     Cow::Borrowed(name),
-                    format!(
-                        "`{name}` is documented as an integer; the string \"{s}\" is sent as {n}"
+                    message!(
+                        "`{}` is documented as an integer; the string \"{}\" is sent as {}",
+                        name,
+                        s,
+                        n
                     ),
                 );
                 Some(Value::Int(n))
             }
             None => {
-                type_violation(diag, &format!("the string \"{}\"", clip(&s)));
+                type_violation(diag, &message!("the string \"{}\"", Clipped(&s)));
                 None
             }
         },
@@ -391,7 +395,7 @@ fn article(kind: Kind) -> &'static str {
 
 /// At most 40 characters of a value, for messages.
 pub(crate) fn clip(s: &str) -> Cow<'_, str> {
-    match s.char_indices().nth(40).and_then(|(i, _)| s.get(..i)) {
+    match clipped_head(s) {
         Some(head) => Cow::Owned(format!("{head}…")),
         None => Cow::Borrowed(s),
     }
@@ -413,12 +417,13 @@ fn read_list<'a>(
             bad = true;
             diag.violate(
                 Some(i),
-                Cow::Owned(format!("{}[{k}]", field.name)),
-                Cow::Owned(format!("{}.{}.type", spec.id, field.name)),
+                Cow::Owned(message!("{}[{}]", field.name, k)),
+                Cow::Owned(message!("{}.{}.type", spec.id, field.name)),
                 field.type_code,
-                format!(
-                    "`{}[{k}]` must be a URL string, not {}",
+                message!(
+                    "`{}[{}]` must be a URL string, not {}",
                     field.name,
+                    k,
                     json_kind(*kind)
                 ),
             );

@@ -3,11 +3,10 @@
 //! compiled for it when the crate is built (`plan.rs`).
 
 use std::borrow::Cow;
-use std::fmt::Write as _;
 
-use crate::body::clip;
 #[cfg(any(not(target_family = "wasm"), test))]
 use crate::endpoint::Endpoint;
+use crate::message::{message, plural, Clipped, Context, Ints, Shown, Words};
 #[cfg(not(target_family = "wasm"))]
 use crate::plan::{self, At, Op, Plan, RowAmount, Syms, NONE};
 use crate::price::{find_row, quote_row, EndpointPrices, Quote};
@@ -204,9 +203,13 @@ fn conclude(report: &mut Report<'_>, mut diag: Diag, body_ok: bool, balance: Opt
         diag.violate(
             None,
             Cow::Borrowed(""),
-            Cow::Owned(format!("{}.balance.insufficient", spec.id)),
+            Cow::Owned(message!("{}.balance.insufficient", spec.id)),
             spec.balance_code,
-            format!("the request costs {credits} credits and the balance is {balance}"),
+            message!(
+                "the request costs {} credits and the balance is {}",
+                credits,
+                balance
+            ),
         );
     }
     report.body_ok = body_ok;
@@ -467,7 +470,7 @@ fn apply(
     let name = spec.fields.get(i)?.name;
     let Some(value) = &value else {
         if rule.check == Check::Required {
-            let msg = format!("`{name}` is required{}", context(spec, rule));
+            let msg = message!("`{}` is required{}", name, Context(spec, rule));
             fail(rule, diag, Cow::Borrowed(name), msg);
         }
         return None;
@@ -477,74 +480,90 @@ fn apply(
         (Check::Required, _) => None,
         (Check::NotBlank, Value::Str(s)) => s.trim().is_empty().then(|| {
             if s.is_empty() {
-                format!("`{name}` is empty")
+                message!("`{}` is empty", name)
             } else {
-                format!("`{name}` is only white space")
+                message!("`{}` is only white space", name)
             }
         }),
         (Check::Chars { min, max }, Value::Str(s)) => chars_problem(name, s, min, max),
         (Check::OneOf(allowed), Value::Str(s)) => (!allowed.contains(&s.as_ref())).then(|| {
-            format!(
-                "`{name}` must be one of {}{} (got \"{}\")",
-                comma_list(allowed),
-                context(spec, rule),
-                clip(s)
+            message!(
+                "`{}` must be one of {}{} (got \"{}\")",
+                name,
+                Words(allowed),
+                Context(spec, rule),
+                Clipped(s)
             )
         }),
         (Check::IntOneOf(allowed), v) => match v.as_int() {
             Some(n) if allowed.contains(&n) => None,
-            _ => Some(format!(
-                "`{name}` must be {}{} (got {})",
-                list_ints(allowed),
-                context(spec, rule),
-                shown(v)
+            _ => Some(message!(
+                "`{}` must be {}{} (got {})",
+                name,
+                Ints(allowed),
+                Context(spec, rule),
+                Shown(v)
             )),
         },
         (Check::IntRange(lo, hi), v) => match v.as_int() {
             Some(n) if (lo..=hi).contains(&n) => None,
-            _ => Some(format!(
-                "`{name}` must be an integer from {lo} to {hi}{} (got {})",
-                context(spec, rule),
-                shown(v)
+            _ => Some(message!(
+                "`{}` must be an integer from {} to {}{} (got {})",
+                name,
+                lo,
+                hi,
+                Context(spec, rule),
+                Shown(v)
             )),
         },
         (Check::Count { min, max }, Value::List(l)) => {
             let n = l.len();
             (n < min || n > max).then(|| {
-                let bound = if n > max {
-                    format!("at most {max}")
+                let (bound, limit) = if n > max {
+                    ("most", max)
                 } else {
-                    format!("at least {min}")
+                    ("least", min)
                 };
-                format!(
-                    "`{name}` has {n} URL{}; {bound} allowed",
-                    if n == 1 { "" } else { "s" }
+                message!(
+                    "`{}` has {} URL{}; at {} {} allowed",
+                    name,
+                    n,
+                    plural(n),
+                    bound,
+                    limit
                 )
             })
         }
         (Check::Url(policy), Value::Str(s)) => url_rules::check(policy, s)
             .err()
-            .map(|why| format!("`{name}` {why} (got \"{}\")", clip(s))),
+            .map(|why| message!("`{}` {} (got \"{}\")", name, why, Clipped(s))),
         (Check::Url(policy), Value::List(l)) => {
             // Each bad element is its own violation, with its index.
             for (k, s) in l.iter().enumerate() {
                 if let Err(why) = url_rules::check(policy, s) {
-                    let msg = format!("`{name}[{k}]` {why} (got \"{}\")", clip(s));
-                    fail(rule, diag, Cow::Owned(format!("{name}[{k}]")), msg);
+                    let msg = message!("`{}[{}]` {} (got \"{}\")", name, k, why, Clipped(s));
+                    fail(rule, diag, Cow::Owned(message!("{}[{}]", name, k)), msg);
                 }
             }
             None
         }
-        (Check::Forbidden, _) => Some(format!("`{name}` is not allowed{}", context(spec, rule))),
+        (Check::Forbidden, _) => Some(message!("`{}` is not allowed{}", name, Context(spec, rule))),
         (Check::Unused, _) => {
-            let msg = format!("`{name}` is not used{} and is ignored", context(spec, rule));
+            let msg = message!(
+                "`{}` is not used{} and is ignored",
+                name,
+                Context(spec, rule)
+            );
             diag.warn(warning::UNUSED_FIELD, Cow::Borrowed(name), msg);
             None
         }
         (Check::Rewrite { from, to }, Value::Str(s)) if s == from => {
-            let msg = format!(
-                "`{name}` \"{from}\" is sent and billed as \"{to}\"{}",
-                context(spec, rule)
+            let msg = message!(
+                "`{}` \"{}\" is sent and billed as \"{}\"{}",
+                name,
+                from,
+                to,
+                Context(spec, rule)
             );
             diag.warn(warning::NORMALIZED_VALUE, Cow::Borrowed(name), msg);
             rewrite = Some(to);
@@ -553,7 +572,7 @@ fn apply(
         (Check::Rewrite { .. }, _) => None,
         // The field was read by its type, so a check of another type cannot
         // meet it; say so rather than pass in silence.
-        (_, v) => Some(format!("`{name}` cannot hold {}", shown(v))),
+        (_, v) => Some(message!("`{}` cannot hold {}", name, Shown(v))),
     };
     if let Some(msg) = problem {
         fail(rule, diag, Cow::Borrowed(name), msg);
@@ -593,14 +612,20 @@ fn chars_problem(name: &str, s: &str, min: usize, max: Option<usize>) -> Option<
     }
     let n = char_count(s);
     if n < min {
-        return Some(format!(
-            "`{name}` has {n} character{}; at least {min} are needed",
-            if n == 1 { "" } else { "s" }
+        return Some(message!(
+            "`{}` has {} character{}; at least {} are needed",
+            name,
+            n,
+            plural(n),
+            min
         ));
     }
     match max {
-        Some(m) if n > m => Some(format!(
-            "`{name}` has {n} characters; at most {m} are allowed"
+        Some(m) if n > m => Some(message!(
+            "`{}` has {} characters; at most {} are allowed",
+            name,
+            n,
+            m
         )),
         _ => None,
     }
@@ -609,53 +634,15 @@ fn chars_problem(name: &str, s: &str, min: usize, max: Option<usize>) -> Option<
 /// " when `model` is seedance-2.0", from a rule's conditions.
 pub(crate) fn context(spec: &EndpointSpec, rule: &Rule) -> String {
     let mut out = String::new();
-    for (k, c) in rule.when.iter().enumerate() {
-        out.push_str(if k == 0 { " when " } else { " and " });
-        let _ = match *c {
-            Cond::Is(f, v) => write!(out, "`{}` is {v}", spec.fields[f].name),
-            Cond::IsNot(f, v) => write!(out, "`{}` is not {v}", spec.fields[f].name),
-            Cond::Absent(f) => write!(out, "`{}` is absent", spec.fields[f].name),
-        };
-    }
+    crate::message::Piece::put(&Context(spec, rule), &mut out);
     out
 }
 
-fn list_ints(v: &[i64]) -> String {
-    match v {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [init @ .., last] => {
-            let mut out = String::new();
-            for n in init {
-                let _ = write!(out, "{n}, ");
-            }
-            out.truncate(out.len().saturating_sub(2));
-            let _ = write!(out, " or {last}");
-            out
-        }
-    }
-}
-
-/// `a, b, c`: the words of a message's list (one copy of the code, where
-/// `[&str]::join` makes one per caller's type).
+/// `a, b, c`: the words of a message's list.
 pub(crate) fn comma_list(words: &[&str]) -> String {
     let mut out = String::new();
-    for (i, w) in words.iter().enumerate() {
-        if i > 0 {
-            out.push_str(", ");
-        }
-        out.push_str(w);
-    }
+    crate::message::Piece::put(&Words(words), &mut out);
     out
-}
-
-fn shown(v: &Value<'_>) -> String {
-    match v {
-        Value::Str(s) => format!("\"{}\"", clip(s)),
-        Value::Int(n) => n.to_string(),
-        Value::Bool(b) => b.to_string(),
-        Value::List(l) => format!("an array of {}", l.len()),
-    }
 }
 
 #[cfg(test)]

@@ -76,6 +76,7 @@ mod endpoint;
 mod engine;
 mod error;
 mod json;
+mod message;
 // The compiled tables are the native engine's (`engine::evaluate`); the
 // WebAssembly build reads the tables as they stand (`engine::interpret`).
 #[cfg(not(target_family = "wasm"))]

@@ -1,4 +1,5 @@
-//! The messages of violations and warnings, written piece by piece.
+//! The messages of violations and warnings (the engine's, the body reader's,
+//! the URL rules' reasons), written piece by piece.
 //!
 //! [`message!`] writes what `format!` would, without its machinery. An
 //! invalid body writes a message for each finding, with the rule's
@@ -8,7 +9,7 @@
 //! its holes when the crate is compiled, each piece appends itself
 //! ([`Piece`]) to one `String`, made large enough for the usual message and
 //! the hint that the engine's `fail` may add. The benchmarks' batch of 16
-//! bodies, 8 of them invalid, went from 107,707 to 75,835 instructions
+//! bodies, 8 of them invalid, went from 107,707 to 73,868 instructions
 //! (`benches/README.md`); valid bodies write no message.
 
 use std::borrow::Cow;
@@ -133,6 +134,12 @@ impl<T: Piece + ?Sized> Piece for &T {
     }
 }
 
+impl Piece for bool {
+    fn put(&self, out: &mut String) {
+        out.push_str(if *self { "true" } else { "false" });
+    }
+}
+
 impl Piece for usize {
     fn put(&self, out: &mut String) {
         push_decimal(out, *self as u128, 0);
@@ -224,7 +231,7 @@ impl Piece for Shown<'_> {
                 out.push('"');
             }
             Value::Int(n) => n.put(out),
-            Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Value::Bool(b) => b.put(out),
             Value::List(l) => {
                 out.push_str("an array of ");
                 l.len().put(out);
@@ -303,6 +310,8 @@ mod tests {
         writes!(usize::MAX, &usize::MAX.to_string());
         writes!(u64::MAX, &u64::MAX.to_string());
         writes!(0usize, "0");
+        writes!(true, "true");
+        writes!(false, "false");
         writes!(Words(&[]), "");
         writes!(Words(&["a", "b", "c"]), "a, b, c");
         writes!(Ints(&[]), "");

@@ -40,6 +40,7 @@ use std::fmt;
 use std::net::{Ipv4Addr, Ipv6Addr};
 use std::slice;
 
+use crate::message::message;
 use crate::spec::UrlPolicy;
 
 /// `Ok` when `text` meets the policy, else why not (for a message).
@@ -60,7 +61,7 @@ pub(crate) fn check(policy: UrlPolicy, text: &str) -> Result<(), String> {
             let scheme: String = kept(url.scheme_text)
                 .map(|b| char::from(b.to_ascii_lowercase()))
                 .collect();
-            return Err(format!("must use {wanted}, not `{scheme}:`"));
+            return Err(message!("must use {}, not `{}:`", wanted, scheme));
         }
     }
     if matches!(policy, UrlPolicy::Http) {
@@ -73,7 +74,7 @@ pub(crate) fn check(policy: UrlPolicy, text: &str) -> Result<(), String> {
         Host::None => Err("has no host".to_owned()),
         Host::Domain(raw) => {
             if is_localhost(raw) {
-                Err(format!(
+                Err(message!(
                     "points at `{}`, which is not a public host",
                     domain_text(raw)
                 ))
@@ -154,8 +155,10 @@ fn not_public(
             let mut text = String::new();
             // Writing to a `String` cannot fail.
             let _ = host(&mut text);
-            Err(format!(
-                "points at {text}, a {range} address, not a public host"
+            Err(message!(
+                "points at {}, a {} address, not a public host",
+                text,
+                range
             ))
         }
         None => Ok(()),

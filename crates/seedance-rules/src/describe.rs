@@ -4,11 +4,12 @@
 //! copy of a rule.
 
 use crate::endpoint::Endpoint;
-use crate::engine::{context, fill_defaults, holds};
+use crate::engine::{fill_defaults, holds};
 use crate::error::Error;
 use crate::json::key;
 use crate::json::lex::Lexer;
 use crate::json::{to_text, Json, Writer};
+use crate::message::{message, Context};
 use crate::price::write_table;
 use crate::report::Diag;
 use crate::spec::{Check, Cond, EndpointSpec, Rule, UrlPolicy};
@@ -350,7 +351,7 @@ pub fn field_options(endpoint: Endpoint, body: &str) -> Result<Vec<FieldOptions>
             Check::Count { min, max } => o.count = Some([min, max]),
             Check::Url(_) => {}
             Check::Forbidden => {
-                o.forbidden = Some(format!("`{}` is not allowed{}", o.name, context(spec, r)));
+                o.forbidden = Some(message!("`{}` is not allowed{}", o.name, Context(spec, r)));
             }
             Check::Unused => o.unused = true,
             Check::Rewrite { from, to } => o.rewrites.push([from, to]),

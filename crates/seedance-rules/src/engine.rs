@@ -631,20 +631,6 @@ fn chars_problem(name: &str, s: &str, min: usize, max: Option<usize>) -> Option<
     }
 }
 
-/// " when `model` is seedance-2.0", from a rule's conditions.
-pub(crate) fn context(spec: &EndpointSpec, rule: &Rule) -> String {
-    let mut out = String::new();
-    crate::message::Piece::put(&Context(spec, rule), &mut out);
-    out
-}
-
-/// `a, b, c`: the words of a message's list.
-pub(crate) fn comma_list(words: &[&str]) -> String {
-    let mut out = String::new();
-    crate::message::Piece::put(&Words(words), &mut out);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,6 +15,7 @@ use crate::endpoint::Endpoint;
 use crate::error::Error;
 use crate::json::key;
 use crate::json::{to_text, Json, Writer};
+use crate::message::{message, Words};
 use crate::ratio::{push_decimal, Ratio};
 use crate::spec::{EndpointSpec, Source};
 use crate::value::{Fields, Value};
@@ -723,10 +724,7 @@ fn known_keys(obj: &Obj<'_>, path: &str, known: &[&str]) -> Result<(), Error> {
     match obj.iter().map(|m| m.0).find(|k| !known.contains(k)) {
         Some(k) => Err(Error::price_book(
             path,
-            format!(
-                "unknown key `{k}`; expected one of {}",
-                crate::engine::comma_list(known)
-            ),
+            message!("unknown key `{}`; expected one of {}", k, Words(known)),
         )),
         None => Ok(()),
     }
@@ -829,10 +827,11 @@ fn parse_row(spec: &'static EndpointSpec, v: &Json, path: &str) -> Result<PriceR
             let names: Vec<&str> = spec.fields.iter().map(|f| f.name).collect();
             Error::price_book(
                 p,
-                format!(
-                    "`{name}` is not a field of {}; its fields: {}",
+                message!(
+                    "`{}` is not a field of {}; its fields: {}",
+                    name,
                     spec.id,
-                    crate::engine::comma_list(&names)
+                    Words(&names)
                 ),
             )
         })

@@ -1,5 +1,5 @@
-//! Three ways to return a check to JavaScript, to measure each part of the
-//! npm package's cost (see run.sh and ../README.md).
+//! Ways to return a check to JavaScript, each doing a step more, to measure
+//! each part of the npm package's cost (see run.sh and ../README.md).
 
 use wasm_bindgen::prelude::*;
 
@@ -12,20 +12,27 @@ pub fn check_credits(endpoint: &str, body: &str) -> f64 {
     }
 }
 
-/// `check` and a compact report: ok, credits, usd, violation codes and fields.
-#[wasm_bindgen(js_name = checkCompact)]
-pub fn check_compact(endpoint: &str, body: &str) -> String {
-    let r = seedance_rules::check(endpoint, body).expect("JSON");
-    let v: Vec<_> = r
-        .violations()
-        .iter()
-        .map(|v| serde_json::json!({"code": v.code, "field": v.field, "message": v.message}))
-        .collect();
-    serde_json::json!({"ok": r.is_ok(), "credits": r.credits(), "usd": r.usd().map(|u| u.to_string()), "violations": v})
-        .to_string()
+/// `check` and the report the npm package sends, written but left in the
+/// module (its length out): the writer's cost without the crossing.
+#[wasm_bindgen(js_name = checkPackageLen)]
+pub fn check_package_len(endpoint: &str, body: &str) -> f64 {
+    seedance_rules::check(endpoint, body)
+        .expect("JSON")
+        .to_json_without_provenance()
+        .len() as f64
 }
 
-/// `check` and the full report, as the npm package does.
+/// `check` and the report the npm package sends across: without the
+/// price's provenance, which its JavaScript side adds from the table.
+#[wasm_bindgen(js_name = checkPackage)]
+pub fn check_package(endpoint: &str, body: &str) -> String {
+    seedance_rules::check(endpoint, body)
+        .expect("JSON")
+        .to_json_without_provenance()
+}
+
+/// `check` and the full report, with the price's provenance (as `seedance
+/// check --json` writes it; the npm package sent this one at first).
 #[wasm_bindgen(js_name = checkFull)]
 pub fn check_full(endpoint: &str, body: &str) -> String {
     seedance_rules::check(endpoint, body)

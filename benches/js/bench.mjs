@@ -3,7 +3,8 @@
 // (peers.mjs), on the same bodies as the Rust benchmarks (bodies.json):
 //
 // - from a JavaScript object: `check(endpoint, object)` (the package writes it
-//   with JSON.stringify and checks the text) vs `ajv(object)` / `zod(object)`;
+//   with JSON.stringify and checks the text) vs `ajv(object)` / `zod(object)`,
+//   and `quote(endpoint, object)` (the credits alone, no report);
 // - from JSON text: `checkJson(endpoint, text)` vs `ajv(JSON.parse(text))` /
 //   `zod(JSON.parse(text))`, and `JSON.parse` alone (the floor);
 // - a valid body with URLs per endpoint, from an object;
@@ -14,7 +15,7 @@
 import { writeFileSync } from 'node:fs';
 
 import { bench, do_not_optimize, group, run, summary } from 'mitata';
-import { check, checkJson } from 'seedance-rules';
+import { check, checkJson, quote } from 'seedance-rules';
 
 import { ajvCheck, ajvQuick, bodies, zodCheck } from './peers.mjs';
 
@@ -23,6 +24,7 @@ for (const { endpoint, text } of bodies.valid) {
   group(`object ${endpoint}`, () => {
     summary(() => {
       bench(`${endpoint} object: seedance-rules check`, () => do_not_optimize(check(endpoint, object).credits));
+      bench(`${endpoint} object: seedance-rules quote`, () => do_not_optimize(quote(endpoint, object)));
       bench(`${endpoint} object: ajv all errors + price`, () => do_not_optimize(ajvCheck(endpoint, object).credits));
       bench(`${endpoint} object: ajv first error + price`, () => do_not_optimize(ajvQuick(endpoint, object).credits));
       bench(`${endpoint} object: zod 4 + price`, () => do_not_optimize(zodCheck(endpoint, object).credits));
@@ -76,13 +78,15 @@ writeFileSync(out, `${JSON.stringify({ runtime: context.runtime, version: contex
 
 const fmt = (ns) => (ns >= 1000 ? `${(ns / 1000).toFixed(2)} µs` : `${ns.toFixed(0)} ns`);
 const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
-console.log('\n| endpoint | `check` (object) | ajv + price | zod 4 + price | `check` ÷ zod | `checkJson` (text) | parse + ajv | parse + zod | `JSON.parse` |');
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('\n| endpoint | `check` (object) | ajv + price | zod 4 + price | `check` ÷ zod | `quote` (object) | `quote` ÷ zod | `checkJson` (text) | parse + ajv | parse + zod | `JSON.parse` |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const { endpoint } of bodies.valid) {
   const m = (k) => medians[`${endpoint} ${k}`];
   const ours = m('object: seedance-rules check');
   const zod = m('object: zod 4 + price');
+  const quoted = m('object: seedance-rules quote');
   console.log(`| \`${endpoint}\` | ${fmt(ours)} | ${fmt(m('object: ajv all errors + price'))} | ${fmt(zod)} | ${ratio(ours, zod)} `
+    + `| ${fmt(quoted)} | ${ratio(quoted, zod)} `
     + `| ${fmt(m('text: seedance-rules checkJson'))} | ${fmt(m('text: JSON.parse + ajv all errors + price'))} `
     + `| ${fmt(m('text: JSON.parse + zod 4 + price'))} | ${fmt(m('text: JSON.parse alone'))} |`);
 }

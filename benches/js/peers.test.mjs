@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import test from 'node:test';
 
-import { checkJson } from 'seedance-rules';
+import { checkJson, quote } from 'seedance-rules';
 
 import { ajvCheck, ajvQuick, bodies, zodCheck } from './peers.mjs';
 
@@ -27,6 +27,7 @@ test('the benchmark bodies: same verdicts and credits', () => {
     assert.equal(ours.ok, true, `${endpoint}: ${JSON.stringify(ours.violations)}`);
     assert.deepEqual(ours.warnings, []);
     assert.equal(ours.credits, credits);
+    assert.equal(quote(endpoint, JSON.parse(text)), credits, `${endpoint}: quote`);
     for (const [name, peer] of Object.entries(PEERS)) {
       const theirs = peer(endpoint, JSON.parse(text));
       assert.equal(theirs.ok, true, `${name} ${endpoint}: ${JSON.stringify(theirs.errors)}`);

@@ -250,8 +250,8 @@ function readOptions(options) {
 function runCheck(endpoint, text, options) {
   const { book, balance } = readOptions(options);
   const out = book
-    ? call(() => wasm.check(handleOf(book), endpoint, text, balance))
-    : call(wasm.check, 0, endpoint, text, balance);
+    ? call(() => wasm.check(handleOf(book), endpoint, text, balance, false))
+    : call(wasm.check, 0, endpoint, text, balance, false);
   const report = JSON.parse(out);
   if (report.price === null) return report;
   return withProvenance(report, book ? bookTable(book, report.endpoint) : builtinTable(report.endpoint));
@@ -270,6 +270,21 @@ export function checkJson(endpoint, text, options) {
     throw fail('INVALID_ARGUMENT', `checkJson takes JSON text, not ${describeType(text)}; use check() for a value`);
   }
   return runCheck(endpoint, text, options);
+}
+
+/**
+ * The credits of a body, without the report: `check`'s credits when its
+ * report would be `ok`, else `null` (invalid, over the balance, or no
+ * published price). The module writes only the number.
+ */
+export function quote(endpoint, body, options) {
+  endpointId(endpoint);
+  const text = toJsonText(body, 'the body');
+  const { book, balance } = readOptions(options);
+  const credits = book
+    ? call(() => wasm.check(handleOf(book), endpoint, text, balance, true))
+    : call(wasm.check, 0, endpoint, text, balance, true);
+  return credits === '' ? null : Number(credits);
 }
 
 /** Every endpoint: `[{ id, provider, route, models }]`. */

@@ -467,6 +467,16 @@ export function check(endpoint: string, body: unknown, options?: CheckOptions): 
 export function checkJson<E extends EndpointId>(endpoint: E, text: string, options?: CheckOptions): Report<E>;
 export function checkJson(endpoint: string, text: string, options?: CheckOptions): Report<string>;
 
+/**
+ * The credits of a body, by the rules and prices of `check`, without the
+ * report: for a quote widget that re-prices on every keystroke (about twice
+ * as fast as `check`). A number when `check`'s report would be `ok` and
+ * priced; `null` when it would not (invalid, over `options.balance`, or no
+ * published price: `check` says which).
+ * @throws {SeedanceRulesError} as `check`.
+ */
+export function quote(endpoint: EndpointId | (string & {}), body: unknown, options?: CheckOptions): number | null;
+
 /** Every endpoint. */
 export function endpoints(): EndpointSummary[];
 

@@ -135,18 +135,33 @@ const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 /// the glue keeps each price table, parsed once, and puts the row, its
 /// source and the table's notes back from it. Less text to cross the
 /// boundary and parse on every check.
+///
+/// With `quote`, only the report's credits, in decimal, when the report is
+/// ok, and `""` when it is not or has no credits: the package's `quote`.
+/// (A second export returning a number made the module 400 bytes gzip
+/// larger than this flag.)
 #[wasm_bindgen]
 pub fn check(
     book: u32,
     endpoint: &str,
     body: &str,
     balance: Option<f64>,
+    quote: bool,
 ) -> Result<String, Thrown> {
     with_book(book, |checker| {
         let report = with_balance(checker, balance)?
             .check(endpoint, body)
             .map_err(core_error)?;
-        Ok(report.to_json_without_provenance())
+        if !quote {
+            return Ok(report.to_json_without_provenance());
+        }
+        Ok(match report.credits() {
+            // The digits as the report writes them (no `Display` machinery).
+            Some(c) if report.is_ok() => seedance_rules::Ratio::int(u128::from(c))
+                .to_decimal(0)
+                .unwrap_or_default(),
+            _ => String::new(),
+        })
     })
 }
 
@@ -287,24 +302,49 @@ mod tests {
     #[test]
     fn a_report_is_the_core_report_without_provenance() {
         let body = r#"{"prompt": "a cat", "model": "seedance-2-mini", "duration": 8, "resolution": "1080p"}"#;
-        let text = check(0, "seedanceapi-v2", body, None).unwrap();
+        let text = check(0, "seedanceapi-v2", body, None, false).unwrap();
         let core = seedance_rules::check("seedanceapi-v2", body).unwrap();
         assert_eq!(text, core.to_json_without_provenance());
     }
 
     #[test]
+    fn a_quote_is_the_reports_credits_when_it_is_ok() {
+        let valid = r#"{"prompt": "Sunrise over misty mountains", "duration": 10}"#;
+        assert_eq!(
+            check(0, "seedanceapi-v2", valid, None, true).unwrap(),
+            "480"
+        );
+        assert_eq!(
+            check(0, "seedanceapi-v2", valid, Some(479.0), true).unwrap(),
+            ""
+        );
+        let invalid = r#"{"prompt": "Sunrise over misty mountains", "duration": 16}"#;
+        assert_eq!(check(0, "seedanceapi-v2", invalid, None, true).unwrap(), "");
+        // Valid, and no row prices it.
+        let unpriced = r#"{"type": "text-to-image", "prompt": "a watercolor map"}"#;
+        let report = seedance_rules::check("seedance2ai-nano-banana-pro", unpriced).unwrap();
+        assert!(report.is_ok() && report.credits().is_none());
+        assert_eq!(
+            check(0, "seedance2ai-nano-banana-pro", unpriced, None, true).unwrap(),
+            ""
+        );
+        let e = check(0, "nope", "{}", None, true).unwrap_err();
+        assert!(e.starts_with("UNKNOWN_ENDPOINT "), "{e}");
+    }
+
+    #[test]
     fn misuse_is_a_code_then_a_message() {
-        let e = check(0, "nope", "{}", None).unwrap_err();
+        let e = check(0, "nope", "{}", None, false).unwrap_err();
         assert!(
             e.starts_with("UNKNOWN_ENDPOINT unknown endpoint `nope`"),
             "{e}"
         );
-        let e = check(0, "seedanceapi-v1", "{", None).unwrap_err();
+        let e = check(0, "seedanceapi-v1", "{", None, false).unwrap_err();
         assert!(e.starts_with("INVALID_JSON "), "{e}");
         let e = load_price_book("{}").err().unwrap();
         assert!(e.starts_with("INVALID_PRICE_BOOK "), "{e}");
         for bad in [-1.0, 0.5, f64::NAN, f64::INFINITY, 1e300] {
-            let e = check(0, "seedanceapi-v1", "{}", Some(bad)).unwrap_err();
+            let e = check(0, "seedanceapi-v1", "{}", Some(bad), false).unwrap_err();
             assert!(e.starts_with("INVALID_ARGUMENT "), "{bad}: {e}");
         }
     }
@@ -314,15 +354,15 @@ mod tests {
         let book = load_price_book(&builtin_price_book()).unwrap();
         assert_eq!(price_book_name(book).unwrap(), "built-in");
         let body = r#"{"prompt": "x", "duration": 10}"#;
-        let text = check(book, "seedanceapi-v2", body, Some(400.0)).unwrap();
+        let text = check(book, "seedanceapi-v2", body, Some(400.0), false).unwrap();
         assert!(text.contains("INSUFFICIENT_CREDITS"), "{text}");
         // Freed, the handle names nothing until a new book takes its place.
         free_price_book(book);
-        let e = check(book, "seedanceapi-v2", body, None).unwrap_err();
+        let e = check(book, "seedanceapi-v2", body, None, false).unwrap_err();
         assert!(e.starts_with("INVALID_ARGUMENT "), "{e}");
         assert!(price_book_json(book).is_err());
         assert_eq!(load_price_book(&builtin_price_book()).unwrap(), book);
-        assert!(check(7, "seedanceapi-v2", body, None).is_err());
+        assert!(check(7, "seedanceapi-v2", body, None, false).is_err());
     }
 
     #[test]

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { isDeepStrictEqual } from 'node:util';
-import { check, checkJson, loadPriceBook, priceTable } from 'seedance-rules';
+import { check, checkJson, loadPriceBook, priceTable, quote } from 'seedance-rules';
 import { repoRoot } from './repo.mjs';
 
 const file = JSON.parse(readFileSync(join(repoRoot(), 'conformance', 'cases.json'), 'utf8'));
@@ -111,6 +111,10 @@ describe('conformance/cases.json', () => {
       assert.ok(('body' in c) !== ('body_text' in c), 'exactly one of body and body_text');
       const report = 'body' in c ? check(c.endpoint, c.body, options) : checkJson(c.endpoint, c.body_text, options);
       assert.deepEqual(differences(c.expect, report), [], `${c.id} (${c.source})`);
+      if ('body' in c) {
+        // `quote` is the report's credits when it is ok, and null otherwise.
+        assert.equal(quote(c.endpoint, c.body, options), report.ok ? report.credits : null, `${c.id}: quote`);
+      }
       const book = options.priceBook?.toJSON().endpoints[c.endpoint];
       assert.deepEqual(priceDifferences(report, book ?? priceTable(c.endpoint)), [], c.id);
     });

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as lib from 'seedance-rules';
-import { check, checkJson, describe, fieldOptions, loadPriceBook, priceTable, PriceBook } from 'seedance-rules';
+import { check, checkJson, describe, fieldOptions, loadPriceBook, priceTable, PriceBook, quote } from 'seedance-rules';
 
 const CODES = new Set(['UNKNOWN_ENDPOINT', 'INVALID_JSON', 'INVALID_PRICE_BOOK', 'INVALID_ARGUMENT', 'INTERNAL']);
 const GOOD = { prompt: 'Sunrise over misty mountains', duration: 10 };
@@ -56,6 +56,23 @@ test('NaN, Infinity and BigInt throw INVALID_ARGUMENT, at any depth', () => {
   }
 });
 
+test('quote throws what check throws, and is null where check is not ok', () => {
+  for (const bad of [NaN, Infinity, 10n]) {
+    throwsCode(() => quote('seedanceapi-v2', { ...GOOD, duration: bad }), 'INVALID_ARGUMENT');
+  }
+  const cyclic = { ...GOOD };
+  cyclic.self = cyclic;
+  throwsCode(() => quote('seedanceapi-v2', cyclic), 'INVALID_ARGUMENT');
+  assert.equal(quote('seedanceapi-v2', GOOD), 480);
+  assert.equal(quote('seedanceapi-v2', GOOD, { balance: 480 }), 480);
+  assert.equal(quote('seedanceapi-v2', GOOD, { balance: 479 }), null);
+  for (const body of [null, 7, 'text', [], { ...GOOD, duration: 16 }, { prompt: '   ' }]) {
+    assert.equal(check('seedanceapi-v2', body).ok, false);
+    assert.equal(quote('seedanceapi-v2', body), null);
+  }
+  stillWorks();
+});
+
 test('a cycle throws INVALID_ARGUMENT', () => {
   const cyclic = { ...GOOD };
   cyclic.self = cyclic;
@@ -84,13 +101,14 @@ test('a 3 MB prompt is a report (too long), and the module keeps working', () =>
 });
 
 test('unknown endpoints throw UNKNOWN_ENDPOINT; non-string ids INVALID_ARGUMENT', () => {
-  for (const fn of [check, checkJson]) throwsCode(() => fn('seedanceapi-v3', '{}'), 'UNKNOWN_ENDPOINT');
+  for (const fn of [check, checkJson, quote]) throwsCode(() => fn('seedanceapi-v3', '{}'), 'UNKNOWN_ENDPOINT');
   throwsCode(() => describe('nope'), 'UNKNOWN_ENDPOINT');
   throwsCode(() => priceTable(''), 'UNKNOWN_ENDPOINT');
   throwsCode(() => fieldOptions('SEEDANCEAPI-V1'), 'UNKNOWN_ENDPOINT');
   throwsCode(() => check('x'.repeat(100000), GOOD), 'UNKNOWN_ENDPOINT');
   for (const id of [null, undefined, 1, {}, ['seedanceapi-v1']]) {
     throwsCode(() => check(id, GOOD), 'INVALID_ARGUMENT');
+    throwsCode(() => quote(id, GOOD), 'INVALID_ARGUMENT');
     throwsCode(() => describe(id), 'INVALID_ARGUMENT');
   }
 });
@@ -108,6 +126,7 @@ test('checkJson: text that is not JSON throws INVALID_JSON; a non-string INVALID
 test('bad options throw INVALID_ARGUMENT', () => {
   for (const options of [5, 'x', [], { balance: -1 }, { balance: 1.5 }, { balance: '100' }, { balance: NaN }, { balance: 2 ** 60 }, { priceBook: {} }, { priceBook: 'built-in' }]) {
     throwsCode(() => check('seedanceapi-v2', GOOD, options), 'INVALID_ARGUMENT');
+    throwsCode(() => quote('seedanceapi-v2', GOOD, options), 'INVALID_ARGUMENT');
   }
   assert.equal(check('seedanceapi-v2', GOOD, { balance: Number.MAX_SAFE_INTEGER }).ok, true);
   assert.equal(check('seedanceapi-v2', GOOD, {}).ok, true);

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { check, loadPriceBook } from 'seedance-rules';
+import { check, loadPriceBook, quote } from 'seedance-rules';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // The README as installed with the package.
@@ -39,4 +39,13 @@ test('the price book example computes what its comment says', () => {
   const said = Number(/\/\/ (\d+)\s*$/.exec(code)[1]);
   const body = code.replace(/check\(/, 'return check(').replace(/\/\/ \d+\s*$/, '');
   assert.equal(new Function('check', 'loadPriceBook', body)(check, loadPriceBook), said);
+});
+
+test('the quote example computes what its comments say', () => {
+  const { code } = blocks.find((b) => b.code.includes('quote('));
+  const lines = [...code.matchAll(/^\s*(quote\(.*\)); \/\/ (.*)$/gm)];
+  assert.equal(lines.length, 2);
+  for (const [, call, said] of lines) {
+    assert.equal(new Function('quote', `return ${call}`)(quote), JSON.parse(said), call);
+  }
 });

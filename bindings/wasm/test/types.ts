@@ -10,6 +10,7 @@ import {
   fieldOptions,
   loadPriceBook,
   priceTable,
+  quote,
   type CheckOptions,
   type Clip,
   type Comparison,
@@ -63,6 +64,9 @@ const warning: Warning | undefined = r.warnings[0];
 const formula: string | undefined = r.price?.formula;
 const anyEndpoint: Report<string> = check(String(Math.random()), { prompt: 1 });
 const fromText: Report = checkJson('seedanceapi-v1', JSON.stringify(v1));
+const quoted: number | null = quote('seedanceapi-v1', v1, { balance: 100 });
+// @ts-expect-error a quote may be null
+const always: number = quote('seedanceapi-v1', v1);
 
 const summaries: EndpointSummary[] = endpoints();
 const ids: EndpointId[] = summaries.map((s) => s.id);

@@ -247,11 +247,17 @@ function readOptions(options) {
   return { book: priceBook ?? undefined, balance: balance ?? undefined };
 }
 
-function runCheck(endpoint, text, options) {
+/** The module's check of `text`: the report's text, or with `quote` only its credits (`''` for none). */
+function moduleCheck(endpoint, text, options, quote) {
   const { book, balance } = readOptions(options);
   const out = book
-    ? call(() => wasm.check(handleOf(book), endpoint, text, balance, false))
-    : call(wasm.check, 0, endpoint, text, balance, false);
+    ? call(() => wasm.check(handleOf(book), endpoint, text, balance, quote))
+    : call(wasm.check, 0, endpoint, text, balance, quote);
+  return { out, book };
+}
+
+function runCheck(endpoint, text, options) {
+  const { out, book } = moduleCheck(endpoint, text, options, false);
   const report = JSON.parse(out);
   if (report.price === null) return report;
   return withProvenance(report, book ? bookTable(book, report.endpoint) : builtinTable(report.endpoint));
@@ -279,12 +285,8 @@ export function checkJson(endpoint, text, options) {
  */
 export function quote(endpoint, body, options) {
   endpointId(endpoint);
-  const text = toJsonText(body, 'the body');
-  const { book, balance } = readOptions(options);
-  const credits = book
-    ? call(() => wasm.check(handleOf(book), endpoint, text, balance, true))
-    : call(wasm.check, 0, endpoint, text, balance, true);
-  return credits === '' ? null : Number(credits);
+  const { out } = moduleCheck(endpoint, toJsonText(body, 'the body'), options, true);
+  return out === '' ? null : Number(out);
 }
 
 /** Every endpoint: `[{ id, provider, route, models }]`. */

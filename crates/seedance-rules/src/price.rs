@@ -592,7 +592,7 @@ pub(crate) fn write_row(w: &mut Writer<'_>, spec: &'static EndpointSpec, r: &Pri
     w.member(key!("when"));
     w.begin_object();
     for m in r.when.iter() {
-        w.key(spec.fields[m.field].name);
+        w.name(spec.fields[m.field].name);
         match &m.value {
             MatchValue::Str(v) => w.str(v),
             MatchValue::Int(v) => w.i64(*v),

@@ -81,10 +81,10 @@ impl Source {
         self.write_parts(
             w,
             [
-                ("document", &self.document),
-                ("quote", &self.quote),
-                ("decision", &self.decision),
-                ("note", &self.note),
+                (key!("document"), &self.document),
+                (key!("quote"), &self.quote),
+                (key!("decision"), &self.decision),
+                (key!("note"), &self.note),
             ],
         );
     }
@@ -95,19 +95,20 @@ impl Source {
         self.write_parts(
             w,
             [
-                ("decision", &self.decision),
-                ("document", &self.document),
-                ("note", &self.note),
-                ("quote", &self.quote),
+                (key!("decision"), &self.decision),
+                (key!("document"), &self.document),
+                (key!("note"), &self.note),
+                (key!("quote"), &self.quote),
             ],
         );
     }
 
-    fn write_parts(&self, w: &mut Writer<'_>, parts: [(&str, &Cow<'static, str>); 4]) {
+    /// `parts`: each key quoted with its colon (`key!`), and its text.
+    fn write_parts(&self, w: &mut Writer<'_>, parts: [(&'static str, &Cow<'static, str>); 4]) {
         w.begin_object();
         for (k, v) in parts {
             if !v.is_empty() {
-                w.key(k);
+                w.member(k);
                 w.str(v);
             }
         }

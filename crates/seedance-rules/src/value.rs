@@ -526,7 +526,7 @@ impl<'r, 'a> Normalized<'r, 'a> {
     pub(crate) fn write_json(&self, w: &mut Writer<'_>) {
         w.begin_object();
         for (k, v) in self.iter() {
-            w.key(k);
+            w.name(k);
             v.write_json(w);
         }
         w.end_object();

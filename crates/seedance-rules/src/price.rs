@@ -170,7 +170,7 @@ impl PriceBook {
         w.begin_object();
         for e in Endpoint::ALL {
             if let Some(p) = self.prices(e) {
-                w.key(e.id());
+                w.name(e.id());
                 write_table(w, e.spec(), p);
             }
         }

@@ -16,10 +16,7 @@ pub fn check_credits(endpoint: &str, body: &str) -> f64 {
 /// module (its length out): the writer's cost without the crossing.
 #[wasm_bindgen(js_name = checkPackageLen)]
 pub fn check_package_len(endpoint: &str, body: &str) -> f64 {
-    seedance_rules::check(endpoint, body)
-        .expect("JSON")
-        .to_json_without_provenance()
-        .len() as f64
+    check_package(endpoint, body).len() as f64
 }
 
 /// `check` and the report the npm package sends across: without the

@@ -86,6 +86,32 @@ test('checkJson and check agree', () => {
   assert.deepEqual(checkJson('seedanceapi-v1', JSON.stringify(body)), check('seedanceapi-v1', body));
 });
 
+test('text reaches the module as its UTF-8, wherever the non-ASCII characters fall', () => {
+  // The glue copies a string into room for its UTF-16 length with
+  // TextEncoder.encodeInto, and grows the room at the first character that
+  // does not fit: characters of 2, 3 and 4 bytes, lone surrogates (sent as
+  // U+FFFD, as encodeInto writes them), at the start, inside and at the end.
+  const example = describe('seedanceapi-v2').example;
+  const credits = check('seedanceapi-v2', example).credits;
+  const pieces = ['é', '日本語', '😀', '\ud800', '\udc00', 'é😀\ud800日'];
+  let seen = 0;
+  for (const piece of pieces) {
+    for (const [before, after] of [[0, 0], [0, 40], [1, 1], [40, 0], [150, 3]]) {
+      const prompt = `${'a'.repeat(before)}${piece}${'b'.repeat(after)}`;
+      const text = JSON.stringify({ ...example, prompt: '@' }).replace('"@"', `"${prompt}"`);
+      const report = checkJson('seedanceapi-v2', text);
+      assert.equal(report.normalized.prompt, prompt.toWellFormed(), JSON.stringify(prompt));
+      assert.equal(report.credits, credits);
+      if (prompt.isWellFormed()) {
+        assert.equal(check('seedanceapi-v2', { ...example, prompt }).normalized.prompt, prompt);
+      }
+      seen += 1;
+    }
+  }
+  assert.equal(seen, 30);
+  assert.throws(() => check('séedance-v2😀', example), { code: 'UNKNOWN_ENDPOINT', message: /`séedance-v2😀`/ });
+});
+
 test('describe: fields, rules, codes, prices and a valid example', () => {
   for (const id of IDS) {
     const d = describe(id);

@@ -8,7 +8,9 @@
 // wasm-opt, terser, TypeScript). Then: cargo build (profile `wasm`),
 // wasm-bindgen (`--target web`, with the reset-state function the glue uses
 // to survive a trap), wasm-opt -Oz, and the hand-written entries, types and
-// README; the shipped JavaScript is minified by terser.
+// README; the glue's copy of strings into the module is patched to use
+// `TextEncoder.encodeInto` (`fastStrings`), and the shipped JavaScript is
+// minified by terser.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -139,7 +141,10 @@ if (gzipSize(optimized) < before.gz) {
  * time in JavaScript while they are ASCII, then with `encodeInto` from the
  * first that is not. This starts with `encodeInto`: the same bytes in the
  * same allocation, copied by the engine's native encoder. For a 160-byte
- * body it is about 4,000 instructions less (benches/README.md).
+ * body it is about 4,000 instructions less (benches/README.md). The glue's
+ * stand-in for a missing `encodeInto` would not fit the first room; it is
+ * never used: every engine that runs the module (reference types: Chrome
+ * 96, Firefox 79, Safari 15, Node 18) has `encodeInto`.
  */
 function fastStrings(text) {
   const loop = `    let offset = 0;

@@ -2,7 +2,7 @@
 // benchmark a number of times, so that its instructions can be counted free
 // of the noise of a shared machine (benches/scripts/js-instructions.sh).
 //
-//   node --no-liftoff --no-concurrent-recompilation count.mjs <path> <rounds> [endpoint]
+//   node --expose-gc --no-liftoff --no-concurrent-recompilation count.mjs <path> <rounds> [endpoint]
 //
 // The path is first warmed up alone on every body, as an application that
 // uses one library would run it (what else a process has run changes what
@@ -11,7 +11,8 @@
 // body. A run of 0 rounds is the path's baseline. The V8 flags compile the module
 // and the hot JavaScript with the optimizing compilers at once, on the main
 // thread: without them, under valgrind, the background compilers lag, and a
-// count would mix the tiers.
+// count would mix the tiers. `--expose-gc` lets it collect the warm-up's
+// garbage before the counted calls (without it, that collection is skipped).
 //
 // Paths, from an object: `check`, `quote`, `zod` (zod 4 + price), `ajv`
 // (all errors + price). The parts of `check`, one step each:

@@ -156,7 +156,7 @@ fn not_public(
             // Writing to a `String` cannot fail.
             let _ = host(&mut text);
             Err(message!(
-                "points at {}, a {} address, not a public host",
+                "points at {}, {} address, not a public host",
                 text,
                 range
             ))
@@ -165,44 +165,44 @@ fn not_public(
     }
 }
 
-/// The non-public range an IPv4 address is in, if any.
+/// The non-public range an IPv4 address is in, with its article (`a loopback`), if any.
 fn ipv4_range(a: Ipv4Addr) -> Option<&'static str> {
     let [b0, b1, ..] = a.octets();
     if a.is_loopback() {
-        Some("loopback")
+        Some("a loopback")
     } else if a.is_private() {
-        Some("private")
+        Some("a private")
     } else if a.is_link_local() {
-        Some("link-local")
+        Some("a link-local")
     } else if b0 == 0 {
-        Some("unspecified")
+        Some("an unspecified")
     } else if b0 == 100 && (64..128).contains(&b1) {
-        Some("carrier-grade NAT")
+        Some("a carrier-grade NAT")
     } else if a.is_broadcast() {
-        Some("broadcast")
+        Some("a broadcast")
     } else if a.is_multicast() {
-        Some("multicast")
+        Some("a multicast")
     } else {
         None
     }
 }
 
-/// The non-public range an IPv6 address is in, if any.
+/// The non-public range an IPv6 address is in, with its article (`an unspecified`), if any.
 fn ipv6_range(a: Ipv6Addr) -> Option<&'static str> {
     if let Some(v4) = a.to_ipv4_mapped() {
-        return ipv4_range(v4).map(|_| "IPv4-mapped non-public");
+        return ipv4_range(v4).map(|_| "an IPv4-mapped non-public");
     }
     let [s0, ..] = a.segments();
     if a.is_loopback() {
-        Some("loopback")
+        Some("a loopback")
     } else if a.is_unspecified() {
-        Some("unspecified")
+        Some("an unspecified")
     } else if s0 & 0xffc0 == 0xfe80 {
-        Some("link-local")
+        Some("a link-local")
     } else if s0 & 0xfe00 == 0xfc00 {
-        Some("unique-local")
+        Some("a unique-local")
     } else if a.is_multicast() {
-        Some("multicast")
+        Some("a multicast")
     } else {
         None
     }

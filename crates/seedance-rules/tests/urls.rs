@@ -62,7 +62,7 @@ fn reference(policy: UrlPolicy, text: &str) -> Result<(), String> {
 fn not_public(range: Option<&str>, host: Option<&str>) -> Result<(), String> {
     match range {
         Some(range) => Err(format!(
-            "points at {}, a {range} address, not a public host",
+            "points at {}, {range} address, not a public host",
             host.unwrap_or("")
         )),
         None => Ok(()),
@@ -72,19 +72,19 @@ fn not_public(range: Option<&str>, host: Option<&str>) -> Result<(), String> {
 fn ipv4_range(a: Ipv4Addr) -> Option<&'static str> {
     let [b0, b1, ..] = a.octets();
     if a.is_loopback() {
-        Some("loopback")
+        Some("a loopback")
     } else if a.is_private() {
-        Some("private")
+        Some("a private")
     } else if a.is_link_local() {
-        Some("link-local")
+        Some("a link-local")
     } else if b0 == 0 {
-        Some("unspecified")
+        Some("an unspecified")
     } else if b0 == 100 && (64..128).contains(&b1) {
-        Some("carrier-grade NAT")
+        Some("a carrier-grade NAT")
     } else if a.is_broadcast() {
-        Some("broadcast")
+        Some("a broadcast")
     } else if a.is_multicast() {
-        Some("multicast")
+        Some("a multicast")
     } else {
         None
     }
@@ -92,19 +92,19 @@ fn ipv4_range(a: Ipv4Addr) -> Option<&'static str> {
 
 fn ipv6_range(a: Ipv6Addr) -> Option<&'static str> {
     if let Some(v4) = a.to_ipv4_mapped() {
-        return ipv4_range(v4).map(|_| "IPv4-mapped non-public");
+        return ipv4_range(v4).map(|_| "an IPv4-mapped non-public");
     }
     let s0 = a.segments()[0];
     if a.is_loopback() {
-        Some("loopback")
+        Some("a loopback")
     } else if a.is_unspecified() {
-        Some("unspecified")
+        Some("an unspecified")
     } else if s0 & 0xffc0 == 0xfe80 {
-        Some("link-local")
+        Some("a link-local")
     } else if s0 & 0xfe00 == 0xfc00 {
-        Some("unique-local")
+        Some("a unique-local")
     } else if a.is_multicast() {
-        Some("multicast")
+        Some("a multicast")
     } else {
         None
     }
@@ -593,7 +593,10 @@ fn answers_read_as_intended() {
     assert!(why(UrlPolicy::PublicHttp, "http://0x7f.1/")
         .contains("points at 127.0.0.1, a loopback address"));
     assert!(why(https, "https://[::ffff:7f00:1]/")
-        .contains("points at [::ffff:7f00:1], a IPv4-mapped non-public address"));
+        .contains("points at [::ffff:7f00:1], an IPv4-mapped non-public address"));
+    assert!(why(UrlPolicy::PublicHttp, "http://0.0.0.0/")
+        .contains("points at 0.0.0.0, an unspecified address"));
+    assert!(why(https, "https://[::]/").contains("points at [::], an unspecified address"));
     assert!(why(https, "https://%6c%6fcalhost./").contains("points at `localhost`"));
     assert!(why(https, "https://a.b.LOCALHOST./").contains("points at `a.b.localhost`"));
     assert!(why(https, "ftp://x").contains("must use https, not `ftp:`"));

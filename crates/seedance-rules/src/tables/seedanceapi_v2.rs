@@ -136,7 +136,11 @@ const fn llms(quote: &'static str) -> Source {
 }
 
 /// Mini's published per-second rates are the upstream KIE rates plus 50%:
-/// the table holds the upstream rates with a 3/2 markup, rounded up once.
+/// the table holds the upstream rates with a 3/2 markup, rounded up once
+/// ("Mini billing is calculated as upstream KIE credits per second plus
+/// 50%, rounded up when the final amount is fractional"). The rows say so
+/// in their decision; the table's note is the document's word on every
+/// model's credits, since a 2.0 or Fast quote shows it too.
 const fn mini(quote: &'static str, upstream: &'static str) -> Source {
     Source::doc_decision(V2_DOC, quote, upstream)
 }
@@ -155,15 +159,15 @@ pub(crate) static PRICES: EndpointPrices = EndpointPrices {
         credits(when![is(MODEL, FAST), int_is(DURATION, 10)], 320, llms("Seedance 2.0 Fast: 5s = 160 credits; 10s = 320 credits")),
         credits(when![is(MODEL, FAST), int_is(DURATION, 15)], 480, llms("Seedance 2.0 Fast: 5s = 160 credits; 10s = 320 credits; 15s = 480 credits")),
         per_second(when![is(MODEL, MINI), is(RESOLUTION, "480p"), present(REFERENCE_VIDEO_URLS, true)], (6, 1), HALF_MORE,
-            mini("| 480p | with reference_video_urls | 9 × seconds |", "upstream 6 credits a second × 3/2 = 9")),
+            mini("| 480p | with reference_video_urls | 9 × seconds |", "upstream 6 credits a second plus 50% = 9, rounded up once")),
         per_second(when![is(MODEL, MINI), is(RESOLUTION, "480p"), present(REFERENCE_VIDEO_URLS, false)], (19, 2), HALF_MORE,
-            mini("| 480p | text / image | ceil(14.25 × seconds) |", "upstream 9.5 credits a second × 3/2 = 14.25")),
+            mini("| 480p | text / image | ceil(14.25 × seconds) |", "upstream 9.5 credits a second plus 50% = 14.25, rounded up once")),
         per_second(when![is(MODEL, MINI), is(RESOLUTION, "720p"), present(REFERENCE_VIDEO_URLS, true)], (25, 2), HALF_MORE,
-            mini("| 720p | with reference_video_urls | ceil(18.75 × seconds) |", "upstream 12.5 credits a second × 3/2 = 18.75")),
+            mini("| 720p | with reference_video_urls | ceil(18.75 × seconds) |", "upstream 12.5 credits a second plus 50% = 18.75, rounded up once")),
         per_second(when![is(MODEL, MINI), is(RESOLUTION, "720p"), present(REFERENCE_VIDEO_URLS, false)], (41, 2), HALF_MORE,
-            mini("| 720p | text / image | ceil(30.75 × seconds) |", "upstream 20.5 credits a second × 3/2 = 30.75")),
+            mini("| 720p | text / image | ceil(30.75 × seconds) |", "upstream 20.5 credits a second plus 50% = 30.75, rounded up once")),
     ]),
-    note: Source::doc(V2_DOC, "Mini billing is calculated as upstream KIE credits per second plus 50%, rounded up when the final amount is fractional."),
+    note: Source::doc(V2_DOC, "Credits are deducted per generation based on duration, resolution, input type, and model."),
 };
 
 pub(crate) static SPEC: EndpointSpec = EndpointSpec {

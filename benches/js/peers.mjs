@@ -93,7 +93,7 @@ export function ajvQuick(endpoint, body) {
 const v1 = schemas['seedanceapi-v1'].properties;
 const HTTP_URL = new RegExp(v1.image_urls.items.pattern, 'u');
 const NOT_PUBLIC = new RegExp(v1.callback_url.not.pattern, 'u');
-const HTTPS_URL = new RegExp(schemas['seedance2ai-video'].properties.image_url.pattern, 'u');
+const HTTPS_URL = new RegExp(schemas['seedance2ai-nano-banana-pro'].properties.image_urls.items.pattern, 'u');
 
 const httpUrl = z.string().regex(HTTP_URL);
 const publicHttpUrl = z.string().regex(HTTP_URL).refine((s) => !NOT_PUBLIC.test(s), 'not a public URL');
@@ -176,16 +176,27 @@ const ZOD = {
       aspect_ratio: z.enum(['1:1', '21:9', '4:3', '3:4', '16:9', '9:16']).optional(),
       duration: durationOf(range(4, 15)).optional(),
       resolution: z.enum(['720p', '1080p']).optional(),
-      image_url: publicHttpsUrl.optional(),
-      end_image_url: publicHttpsUrl.optional(),
-      media_urls: z.array(publicHttpsUrl).max(12).optional(),
+      // Inputs are checked only in the mode that uses them (below).
+      image_url: z.string().optional(),
+      end_image_url: z.string().optional(),
+      media_urls: z.array(z.string()).optional(),
       generate_audio: z.boolean().optional(),
       fixed_lens: z.boolean().optional(),
       seed: z.number().int().min(-1).max(4294967295).optional(),
     })
     .superRefine((b, ctx) => {
-      if (b.mode === 'image-to-video' && b.image_url === undefined) issue(ctx, 'image_url', 'required for image-to-video');
-      if (b.mode === 'media-to-video' && !b.media_urls?.length) issue(ctx, 'media_urls', 'required for media-to-video');
+      if (b.mode === 'image-to-video') {
+        if (b.image_url === undefined) issue(ctx, 'image_url', 'required for image-to-video');
+        else if (!publicHttpsUrl.safeParse(b.image_url).success) issue(ctx, 'image_url', 'not a public https URL');
+        if (b.end_image_url !== undefined && !publicHttpsUrl.safeParse(b.end_image_url).success) {
+          issue(ctx, 'end_image_url', 'not a public https URL');
+        }
+      }
+      if (b.mode === 'media-to-video') {
+        if (!b.media_urls?.length) issue(ctx, 'media_urls', 'required for media-to-video');
+        else if (b.media_urls.length > 12) issue(ctx, 'media_urls', 'at most 12');
+        else if (!b.media_urls.every((u) => publicHttpsUrl.safeParse(u).success)) issue(ctx, 'media_urls', 'not a public https URL');
+      }
       if (b.channel === 'real' && b.seed !== undefined) issue(ctx, 'seed', 'not on the real channel');
     }),
   'seedance2ai-gpt-image-2': z

@@ -381,16 +381,23 @@ pub fn schema(endpoint: Endpoint) -> Json {
                 "aspect_ratio": { "enum": ["1:1", "21:9", "4:3", "3:4", "16:9", "9:16"] },
                 "duration": duration_str(4..=15),
                 "resolution": { "enum": ["720p", "1080p"] },
-                "image_url": public_https_url(),
-                "end_image_url": public_https_url(),
-                "media_urls": url_list(12, public_https_url()),
+                // Inputs are checked only in the mode that uses them.
+                "image_url": { "type": "string" },
+                "end_image_url": { "type": "string" },
+                "media_urls": { "type": "array", "items": { "type": "string" } },
                 "generate_audio": bool_(),
                 "fixed_lens": bool_(),
                 "seed": { "type": "integer", "minimum": -1, "maximum": 4_294_967_295_u64 },
             },
             "allOf": [
-                when("mode", "image-to-video", json!({ "required": ["image_url"] })),
-                when("mode", "media-to-video", needs_list("media_urls")),
+                when("mode", "image-to-video", json!({
+                    "required": ["image_url"],
+                    "properties": { "image_url": public_https_url(), "end_image_url": public_https_url() }
+                })),
+                when("mode", "media-to-video", json!({
+                    "required": ["media_urls"],
+                    "properties": { "media_urls": { "minItems": 1, "maxItems": 12, "items": public_https_url() } }
+                })),
                 when("channel", "real", json!({ "not": { "required": ["seed"] } })),
             ]
         }),

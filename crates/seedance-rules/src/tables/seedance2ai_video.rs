@@ -75,12 +75,13 @@ pub(crate) static RULES: [Rule; 20] = [
     rule("seedance2ai-video.aspect_ratio.allowed", ASPECT_RATIO, &[], OneOf(ASPECT_RATIOS), &INVALID_REQUEST, "", doc("1:121:94:33:416:99:16")),
     rule("seedance2ai-video.duration.allowed", DURATION, &[], IntRange(4, 15), &INVALID_REQUEST, "", doc("4–15 (seconds)")),
     rule("seedance2ai-video.resolution.allowed", RESOLUTION, &[], OneOf(RESOLUTIONS), &INVALID_REQUEST, "", doc("720p1080p")),
-    rule("seedance2ai-video.image_url.url", IMAGE_URL, &[], Url(UrlPolicy::PublicHttps), &INVALID_REQUEST, "", PUBLIC_HTTPS),
-    rule("seedance2ai-video.end_image_url.url", END_IMAGE_URL, &[], Url(UrlPolicy::PublicHttps), &INVALID_REQUEST, "", PUBLIC_HTTPS),
-    rule("seedance2ai-video.media_urls.count", MEDIA_URLS, &[], Count { min: 1, max: 12 }, &INVALID_REQUEST, "", doc("≤ 12 public https URLs")),
-    rule("seedance2ai-video.media_urls.url", MEDIA_URLS, &[], Url(UrlPolicy::PublicHttps), &INVALID_REQUEST, "", PUBLIC_HTTPS),
     rule("seedance2ai-video.seed.allowed", SEED, &[], IntRange(-1, 4_294_967_295), &INVALID_REQUEST, "", doc("-1 – 4294967295")),
-    // Across fields.
+    // Across fields. An input is checked only in the mode that uses it: in
+    // another it is a warning (the `unused` rules below), whatever it holds.
+    rule("seedance2ai-video.image_url.url", IMAGE_URL, &[Is(MODE, "image-to-video")], Url(UrlPolicy::PublicHttps), &INVALID_REQUEST, "", PUBLIC_HTTPS),
+    rule("seedance2ai-video.end_image_url.url", END_IMAGE_URL, &[Is(MODE, "image-to-video")], Url(UrlPolicy::PublicHttps), &INVALID_REQUEST, "", PUBLIC_HTTPS),
+    rule("seedance2ai-video.media_urls.count", MEDIA_URLS, &[Is(MODE, "media-to-video")], Count { min: 1, max: 12 }, &INVALID_REQUEST, "", doc("≤ 12 public https URLs")),
+    rule("seedance2ai-video.media_urls.url", MEDIA_URLS, &[Is(MODE, "media-to-video")], Url(UrlPolicy::PublicHttps), &INVALID_REQUEST, "", PUBLIC_HTTPS),
     rule("seedance2ai-video.image_url.required-for-mode", IMAGE_URL, &[Is(MODE, "image-to-video")], Required, &INVALID_REQUEST,
         "image-to-video starts from `image_url`", doc("Start frame — required for image-to-video.")),
     rule("seedance2ai-video.media_urls.required-for-mode", MEDIA_URLS, &[Is(MODE, "media-to-video")], Required, &INVALID_REQUEST,

@@ -358,16 +358,7 @@ proptest::proptest! {
         loaded in proptest::bool::ANY,
     ) {
         let endpoint = Endpoint::ALL[e];
-        let spec = endpoint.spec();
-        let values = field_values(spec);
-        let mut body: serde_json::Map<String, serde_json::Value> =
-            serde_json::from_str(spec.example).unwrap();
-        for (f, v) in picks {
-            let f = f % spec.fields.len();
-            let value = values[f][v % values[f].len()].clone();
-            body.insert(spec.fields[f].name.to_owned(), value);
-        }
-        let text = serde_json::Value::Object(body).to_string();
+        let text = random_body(endpoint.spec(), &field_values(endpoint.spec()), &[], &picks);
         let book = PriceBook::from_json(&PriceBook::builtin().to_json()).unwrap();
         let mut checker = Checker::new();
         if loaded {
@@ -398,20 +389,7 @@ proptest::proptest! {
         drop in proptest::collection::vec(0..64usize, 0..3),
     ) {
         let endpoint = Endpoint::ALL[e];
-        let spec = endpoint.spec();
-        let values = own_values(spec);
-        let mut body: serde_json::Map<String, serde_json::Value> =
-            serde_json::from_str(spec.example).unwrap();
-        for f in drop {
-            body.remove(spec.fields[f % spec.fields.len()].name);
-        }
-        for (f, v) in picks {
-            let f = f % spec.fields.len();
-            if let Some(value) = values[f].get(v % values[f].len().max(1)) {
-                body.insert(spec.fields[f].name.to_owned(), value.clone());
-            }
-        }
-        let text = serde_json::Value::Object(body).to_string();
+        let text = random_body(endpoint.spec(), &own_values(endpoint.spec()), &drop, &picks);
         let checker = Checker::new().price_book(seedance2ai_book());
         let first = checker.check_endpoint(endpoint, &text).unwrap();
         if let Some(normalized) = first.normalized().filter(|_| first.is_ok()) {
@@ -423,6 +401,30 @@ proptest::proptest! {
             proptest::prop_assert_eq!(resent.as_deref(), Some(sent.as_str()), "{}", text);
         }
     }
+}
+
+/// The endpoint's example with the fields `drop` names left out, then the
+/// fields `picks` names set, each to one of its `values` (a field with
+/// none is left as it is): (field, value) indexes taken modulo the counts.
+#[cfg(feature = "serde")]
+fn random_body(
+    spec: &EndpointSpec,
+    values: &[Vec<serde_json::Value>],
+    drop: &[usize],
+    picks: &[(usize, usize)],
+) -> String {
+    let mut body: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(spec.example).unwrap();
+    for &f in drop {
+        body.remove(spec.fields[f % spec.fields.len()].name);
+    }
+    for &(f, v) in picks {
+        let f = f % spec.fields.len();
+        if let Some(value) = values[f].get(v % values[f].len().max(1)) {
+            body.insert(spec.fields[f].name.to_owned(), value.clone());
+        }
+    }
+    serde_json::Value::Object(body).to_string()
 }
 
 /// The conformance file's price book for the seedance2ai endpoints, read once.

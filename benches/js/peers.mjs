@@ -93,7 +93,9 @@ export function ajvQuick(endpoint, body) {
 const v1 = schemas['seedanceapi-v1'].properties;
 const HTTP_URL = new RegExp(v1.image_urls.items.pattern, 'u');
 const NOT_PUBLIC = new RegExp(v1.callback_url.not.pattern, 'u');
-const HTTPS_URL = new RegExp(schemas['seedance2ai-nano-banana-pro'].properties.image_urls.items.pattern, 'u');
+// https only: the same pattern with its optional `s` made required.
+const HTTPS_URL = new RegExp(v1.image_urls.items.pattern.replace('[Ss]?://', '[Ss]://'), 'u');
+if (HTTPS_URL.test('http://example.com/')) throw new Error('the https pattern no longer derives from the http one');
 
 const httpUrl = z.string().regex(HTTP_URL);
 const publicHttpUrl = z.string().regex(HTTP_URL).refine((s) => !NOT_PUBLIC.test(s), 'not a public URL');
@@ -122,6 +124,14 @@ const durationOf = (allowed) => z.union([z.enum(allowed.map(String)), z.literal(
 const CANONICAL_INT = /^(0|-?[1-9][0-9]*)$/u;
 
 const issue = (ctx, path, message) => ctx.addIssue({ code: 'custom', path: [path], message });
+
+/** An input the selected mode or type uses: 1 to `max` public https URLs. */
+function needsUrls(ctx, b, field, max, missing) {
+  const list = b[field];
+  if (!list?.length) issue(ctx, field, missing);
+  else if (list.length > max) issue(ctx, field, `at most ${max}`);
+  else if (!list.every((u) => publicHttpsUrl.safeParse(u).success)) issue(ctx, field, 'not a public https URL');
+}
 
 const ZOD = {
   'seedanceapi-v1': z.object({
@@ -192,11 +202,7 @@ const ZOD = {
           issue(ctx, 'end_image_url', 'not a public https URL');
         }
       }
-      if (b.mode === 'media-to-video') {
-        if (!b.media_urls?.length) issue(ctx, 'media_urls', 'required for media-to-video');
-        else if (b.media_urls.length > 12) issue(ctx, 'media_urls', 'at most 12');
-        else if (!b.media_urls.every((u) => publicHttpsUrl.safeParse(u).success)) issue(ctx, 'media_urls', 'not a public https URL');
-      }
+      if (b.mode === 'media-to-video') needsUrls(ctx, b, 'media_urls', 12, 'required for media-to-video');
       if (b.channel === 'real' && b.seed !== undefined) issue(ctx, 'seed', 'not on the real channel');
     }),
   'seedance2ai-gpt-image-2': z
@@ -208,10 +214,10 @@ const ZOD = {
       aspectRatio: z.enum(['auto', '1:1', '5:4', '9:16', '21:9', '16:9', '4:3', '3:2', '4:5',
         '3:4', '2:3', '2:1', '1:2', '3:1', '1:3', '9:21']),
       batchCount: z.number().int().min(1).max(4).optional(),
-      imageUrls: z.array(publicHttpsUrl).max(10).optional(),
+      imageUrls: z.array(z.string()).optional(),
     })
     .superRefine((b, ctx) => {
-      if (b.type === 'image-to-image' && !b.imageUrls?.length) issue(ctx, 'imageUrls', 'required for image-to-image');
+      if (b.type === 'image-to-image') needsUrls(ctx, b, 'imageUrls', 10, 'required for image-to-image');
       if (b.aspectRatio === 'auto' && b.resolution !== '1K') issue(ctx, 'resolution', 'auto only supports 1K');
       if (b.aspectRatio === '1:1' && (b.channel ?? 'standard') === 'standard' && b.resolution === '4K') {
         issue(ctx, 'resolution', '1:1 at 4K needs the economy channel');
@@ -224,10 +230,10 @@ const ZOD = {
       image_size: z.enum(['1:1', '9:16', '16:9', '3:4', '4:3', '3:2', '2:3', '5:4', '4:5', '21:9', 'auto']).optional(),
       output_format: z.enum(['png', 'jpeg']).optional(),
       resolution: z.enum(['1K', '2K', '4K']).optional(),
-      image_urls: z.array(publicHttpsUrl).max(8).optional(),
+      image_urls: z.array(z.string()).optional(),
     })
     .superRefine((b, ctx) => {
-      if (b.type === 'image-to-image' && !b.image_urls?.length) issue(ctx, 'image_urls', 'required for image-to-image');
+      if (b.type === 'image-to-image') needsUrls(ctx, b, 'image_urls', 8, 'required for image-to-image');
     }),
   'apiinone-videos': z.object({
     model: z.literal('seedance-1-5-pro'),

@@ -307,9 +307,17 @@ fn when(field: &str, value: &str, then: Json) -> Json {
     })
 }
 
-/// `then`: a non-empty array is required.
-fn needs_list(field: &str) -> Json {
-    json!({ "required": [field], "properties": { field: { "minItems": 1 } } })
+/// `then`: a non-empty array of at most `max` public https URLs is required.
+fn needs_urls(field: &str, max: u64) -> Json {
+    json!({
+        "required": [field],
+        "properties": { field: { "minItems": 1, "maxItems": max, "items": public_https_url() } }
+    })
+}
+
+/// An input checked only where it is used (see [`needs_urls`]): its type here.
+fn string_list() -> Json {
+    json!({ "type": "array", "items": { "type": "string" } })
 }
 
 /// The hand-written JSON Schema of an endpoint.
@@ -384,7 +392,7 @@ pub fn schema(endpoint: Endpoint) -> Json {
                 // Inputs are checked only in the mode that uses them.
                 "image_url": { "type": "string" },
                 "end_image_url": { "type": "string" },
-                "media_urls": { "type": "array", "items": { "type": "string" } },
+                "media_urls": string_list(),
                 "generate_audio": bool_(),
                 "fixed_lens": bool_(),
                 "seed": { "type": "integer", "minimum": -1, "maximum": 4_294_967_295_u64 },
@@ -394,10 +402,7 @@ pub fn schema(endpoint: Endpoint) -> Json {
                     "required": ["image_url"],
                     "properties": { "image_url": public_https_url(), "end_image_url": public_https_url() }
                 })),
-                when("mode", "media-to-video", json!({
-                    "required": ["media_urls"],
-                    "properties": { "media_urls": { "minItems": 1, "maxItems": 12, "items": public_https_url() } }
-                })),
+                when("mode", "media-to-video", needs_urls("media_urls", 12)),
                 when("channel", "real", json!({ "not": { "required": ["seed"] } })),
             ]
         }),
@@ -414,10 +419,10 @@ pub fn schema(endpoint: Endpoint) -> Json {
                              "3:4", "2:3", "2:1", "1:2", "3:1", "1:3", "9:21"]
                 },
                 "batchCount": { "type": "integer", "minimum": 1, "maximum": 4 },
-                "imageUrls": url_list(10, public_https_url()),
+                "imageUrls": string_list(),
             },
             "allOf": [
-                when("type", "image-to-image", needs_list("imageUrls")),
+                when("type", "image-to-image", needs_urls("imageUrls", 10)),
                 when("aspectRatio", "auto", json!({ "properties": { "resolution": { "const": "1K" } } })),
                 {
                     // `1:1` at 4K only on the economy channel (standard is the default).
@@ -444,9 +449,9 @@ pub fn schema(endpoint: Endpoint) -> Json {
                 },
                 "output_format": { "enum": ["png", "jpeg"] },
                 "resolution": { "enum": ["1K", "2K", "4K"] },
-                "image_urls": url_list(8, public_https_url()),
+                "image_urls": string_list(),
             },
-            "allOf": [when("type", "image-to-image", needs_list("image_urls"))]
+            "allOf": [when("type", "image-to-image", needs_urls("image_urls", 8))]
         }),
         Endpoint::ApiinoneVideos => json!({
             "type": "object",

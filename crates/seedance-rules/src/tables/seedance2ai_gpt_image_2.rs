@@ -62,11 +62,13 @@ pub(crate) static RULES: [Rule; 17] = [
     rule("seedance2ai-gpt-image-2.aspectRatio.allowed", ASPECT_RATIO, &[], OneOf(ASPECT_RATIOS), &INVALID_REQUEST, "",
         doc("auto1:15:49:1621:916:94:33:24:53:42:32:11:23:11:39:21")),
     rule("seedance2ai-gpt-image-2.batchCount.allowed", BATCH_COUNT, &[], IntRange(1, 4), &INVALID_REQUEST, "", doc("1–4")),
-    rule("seedance2ai-gpt-image-2.imageUrls.count", IMAGE_URLS, &[], Count { min: 1, max: 10 }, &INVALID_REQUEST, "", doc("1–10 public https URLs")),
-    rule("seedance2ai-gpt-image-2.imageUrls.url", IMAGE_URLS, &[], Url(UrlPolicy::PublicHttps), &INVALID_REQUEST, "",
+    // Across fields. The images are checked only for the type that uses
+    // them: for text-to-image they are a warning (`unused`, below), whatever
+    // they hold.
+    rule("seedance2ai-gpt-image-2.imageUrls.count", IMAGE_URLS, &[Is(TYPE, "image-to-image")], Count { min: 1, max: 10 }, &INVALID_REQUEST, "", doc("1–10 public https URLs")),
+    rule("seedance2ai-gpt-image-2.imageUrls.url", IMAGE_URLS, &[Is(TYPE, "image-to-image")], Url(UrlPolicy::PublicHttps), &INVALID_REQUEST, "",
         Source::doc_decision(S2AI_DOC, "1–10 public https URLs",
             "public means no localhost name, no non-public IP literal, and no user info")),
-    // Across fields.
     rule("seedance2ai-gpt-image-2.imageUrls.required-for-type", IMAGE_URLS, &[Is(TYPE, "image-to-image")], Required, &INVALID_REQUEST,
         "image-to-image needs 1 to 10 `imageUrls`", doc("Required for image-to-image.")),
     rule("seedance2ai-gpt-image-2.imageUrls.unused", IMAGE_URLS, &[Is(TYPE, "text-to-image")], Unused, &INVALID_REQUEST, "",

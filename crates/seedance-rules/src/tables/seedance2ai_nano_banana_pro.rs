@@ -51,11 +51,13 @@ pub(crate) static RULES: [Rule; 12] = [
         doc("1:19:1616:93:44:33:22:35:44:521:9auto")),
     rule("seedance2ai-nano-banana-pro.output_format.allowed", OUTPUT_FORMAT, &[], OneOf(OUTPUT_FORMATS), &INVALID_REQUEST, "", doc("pngjpeg")),
     rule("seedance2ai-nano-banana-pro.resolution.allowed", RESOLUTION, &[], OneOf(RESOLUTIONS), &INVALID_REQUEST, "", doc("1K2K4K")),
-    rule("seedance2ai-nano-banana-pro.image_urls.count", IMAGE_URLS, &[], Count { min: 1, max: 8 }, &INVALID_REQUEST, "", doc("1–8 public https URLs")),
-    rule("seedance2ai-nano-banana-pro.image_urls.url", IMAGE_URLS, &[], Url(UrlPolicy::PublicHttps), &INVALID_REQUEST, "",
+    // Across fields. The images are checked only for the type that uses
+    // them: for text-to-image they are a warning (`unused`, below), whatever
+    // they hold.
+    rule("seedance2ai-nano-banana-pro.image_urls.count", IMAGE_URLS, &[Is(TYPE, "image-to-image")], Count { min: 1, max: 8 }, &INVALID_REQUEST, "", doc("1–8 public https URLs")),
+    rule("seedance2ai-nano-banana-pro.image_urls.url", IMAGE_URLS, &[Is(TYPE, "image-to-image")], Url(UrlPolicy::PublicHttps), &INVALID_REQUEST, "",
         Source::doc_decision(S2AI_DOC, "1–8 public https URLs",
             "public means no localhost name, no non-public IP literal, and no user info")),
-    // Across fields.
     rule("seedance2ai-nano-banana-pro.image_urls.required-for-type", IMAGE_URLS, &[Is(TYPE, "image-to-image")], Required, &INVALID_REQUEST,
         "image-to-image needs 1 to 8 `image_urls`", doc("Required for image-to-image.")),
     rule("seedance2ai-nano-banana-pro.image_urls.unused", IMAGE_URLS, &[Is(TYPE, "text-to-image")], Unused, &INVALID_REQUEST, "",

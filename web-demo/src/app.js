@@ -691,7 +691,10 @@ function renderCompare(opts, report) {
     box.replaceChildren(h('p', { class: 'issue-line violation', text: `compare failed: ${errorText(e)}` }));
     return;
   }
-  const currentModel = report?.normalized?.model ?? state.body.model ?? null;
+  // A row's `model` is the variant it prices: the model, or seedance2ai's
+  // quality tier (an endpoint with no `model` field).
+  const variant = (body) => body?.model ?? body?.quality_tier ?? null;
+  const current = variant(report?.normalized) ?? variant(state.body);
   const table = h('table', { class: 'compare' },
     h('caption', {}, `A clip of ${clipText(clip)}, written for every endpoint and model and checked there. Cheapest first.`),
     h('thead', {}, h('tr', {},
@@ -715,7 +718,7 @@ function renderCompare(opts, report) {
     if (r.ok) for (const w of r.warnings ?? []) notes.append(h('span', { class: 'warn-inline' }, code(w.code), ' ', ...richText(w.message), ' '));
     if (r.note) notes.append(h('span', { class: 'muted', text: r.note }));
     const model = r.model ?? r.body?.model ?? describe(r.endpoint).models;
-    const isCurrent = r.endpoint === state.endpoint && (r.body?.model ?? null) === (has(r.body ?? {}, 'model') ? currentModel : null);
+    const isCurrent = r.endpoint === state.endpoint && (r.model ?? null) === current;
     const open = h('button', {
       type: 'button',
       class: 'button small',
@@ -733,7 +736,7 @@ function renderCompare(opts, report) {
       },
     });
     notes.dataset.label = 'Notes';
-    tbody.append(h('tr', { class: [priced ? 'priced' : r.ok ? 'unpriced' : 'cannot', isCurrent ? 'current' : ''].join(' ').trim(), dataset: { endpoint: r.endpoint, model: r.body?.model ?? '' } },
+    tbody.append(h('tr', { class: [priced ? 'priced' : r.ok ? 'unpriced' : 'cannot', isCurrent ? 'current' : ''].join(' ').trim(), dataset: { endpoint: r.endpoint, model: r.model ?? '' } },
       h('td', { class: 'num rank', text: String(i + 1) }),
       h('th', { scope: 'row', class: 'endpoint' }, code(r.endpoint), isCurrent ? h('span', { class: 'tag', text: 'this request' }) : null),
       h('td', { class: 'model', dataset: { label: 'Model' }, text: model }),
@@ -757,7 +760,7 @@ function checkText(check) {
   if (check.one_of) return `one of ${check.one_of.join(', ')}`;
   if (check.range) return `${check.range[0]} to ${check.range[1]}`;
   if (check.count) return check.count.min === check.count.max ? `${check.count.max} item at most` : `${check.count.min}–${check.count.max} items`;
-  if (check.url) return { Http: 'an http(s) URL', PublicHttp: 'a public http(s) URL', PublicHttps: 'a public https URL' }[check.url] ?? `URL (${check.url})`;
+  if (check.url) return { 'http or https': 'an http(s) URL', 'public http or https': 'a public http(s) URL', 'public https': 'a public https URL' }[check.url] ?? `URL (${check.url})`;
   if (check.forbidden) return 'not allowed';
   if (check.unused) return 'ignored (a warning)';
   if (check.rewrite) return `${check.rewrite.from} is sent as ${check.rewrite.to} (a warning)`;
@@ -842,7 +845,7 @@ function bookState() {
   const listed = Object.keys(state.book.endpoints ?? {});
   el.replaceChildren(
     'Prices: the price book ', h('strong', { text: `“${state.book.name}”` }),
-    listed.length ? [' for ', ...listed.flatMap((id, i) => (i ? [', ', code(id)] : [code(id)])), '; the built-in tables for the rest.'] : '.',
+    ...(listed.length ? [' for ', ...listed.flatMap((id, i) => (i ? [', ', code(id)] : [code(id)])), '; the built-in tables for the rest.'] : ['.']),
     state.book.compact.length > BOOK_URL_LIMIT ? ' This book is too large to go in the link, so a copied link prices with the built-in tables.' : '',
   );
 }

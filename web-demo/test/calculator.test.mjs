@@ -256,7 +256,7 @@ test('the comparison lists the same clip cheapest first', async () => {
   const expected = await lib(page, 'compare', { duration: 8, resolution: '720p', input: 'text', audio: false, prompt: 'A lighthouse in a storm' });
   assert.deepEqual(
     rows.map((r) => `${r.endpoint}/${r.model}`),
-    expected.map((e) => `${e.endpoint}/${e.body?.model ?? ''}`),
+    expected.map((e) => `${e.endpoint}/${e.model ?? ''}`),
   );
   const priced = rows.filter((r) => r.kind === 'priced').map((r) => Number(r.credits));
   assert.ok(priced.length >= 3, 'several endpoints can make an 8 s 720p clip');
@@ -270,6 +270,16 @@ test('the comparison lists the same clip cheapest first', async () => {
   assert.ok(rows.some((r) => r.kind === 'cannot' && r.model === 'seedance-2.0'), '2.0 cannot make 8 s');
   // The current request's row is marked.
   assert.equal(await page.locator('#compare tr.current').getAttribute('data-model'), 'seedance-2-mini');
+});
+
+test('the rules table says in words what each URL rule accepts', async () => {
+  await fillRequest(page, 'seedanceapi-v1', { prompt: 'A lighthouse in a storm' });
+  const rules = await page.locator('#rules').textContent();
+  assert.match(rules, /an http\(s\) URL/);
+  assert.match(rules, /a public http\(s\) URL/);
+  assert.doesNotMatch(rules, /URL \(/);
+  await fillRequest(page, 'seedance2ai-video', { prompt: 'A lighthouse in a storm' });
+  assert.match(await page.locator('#rules').textContent(), /a public https URL/);
 });
 
 test('a price book prices seedance2ai.io; a bad one shows its error', async () => {
@@ -286,6 +296,10 @@ test('a price book prices seedance2ai.io; a bad one shows its error', async () =
   await byLabel(page, 'Price book JSON').fill(JSON.stringify(book, null, 2));
   await page.getByRole('button', { name: 'Load price book' }).click();
   assert.equal(await page.locator('#book-error').isHidden(), true);
+  assert.equal(
+    await page.locator('#book-state').innerText(),
+    `Prices: the price book “${book.name}” for ${Object.keys(book.endpoints).join(', ')}; the built-in tables for the rest.`,
+  );
   const cases = conformance.cases.filter(
     (c) => c.price_book === 'seedance2ai-list' && c.endpoint === 'seedance2ai-video' && c.balance === undefined && c.body && c.expect.ok === true,
   );
@@ -297,6 +311,12 @@ test('a price book prices seedance2ai.io; a bad one shows its error', async () =
     checked += 1;
   }
   assert.ok(checked >= 3, `checked ${checked} price-book cases`);
+  // The comparison marks the row of this request's quality tier, and only it.
+  for (const tier of ['standard', 'pro']) {
+    await fillRequest(page, 'seedance2ai-video', { prompt: 'A glass train crossing a snowy bridge', quality_tier: tier, duration: '5' });
+    const current = await page.locator('#compare tr.current').evaluateAll((trs) => trs.map((tr) => `${tr.dataset.endpoint}/${tr.dataset.model}`));
+    assert.deepEqual(current, [`seedance2ai-video/${tier}`]);
+  }
   // The book goes into the link, so the link reproduces the quote.
   const quote = await quoteText(page);
   const p = await openPage(site, page.url().slice(site.url.length));

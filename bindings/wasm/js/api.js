@@ -101,7 +101,7 @@ function endpointId(endpoint) {
 }
 
 function describeType(value) {
-  if (value === null) return 'null';
+  if (value == null) return String(value);
   if (Array.isArray(value)) return 'an array';
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }

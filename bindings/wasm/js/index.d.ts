@@ -331,7 +331,7 @@ export type RuleCheck =
   | { one_of: string[] | number[] }
   | { range: [number, number] }
   | { count: { min: number; max: number } }
-  | { url: 'Http' | 'PublicHttp' | 'PublicHttps' }
+  | { url: 'http or https' | 'public http or https' | 'public https' }
   | { forbidden: true }
   | { unused: true }
   | { rewrite: { from: string; to: string } };

@@ -1,5 +1,6 @@
 // The API as docs/contract.md describes it, imported by name as a user would.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import * as lib from 'seedance-rules';
 import {
@@ -120,6 +121,26 @@ test('describe: fields, rules, codes, prices and a valid example', () => {
     assert.ok(Array.isArray(d.prices.rows));
     assert.equal(check(id, d.example).ok, true, `${id} example`);
   }
+});
+
+test('describe: every rule check is of a kind index.d.ts declares, with the URL policies it names', () => {
+  const dts = readFileSync(new URL('./index.d.ts', import.meta.resolve('seedance-rules')), 'utf8');
+  const union = /export type RuleCheck =([\s\S]*?)\n\n/.exec(dts)[1];
+  const kinds = new Set([...union.matchAll(/\| \{ (\w+):/g)].map((m) => m[1]));
+  const policies = new Set(/\{ url: ([^}]*) \}/.exec(union)[1].match(/'[^']*'/g).map((q) => q.slice(1, -1)));
+  const seen = new Set();
+  for (const id of IDS) {
+    for (const rule of describe(id).rules) {
+      const [kind, ...more] = Object.keys(rule.check);
+      assert.deepEqual(more, [], rule.id);
+      assert.ok(kinds.has(kind), `${rule.id}: \`${kind}\` is not in RuleCheck`);
+      if (kind === 'url') {
+        assert.ok(policies.has(rule.check.url), `${rule.id}: ${JSON.stringify(rule.check.url)} is not a declared URL policy`);
+        seen.add(rule.check.url);
+      }
+    }
+  }
+  assert.deepEqual([...seen].sort(), [...policies].sort(), 'every declared URL policy is used');
 });
 
 test('fieldOptions: what each field accepts now', () => {

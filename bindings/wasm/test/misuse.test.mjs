@@ -36,6 +36,23 @@ function throwsCode(fn, code) {
   stillWorks();
 }
 
+test('a wrong argument is named with its kind, in plain words', () => {
+  const said = (fn) => {
+    try {
+      fn();
+    } catch (e) {
+      assert.equal(e.code, 'INVALID_ARGUMENT');
+      return e.message;
+    }
+    assert.fail('did not throw');
+  };
+  assert.match(said(() => check(undefined, GOOD)), /must be a string id, not undefined$/);
+  assert.match(said(() => check(null, GOOD)), /must be a string id, not null$/);
+  assert.match(said(() => check(7, GOOD)), /must be a string id, not a number$/);
+  assert.match(said(() => check([], GOOD)), /must be a string id, not an array$/);
+  assert.match(said(() => checkJson('seedanceapi-v2', undefined)), /takes JSON text, not undefined;/);
+});
+
 test('bodies that are not objects are reports with INVALID_BODY', () => {
   for (const body of [null, 0, 42, -1.5, 'text', '', true, false, [], [1, 2], [GOOD]]) {
     const { report } = reportOrCode(() => check('seedanceapi-v2', body));

@@ -162,7 +162,7 @@ function readURL() {
     state.body = structuredClone(example);
   }
   const balance = params.get('balance');
-  if (balance !== null && /^\d+$/.test(balance)) state.balance = Number(balance);
+  if (balance !== null) state.balance = balanceOf(balance);
   return { notices, book: params.get('book') };
 }
 
@@ -452,8 +452,17 @@ function syncFields(opts, report) {
   // The balance field takes the balance violation.
   const balanceIssues = violations.filter((v) => /\.balance\.insufficient$/.test(v.rule ?? ''));
   balanceIssues.forEach((v) => claimed.add(v));
-  renderIssues($('issues-balance'), balanceIssues, []);
-  $('balance').toggleAttribute('aria-invalid', balanceIssues.length > 0);
+  const balanceList = $('issues-balance');
+  renderIssues(balanceList, balanceIssues, []);
+  // What was typed there and is not a balance is said, not silently dropped.
+  const unusable = state.balance === null && ($('balance').value.trim() !== '' || $('balance').validity.badInput);
+  if (unusable) {
+    balanceList.prepend(h('li', { class: 'issue violation' },
+      h('span', { class: 'badge', text: 'Error' }), ' ',
+      h('span', { class: 'message', text: 'Not a balance: enter a whole number of credits, 0 or more. The request is checked without one.' })));
+    balanceList.hidden = false;
+  }
+  $('balance').toggleAttribute('aria-invalid', balanceIssues.length > 0 || unusable);
   if (balanceIssues.length) $('balance').closest('details').open = true;
   return {
     violations: violations.filter((v) => !claimed.has(v)),
@@ -957,12 +966,18 @@ function fillEndpoints() {
   });
 }
 
+/** A balance typed or linked: a whole number of credits JavaScript holds exactly, or null. */
+function balanceOf(text) {
+  const n = Number(text);
+  return /^\d+$/.test(text) && Number.isSafeInteger(n) ? n : null;
+}
+
 function wireStatic() {
   $('request').addEventListener('submit', (e) => e.preventDefault());
   $('balance').value = state.balance ?? '';
   $('balance').addEventListener('input', () => {
     const v = $('balance').value.trim();
-    state.balance = /^\d+$/.test(v) ? Number(v) : null;
+    state.balance = balanceOf(v);
     refresh();
   });
   if (state.balance !== null) $('balance').closest('details').open = true;

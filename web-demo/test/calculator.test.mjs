@@ -360,7 +360,17 @@ test('a balance below the quote shows the provider\'s 402 code', async () => {
     checked += 1;
   }
   assert.ok(checked >= 3, `checked ${checked} balance cases`);
+  // What is not a balance is said, and the request is checked without one.
+  await fillRequest(page, 'seedanceapi-v1', { prompt: 'A paper boat' });
+  for (const typed of ['-5', '1e3', '1.5', '99999999999999999999']) {
+    await byLabel(page, 'Balance (credits)').fill(typed);
+    assert.match(await page.locator('#issues-balance').innerText(), /Not a balance: enter a whole number of credits/, typed);
+    assert.equal(await byLabel(page, 'Balance (credits)').getAttribute('aria-invalid'), '', typed);
+    assert.equal(await shownCredits(page), 28, typed);
+    assert.doesNotMatch(await quoteText(page), /Refused|Can't check/, typed);
+  }
   await byLabel(page, 'Balance (credits)').fill('');
+  assert.equal(await page.locator('#issues-balance').isHidden(), true);
 });
 
 test('the JSON body editor checks a body as given', async () => {

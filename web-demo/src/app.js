@@ -880,7 +880,7 @@ function loadBook(text, { quiet = false } = {}) {
     handle,
     text,
     compact: JSON.stringify(json),
-    name: typeof json.name === 'string' && json.name ? json.name : 'unnamed',
+    name: handle.name,
     endpoints: json.endpoints && typeof json.endpoints === 'object' ? json.endpoints : {},
   };
   err.hidden = true;

@@ -333,9 +333,16 @@ function optional(clip, key, type) {
 
 /** Prices a clip on every video endpoint and model: cheapest first. */
 export function compare(clip, options) {
-  if (typeof clip !== 'object' || clip === null || Array.isArray(clip)) {
-    throw fail('INVALID_ARGUMENT', `the clip must be an object, not ${describeType(clip)}`);
+  // Read once, so that a getter that throws (or a revoked Proxy) is an
+  // INVALID_ARGUMENT like any other clip that will not do.
+  let read;
+  try {
+    read = typeof clip === 'object' && clip !== null && !Array.isArray(clip) && { ...clip };
+  } catch (e) {
+    throw fail('INVALID_ARGUMENT', `the clip cannot be read: ${e?.message ?? e}`, e);
   }
+  if (!read) throw fail('INVALID_ARGUMENT', `the clip must be an object, not ${describeType(clip)}`);
+  clip = read;
   if (typeof clip.duration !== 'number') {
     throw fail('INVALID_ARGUMENT', `clip.duration must be a number of seconds, not ${describeType(clip.duration)}`);
   }

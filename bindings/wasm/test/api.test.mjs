@@ -215,4 +215,16 @@ test('compare: a bad clip throws INVALID_ARGUMENT', () => {
   for (const clip of [null, 5, [], {}, { duration: '8', resolution: '720p' }, { duration: 8.5, resolution: '720p' }, { duration: 8, resolution: '720p', input: 'audio' }, { duration: 8, resolution: '720p', audio: 'yes' }, { duration: -1, resolution: '720p' }]) {
     assert.throws(() => compare(clip), (e) => e.code === 'INVALID_ARGUMENT', JSON.stringify(clip));
   }
+  // A clip that cannot be read: a getter that throws (an Error or not), a revoked Proxy.
+  const { proxy, revoke } = Proxy.revocable({ duration: 8, resolution: '720p' }, {});
+  revoke();
+  const unreadable = [
+    { resolution: '720p', get duration() { throw new Error('no'); } },
+    { duration: 8, get resolution() { throw 'no'; } },
+    proxy,
+  ];
+  for (const clip of unreadable) {
+    assert.throws(() => compare(clip), (e) => e instanceof Error && e.code === 'INVALID_ARGUMENT' && /cannot be read/.test(e.message));
+  }
+  assert.equal(compare({ duration: 8, resolution: '720p' }).length > 0, true);
 });

@@ -455,7 +455,9 @@ export interface SeedanceRulesError extends Error {
  * Checks a request body (any JSON value) against an endpoint's rules and
  * prices it. An invalid request is a report with violations, not an error.
  * @throws {SeedanceRulesError} `UNKNOWN_ENDPOINT`; `INVALID_ARGUMENT` for a body
- * JSON cannot carry (NaN, Infinity, a BigInt, a cycle) or bad options.
+ * JSON cannot carry (NaN, Infinity, a BigInt, a cycle) or bad options;
+ * `INVALID_JSON` for a body nested deeper than 128 arrays and objects (the
+ * reader's limit, serde_json's too).
  */
 export function check<E extends EndpointId>(endpoint: E, body: unknown, options?: CheckOptions): Report<E>;
 export function check(endpoint: string, body: unknown, options?: CheckOptions): Report<string>;

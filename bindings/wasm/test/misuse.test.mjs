@@ -138,6 +138,10 @@ test('checkJson: text that is not JSON throws INVALID_JSON; a non-string INVALID
   // Deep nesting is refused by the JSON reader, not a crash.
   const deep = `{"prompt": "x", "extra": ${'['.repeat(100000)}${']'.repeat(100000)}}`;
   reportOrCode(() => checkJson('seedanceapi-v1', deep));
+  // As an object, the same limit, as the declarations say: 128 levels read, 129 not.
+  const nest = (n) => (n === 0 ? 1 : [nest(n - 1)]);
+  assert.equal(check('seedanceapi-v1', { prompt: 'x', extra: nest(126) }).ok, true);
+  throwsCode(() => check('seedanceapi-v1', { prompt: 'x', extra: nest(127) }), 'INVALID_JSON');
 });
 
 test('bad options throw INVALID_ARGUMENT', () => {

@@ -397,9 +397,13 @@ function hintFor(c, opt, report) {
 function issueItem(kind, item) {
   const li = h('li', { class: `issue ${kind}` });
   li.append(h('span', { class: 'badge', text: kind === 'violation' ? 'Error' : 'Warning' }), ' ');
-  li.append(h('code', { class: 'code-id', text: item.code }));
-  if (item.status) li.append(' ', h('span', { class: 'status-code', text: `HTTP ${item.status}` }));
-  li.append(' ', h('span', { class: 'message' }, ...richText(item.message)));
+  // The page's own notes (a balance that is not one) carry no code.
+  if (item.code) {
+    li.append(h('code', { class: 'code-id', text: item.code }));
+    if (item.status) li.append(' ', h('span', { class: 'status-code', text: `HTTP ${item.status}` }));
+    li.append(' ');
+  }
+  li.append(h('span', { class: 'message' }, ...richText(item.message)));
   if (kind === 'violation' && item.documented === false) {
     li.append(' ', h('span', { class: 'own', text: "(the library's own code: the provider documents none for this)" }));
   }
@@ -413,6 +417,9 @@ function renderIssues(list, violations, warnings) {
 }
 
 const baseField = (f) => String(f ?? '').replace(/\[\d+\]$/, '');
+
+/** Said under the balance field when what it holds is not a balance. */
+const NOT_A_BALANCE = { message: 'Not a balance: enter a whole number of credits, 0 or more. The request is checked without one.' };
 
 function syncFields(opts, report) {
   const byName = new Map(opts.map((o) => [o.name, o]));
@@ -452,16 +459,9 @@ function syncFields(opts, report) {
   // The balance field takes the balance violation.
   const balanceIssues = violations.filter((v) => /\.balance\.insufficient$/.test(v.rule ?? ''));
   balanceIssues.forEach((v) => claimed.add(v));
-  const balanceList = $('issues-balance');
-  renderIssues(balanceList, balanceIssues, []);
   // What was typed there and is not a balance is said, not silently dropped.
   const unusable = state.balance === null && ($('balance').value.trim() !== '' || $('balance').validity.badInput);
-  if (unusable) {
-    balanceList.prepend(h('li', { class: 'issue violation' },
-      h('span', { class: 'badge', text: 'Error' }), ' ',
-      h('span', { class: 'message', text: 'Not a balance: enter a whole number of credits, 0 or more. The request is checked without one.' })));
-    balanceList.hidden = false;
-  }
+  renderIssues($('issues-balance'), unusable ? [NOT_A_BALANCE, ...balanceIssues] : balanceIssues, []);
   $('balance').toggleAttribute('aria-invalid', balanceIssues.length > 0 || unusable);
   if (balanceIssues.length) $('balance').closest('details').open = true;
   return {

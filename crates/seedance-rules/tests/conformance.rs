@@ -226,3 +226,117 @@ fn with_provenance(mut lean: Value, table: &Value) -> Value {
     *price = whole;
     lean
 }
+
+/// Whether every condition of a described rule holds on a case's body (an
+/// absent field has its default). The tables' rule conditions are `is` and
+/// `is_not` on one field; any other form fails the test.
+fn rule_applies(rule: &Value, fields: &[Value], body: &Value) -> bool {
+    rule["when"].as_array().into_iter().flatten().all(|cond| {
+        let name = cond["field"].as_str().expect("a condition names a field");
+        let value = body.get(name).cloned().unwrap_or_else(|| {
+            fields
+                .iter()
+                .find(|f| f["name"] == name)
+                .map(|f| f["default"].clone())
+                .unwrap_or(Value::Null)
+        });
+        match (cond.get("is"), cond.get("is_not")) {
+            (Some(v), None) => &value == v,
+            (None, Some(v)) => &value != v,
+            _ => panic!("a rule condition of an unknown form: {cond}"),
+        }
+    })
+}
+
+/// The shared cases exercise every line of every table: each rule (each
+/// line, not each id: v2's per-model duration lines share one) is the rule
+/// of a violation, or for a rewrite or an unused input the reason of a
+/// warning, that some case asserts, on a body its conditions hold for; and
+/// each row of each built-in price table prices some case that asserts its
+/// credits. So a table line no case reaches cannot creep in, and the Node
+/// and browser tests, which run the same cases, reach it too.
+#[test]
+fn the_shared_cases_exercise_every_rule_and_every_price_row() {
+    let all = cases();
+    let mut missing = Vec::new();
+    for endpoint in seedance_rules::Endpoint::ALL {
+        let id = endpoint.id();
+        let description: Value =
+            serde_json::from_str(&seedance_rules::describe(endpoint).to_json()).expect("JSON");
+        let fields = description["fields"].as_array().expect("fields");
+        let rows = description["prices"]["rows"].as_array().map_or(0, Vec::len);
+        // What each case of the endpoint asserts, with its report.
+        let mut seen = Vec::new();
+        for case in all["cases"].as_array().expect("cases") {
+            if case["endpoint"] != id {
+                continue;
+            }
+            let text = match (case.get("body"), case.get("body_text")) {
+                (Some(b), None) => b.to_string(),
+                (None, Some(Value::String(t))) => t.clone(),
+                _ => continue,
+            };
+            let body = serde_json::from_str::<Value>(&text).unwrap_or(Value::Null);
+            let Ok(report) = seedance_rules::check(id, &text) else {
+                continue;
+            };
+            let lean: Value =
+                serde_json::from_str(&report.to_json_without_provenance()).expect("JSON");
+            seen.push((case, body, lean));
+        }
+        for rule in description["rules"].as_array().expect("rules") {
+            let rule_id = rule["id"].as_str().expect("a rule id");
+            let warning = if rule["check"].get("rewrite").is_some() {
+                Some("NORMALIZED_VALUE")
+            } else if rule["check"].get("unused").is_some() {
+                Some("UNUSED_FIELD")
+            } else {
+                None
+            };
+            let hit = seen.iter().any(|(case, body, lean)| {
+                let asserted = |key: &str| case["expect"].get(key).is_some();
+                let reported = match warning {
+                    None => {
+                        asserted("violations")
+                            && lean["violations"]
+                                .as_array()
+                                .into_iter()
+                                .flatten()
+                                .any(|v| v["rule"] == rule_id)
+                    }
+                    Some(code) => {
+                        asserted("warnings")
+                            && lean["warnings"]
+                                .as_array()
+                                .into_iter()
+                                .flatten()
+                                .any(|w| w["code"] == code && w["field"] == rule["field"])
+                    }
+                };
+                reported && rule_applies(rule, fields, body)
+            });
+            if !hit {
+                missing.push(format!("{id}: rule {rule_id} when {}", rule["when"]));
+            }
+        }
+        for row in 0..rows {
+            let hit = seen.iter().any(|(case, _, lean)| {
+                case.get("price_book").is_none()
+                    && case["expect"].get("credits").is_some_and(|c| !c.is_null())
+                    && lean["price"]["row"] == row
+            });
+            if !hit {
+                missing.push(format!(
+                    "{id}: price row {row} {}",
+                    description["prices"]["rows"][row]["when"]
+                ));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "no case exercises {} table lines:\n{}",
+        missing.len(),
+        missing.join("\n")
+    );
+}

@@ -11,8 +11,10 @@ use crate::Failure;
 /// What the command line asks for.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Command {
-    /// `--help`, `-h`, `help [COMMAND]`.
+    /// `--help`, `-h`, `help`: the whole usage.
     Help,
+    /// `help COMMAND`, `COMMAND --help`: that command's part of the usage.
+    HelpOn(&'static str),
     /// `--version`, `-V`.
     Version,
     /// `check ENDPOINT [BODY]`.
@@ -81,7 +83,8 @@ usage:
   seedance describe ENDPOINT
       Print everything known of an endpoint as JSON: fields, rules, codes,
       prices and an example body.
-  seedance help | --help | -h
+  seedance help [COMMAND] | --help | -h
+      The whole usage, or one command's (also `seedance COMMAND --help`).
   seedance --version | -V
 ";
 
@@ -102,7 +105,19 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, Failur
         return Err(Failure::usage("no command given"));
     };
     match command.as_str() {
-        "-h" | "--help" | "help" => Ok(Command::Help),
+        "-h" | "--help" => Ok(Command::Help),
+        "help" => match rest {
+            [] => Ok(Command::Help),
+            [topic] => COMMANDS
+                .iter()
+                .find(|c| **c == topic.as_str())
+                .map(|c| Command::HelpOn(c))
+                .ok_or_else(|| unknown_command(topic)),
+            [_, extra, ..] => Err(Failure::usage(format!(
+                "unexpected argument `{}` for `seedance help`",
+                clip(extra)
+            ))),
+        },
         "-V" | "--version" => Ok(Command::Version),
         "check" => {
             let mut p = Parsed::read(
@@ -115,7 +130,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, Failur
                 ],
             )?;
             if p.help {
-                return Ok(Command::Help);
+                return Ok(Command::HelpOn("check"));
             }
             let (endpoint, body) = match p.positional.as_slice() {
                 [] => return Err(Failure::usage("`check` needs an ENDPOINT")),
@@ -152,7 +167,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, Failur
                 ],
             )?;
             if p.help {
-                return Ok(Command::Help);
+                return Ok(Command::HelpOn("compare"));
             }
             p.at_most("compare", 0)?;
             let duration = p
@@ -190,7 +205,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, Failur
         "endpoints" => {
             let mut p = Parsed::read("endpoints", rest, &[("--json", false)])?;
             if p.help {
-                return Ok(Command::Help);
+                return Ok(Command::HelpOn("endpoints"));
             }
             p.at_most("endpoints", 0)?;
             Ok(Command::Endpoints {
@@ -200,7 +215,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, Failur
         "tables" => {
             let mut p = Parsed::read("tables", rest, &[("--json", false)])?;
             if p.help {
-                return Ok(Command::Help);
+                return Ok(Command::HelpOn("tables"));
             }
             p.at_most("tables", 1)?;
             Ok(Command::Tables {
@@ -211,7 +226,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, Failur
         "describe" => {
             let p = Parsed::read("describe", rest, &[])?;
             if p.help {
-                return Ok(Command::Help);
+                return Ok(Command::HelpOn("describe"));
             }
             p.at_most("describe", 1)?;
             match p.positional.into_iter().next() {
@@ -223,11 +238,43 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, Failur
             "unknown flag `{}`; give a command first",
             clip(other)
         ))),
-        other => Err(Failure::usage(format!(
-            "unknown command `{}`; the commands: check, compare, endpoints, tables, describe, help",
-            clip(other)
-        ))),
+        other => Err(unknown_command(other)),
     }
+}
+
+/// The commands, as `help COMMAND` knows them.
+const COMMANDS: [&str; 6] = [
+    "check",
+    "compare",
+    "endpoints",
+    "tables",
+    "describe",
+    "help",
+];
+
+fn unknown_command(name: &str) -> Failure {
+    Failure::usage(format!(
+        "unknown command `{}`; the commands: {}",
+        clip(name),
+        COMMANDS.join(", ")
+    ))
+}
+
+/// The part of [`USAGE`] about `command`: its lines, from the one that
+/// starts `  seedance COMMAND` to the next command's.
+pub fn usage_of(command: &str) -> String {
+    let mut out = String::from("usage:\n");
+    let mut inside = false;
+    for line in USAGE.lines().skip(1) {
+        if let Some(rest) = line.strip_prefix("  seedance ") {
+            inside = rest.split(' ').next() == Some(command);
+        }
+        if inside {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// A command's arguments split into positionals and known flags.
@@ -378,6 +425,8 @@ mod tests {
             &[][..],
             &["frobnicate"],
             &["--frob"],
+            &["help", "frobnicate"],
+            &["help", "check", "tables"],
             &["check"],
             &["check", "e", "{}", "extra"],
             &["check", "e", "--balance"],

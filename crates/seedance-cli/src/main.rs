@@ -105,6 +105,10 @@ fn run(command: Command) -> Result<Output, Failure> {
             text: format!("{}{}", args::ABOUT, args::USAGE),
             status: VALID,
         }),
+        Command::HelpOn(command) => Ok(Output {
+            text: format!("{}{}", args::ABOUT, args::usage_of(command)),
+            status: VALID,
+        }),
         Command::Version => Ok(Output {
             text: format!("seedance {}\n", env!("CARGO_PKG_VERSION")),
             status: VALID,
@@ -150,6 +154,7 @@ fn check(a: CheckArgs) -> Result<Output, Failure> {
             "the body is empty: give JSON text as BODY or on standard input",
         ));
     }
+    no_byte_order_mark(&body, "the body")?;
     let mut checker = Checker::new();
     if let Some(book) = &book {
         checker = checker.price_book(book);
@@ -225,8 +230,23 @@ fn load_book(path: &Path) -> Result<PriceBook, Failure> {
     let shown = args::clip(&path.to_string_lossy());
     let bytes = std::fs::read(path)
         .map_err(|e| Failure::input(format!("cannot read price book `{shown}`: {e}")))?;
-    let text = utf8(bytes, &format!("price book `{shown}`"))?;
+    let what = format!("price book `{shown}`");
+    let text = utf8(bytes, &what)?;
+    no_byte_order_mark(&text, &what)?;
     PriceBook::from_json(&text).map_err(|e| Failure::input(format!("`{shown}`: {e}")))
+}
+
+/// A text saved "with BOM" starts with U+FEFF, which JSON does not allow
+/// (the provider would refuse the body as sent): said plainly, rather than
+/// as the JSON reader's "expected value" at line 1, column 1.
+fn no_byte_order_mark(text: &str, what: &str) -> Result<(), Failure> {
+    if text.starts_with('\u{feff}') {
+        return Err(Failure::input(format!(
+            "{what} starts with a byte order mark (U+FEFF), which JSON does not allow; \
+             save it as UTF-8 without one"
+        )));
+    }
+    Ok(())
 }
 
 fn utf8(bytes: Vec<u8>, what: &str) -> Result<String, Failure> {

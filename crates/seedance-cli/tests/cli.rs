@@ -227,6 +227,27 @@ fn bytes_that_are_not_utf8_are_an_error() {
 }
 
 #[test]
+fn a_byte_order_mark_is_named() {
+    let body = "\u{feff}{\"prompt\": \"a cat\"}";
+    let book = temp_file(
+        "bom-book.json",
+        &format!("\u{feff}{}", PriceBook::builtin().to_json()),
+    );
+    let book = book.to_str().expect("a UTF-8 path");
+    for run in [
+        seedance(&["check", "seedanceapi-v2"], Some(body.as_bytes())),
+        seedance(&["check", "seedanceapi-v2", body], None),
+        seedance(
+            &["check", "seedanceapi-v2", "{}", "--price-book", book],
+            None,
+        ),
+    ] {
+        run.assert_failed();
+        assert!(run.stderr.contains("byte order mark"), "{}", run.stderr);
+    }
+}
+
+#[test]
 fn empty_input_and_broken_json_are_errors() {
     for input in [&b""[..], b"  \n", b"{", b"{\"prompt\": }", b"nul"] {
         let run = seedance(&["check", "seedanceapi-v2"], Some(input));
@@ -404,6 +425,8 @@ fn usage_errors_exit_2_with_the_usage() {
         &[][..],
         &["frobnicate"],
         &["--frobnicate"],
+        &["help", "frobnicate"],
+        &["help", "check", "extra"],
         &["check"],
         &["check", "seedanceapi-v2", "{}", "--nope"],
         &["check", "seedanceapi-v2", "{}", "--balance", "ten"],
@@ -430,12 +453,46 @@ fn usage_errors_exit_2_with_the_usage() {
 
 #[test]
 fn help_and_version_exit_0() {
-    for args in [&["--help"][..], &["-h"], &["help"], &["check", "--help"]] {
+    for args in [&["--help"][..], &["-h"], &["help"]] {
+        let run = seedance(args, None);
+        assert_eq!(run.code, 0, "{args:?}");
+        for command in [
+            "check ENDPOINT",
+            "compare --duration",
+            "endpoints",
+            "describe",
+        ] {
+            assert!(
+                run.stdout.contains(&format!("seedance {command}")),
+                "{args:?}: {}",
+                run.stdout
+            );
+        }
+        assert!(run.stderr.is_empty());
+    }
+    // One command's help shows that command alone, however it is asked for.
+    for (args, command, not) in [
+        (&["help", "check"][..], "check ENDPOINT", "compare"),
+        (&["check", "--help"], "check ENDPOINT", "compare"),
+        (
+            &["check", "seedanceapi-v2", "-h"],
+            "check ENDPOINT",
+            "tables",
+        ),
+        (&["help", "compare"], "compare --duration", "check ENDPOINT"),
+        (&["tables", "--help"], "tables [ENDPOINT]", "describe"),
+        (&["help", "describe"], "describe ENDPOINT", "tables"),
+    ] {
         let run = seedance(args, None);
         assert_eq!(run.code, 0, "{args:?}");
         assert!(
-            run.stdout.contains("seedance check ENDPOINT"),
-            "{}",
+            run.stdout.contains(&format!("seedance {command}")),
+            "{args:?}: {}",
+            run.stdout
+        );
+        assert!(
+            !run.stdout.contains(&format!("seedance {not}")),
+            "{args:?}: {}",
             run.stdout
         );
         assert!(run.stderr.is_empty());

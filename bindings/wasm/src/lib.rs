@@ -9,7 +9,7 @@
 #![forbid(unsafe_code)]
 
 use seedance_rules::{Checker, Clip, Comparison, Endpoint, FieldOptions, Input, Json};
-use std::cell::RefCell;
+use std::cell::Cell;
 
 use wasm_bindgen::prelude::*;
 
@@ -41,14 +41,28 @@ thread_local! {
     /// Plain numbers rather than a wasm-bindgen class: a class brings glue
     /// of its own, and every operation that takes an optional book would
     /// need a second export.
-    static BOOKS: RefCell<Vec<Option<seedance_rules::PriceBook>>> = const { RefCell::new(Vec::new()) };
+    ///
+    /// A `Cell`, taken for the length of each use and put back: there is
+    /// nothing to borrow twice (no use calls another), and no `RefCell`
+    /// panic path to carry.
+    static BOOKS: Cell<Vec<Option<seedance_rules::PriceBook>>> = const { Cell::new(Vec::new()) };
+}
+
+/// Runs `f` on the loaded books.
+fn books<T>(f: impl FnOnce(&mut Vec<Option<seedance_rules::PriceBook>>) -> T) -> T {
+    BOOKS.with(|cell| {
+        let mut books = cell.take();
+        let out = f(&mut books);
+        cell.set(books);
+        out
+    })
 }
 
 /// Reads and checks a price book (JSON text); returns its handle.
 #[wasm_bindgen(js_name = loadPriceBook)]
 pub fn load_price_book(json: &str) -> Result<u32, Thrown> {
     let book = seedance_rules::PriceBook::from_json(json).map_err(core_error)?;
-    BOOKS.with_borrow_mut(|books| {
+    books(|books| {
         let at = match books.iter().position(Option::is_none) {
             Some(free) => free,
             None => {
@@ -66,7 +80,7 @@ pub fn load_price_book(json: &str) -> Result<u32, Thrown> {
 /// Lets the book of `handle` go; its handle may name another book later.
 #[wasm_bindgen(js_name = freePriceBook)]
 pub fn free_price_book(handle: u32) {
-    BOOKS.with_borrow_mut(|books| {
+    books(|books| {
         if let Some(place) = books.get_mut((handle as usize).wrapping_sub(1)) {
             *place = None;
         }
@@ -78,7 +92,7 @@ fn with_loaded<T>(
     handle: u32,
     f: impl FnOnce(&seedance_rules::PriceBook) -> Result<T, Thrown>,
 ) -> Result<T, Thrown> {
-    BOOKS.with_borrow(|books| match books.get((handle as usize).wrapping_sub(1)) {
+    books(|books| match books.get((handle as usize).wrapping_sub(1)) {
         Some(Some(book)) => f(book),
         _ => Err(thrown(
             "INVALID_ARGUMENT",

@@ -197,6 +197,16 @@ test('loadPriceBook: a bad book throws INVALID_PRICE_BOOK', () => {
   }
 });
 
+test('loadPriceBook: a row that could quote past Number.MAX_SAFE_INTEGER is refused', () => {
+  const book = (rate) => ({ schema: 'seedance-rules/price-book/v1', name: 'edge', endpoints: { 'seedance2ai-video': { rows: [{ when: {}, credits_per_second: rate }] } } });
+  // 15 seconds is the longest clip the rules allow.
+  const rate = Math.floor(Number.MAX_SAFE_INTEGER / 15);
+  const r = check('seedance2ai-video', { prompt: 'a glass train on a snowy bridge', duration: '15' }, { priceBook: loadPriceBook(book(rate)) });
+  assert.equal(r.credits, rate * 15);
+  assert.ok(Number.isSafeInteger(r.credits));
+  assert.throws(() => loadPriceBook(book(rate + 1)), (e) => e.code === 'INVALID_PRICE_BOOK' && e.message.includes('seedance2ai-video.rows[0]') && e.message.includes('2^53-1'), 'one credit a second more');
+});
+
 test('compare: cheapest first, with the clip written per endpoint', () => {
   const rows = compare({ duration: 8, resolution: '720p' });
   assert.ok(rows.length > 0);

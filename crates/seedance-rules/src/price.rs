@@ -17,7 +17,7 @@ use crate::json::key;
 use crate::json::{to_text, Json, Writer};
 use crate::message::{message, Words};
 use crate::ratio::{push_decimal, Ratio};
-use crate::spec::{EndpointSpec, Source};
+use crate::spec::{Check, EndpointSpec, Source};
 use crate::value::{Fields, Value};
 
 /// The schema name of a price book, written in its `schema` key.
@@ -487,7 +487,8 @@ fn apply_markup(credits: u64, markup: Ratio) -> Option<u64> {
 
 /// `ceil(base × seconds × markup × per)`, exactly: in 64 bits when every
 /// factor and the products fit, as [`ceil_product`] otherwise.
-#[inline]
+#[cfg_attr(not(target_family = "wasm"), inline)]
+#[cfg_attr(target_family = "wasm", inline(never))]
 fn ceil_row(base: Ratio, seconds: u64, markup: Ratio, per: u64) -> Option<u64> {
     let small = |r: u128| u64::try_from(r).ok();
     let fast = (|| {
@@ -712,7 +713,7 @@ fn parse_book(json: &Json) -> Result<PriceBook, Error> {
                 format!("unknown endpoint; known: {}", Endpoint::ids()),
             )
         })?;
-        entries[e as usize] = Some(parse_table(e.spec(), table, &path)?);
+        entries[e as usize] = Some(parse_table(e, table, &path)?);
     }
     Ok(PriceBook {
         name: Cow::Owned(name),
@@ -766,7 +767,8 @@ fn source_at(v: Option<&Json>, path: &str) -> Result<Source, Error> {
     })
 }
 
-fn parse_table(spec: &'static EndpointSpec, v: &Json, path: &str) -> Result<EndpointPrices, Error> {
+fn parse_table(endpoint: Endpoint, v: &Json, path: &str) -> Result<EndpointPrices, Error> {
+    let spec = endpoint.spec();
     let obj = Obj::of(v).ok_or_else(|| Error::price_book(path, "must be an object with `rows`"))?;
     known_keys(
         &obj,
@@ -797,7 +799,12 @@ fn parse_table(spec: &'static EndpointSpec, v: &Json, path: &str) -> Result<Endp
         .ok_or_else(|| Error::price_book(&join_path(path, "rows"), "must be an array of rows"))?;
     let mut rows = Vec::with_capacity(rows_json.len());
     for (i, r) in rows_json.iter().enumerate() {
-        rows.push(parse_row(spec, r, &format!("{path}.rows[{i}]"))?);
+        let p = format!("{path}.rows[{i}]");
+        let row = parse_row(spec, r, &p)?;
+        if most_credits(endpoint, &row, markup).is_none_or(|c| c > MAX_CREDITS) {
+            return Err(Error::price_book(&p, "can quote over 2^53-1 credits"));
+        }
+        rows.push(row);
     }
     Ok(EndpointPrices {
         usd_per_credit,
@@ -909,13 +916,19 @@ fn parse_row(spec: &'static EndpointSpec, v: &Json, path: &str) -> Result<PriceR
         Some(Json::String(name)) => {
             let p = join_path(path, "per");
             let ix = field(name, &p)?;
+            // A multiplier every valid request has: an integer field with a
+            // default (none of which can be below 0; a test holds the
+            // tables to it). Without a default, a request could leave it
+            // out (`seed`), and the row would price it at nothing known.
+            let f = &spec.fields[ix];
             if !matches!(
-                spec.fields[ix].kind,
+                f.kind,
                 crate::spec::Kind::Int | crate::spec::Kind::DurationInt
-            ) {
+            ) || !matches!(f.default, crate::spec::DefaultValue::Int(_))
+            {
                 return Err(Error::price_book(
                     &p,
-                    format!("`{name}` is not an integer field"),
+                    format!("`{name}` is not an integer field with a default"),
                 ));
             }
             Some(ix)
@@ -936,6 +949,139 @@ fn parse_row(spec: &'static EndpointSpec, v: &Json, path: &str) -> Result<PriceR
     })
 }
 
+/// The most credits a quote may come to: 2^53 − 1, the largest integer a
+/// JSON number (a JavaScript `Number`) holds exactly, so that a quote is the
+/// same number on every surface. A loaded book whose row could price a
+/// valid request above it is refused ([`most_credits`]); the built-in rows
+/// stay far below it (a test holds them to it). So no quote of any book
+/// leaves 64 bits either.
+pub(crate) const MAX_CREDITS: u64 = (1 << 53) - 1;
+
+/// The most credits `row` of endpoint `e` can charge a valid request
+/// under a table `markup`: its amount at the most seconds and the largest
+/// multiplier the endpoint's rules allow ([`MOST`]), rounded as a quote
+/// rounds it; `None` past 64 bits. A quote only grows with the seconds and
+/// the multiplier, so no valid request costs more.
+fn most_credits(e: Endpoint, row: &PriceRow, markup: Ratio) -> Option<u64> {
+    let most = |i: usize| MOST[e as usize].get(i).map(|&n| most_of(n));
+    let (base, seconds) = match row.amount {
+        Amount::Credits(c) => (Ratio::int(u128::from(c)), 1),
+        Amount::PerSecond(rate) => (rate, most(e.spec().seconds_field?)?),
+    };
+    let per = match row.per {
+        Some(i) => most(i)?,
+        None => 1,
+    };
+    apply_markup(ceil_row(base, seconds, row.markup, per)?, markup)
+}
+
+/// The most fields an endpoint has.
+const MOST_FIELDS: usize = 16;
+
+/// For each endpoint (in [`Endpoint::ALL`]'s order) and each of its fields,
+/// the largest integer a valid request can give the field, by [`most`],
+/// worked out when the crate is built. One byte each: every bound is a
+/// small count (seconds, images) but `seed`'s, 2^32 − 1, written `u8::MAX`
+/// ([`most_of`]); a bound of any other size does not compile.
+static MOST: [[u8; MOST_FIELDS]; Endpoint::ALL.len()] = {
+    let mut table = [[0; MOST_FIELDS]; Endpoint::ALL.len()];
+    let mut e = 0;
+    while e < Endpoint::ALL.len() {
+        let spec = Endpoint::ALL[e].spec();
+        assert!(spec.fields.len() <= MOST_FIELDS);
+        let mut i = 0;
+        while i < spec.fields.len() {
+            table[e][i] = match most(spec, i) {
+                n if n < u8::MAX as u64 => n as u8,
+                n if n == u32::MAX as u64 => u8::MAX,
+                _ => panic!("a bound that is neither a small count nor 2^32 - 1"),
+            };
+            i += 1;
+        }
+        e += 1;
+    }
+    table
+};
+
+/// A bound of [`MOST`] as the integer it stands for.
+fn most_of(n: u8) -> u64 {
+    match n {
+        u8::MAX => u64::from(u32::MAX),
+        n => u64::from(n),
+    }
+}
+
+/// The largest value a valid request can give integer field `i`: the
+/// largest bound of the rules that range its values (`IntRange`,
+/// `IntOneOf`, or `OneOf` of decimal strings for a duration string); 0 when
+/// that is below 0 or no rule bounds the field, which is then not an
+/// integer (a test holds every integer field to a bound). Rules under a
+/// condition count too: where a field is bounded under conditions only
+/// (v2's duration, per model), the conditions cover every request (a test
+/// holds the tables to that as well).
+const fn most(spec: &EndpointSpec, i: usize) -> u64 {
+    let mut most: Option<i64> = None;
+    let mut r = 0;
+    while r < spec.rules.len() {
+        let rule = &spec.rules[r];
+        r += 1;
+        if rule.field != i {
+            continue;
+        }
+        let (ints, strs): (&[i64], &[&str]) = match rule.check {
+            Check::IntRange(_, hi) => {
+                most = max(most, hi);
+                continue;
+            }
+            Check::IntOneOf(list) => (list, &[]),
+            Check::OneOf(list) => (&[], list),
+            _ => continue,
+        };
+        let mut k = 0;
+        while k < ints.len() {
+            most = max(most, ints[k]);
+            k += 1;
+        }
+        k = 0;
+        while k < strs.len() {
+            if let Some(n) = decimal(strs[k]) {
+                most = max(most, n);
+            }
+            k += 1;
+        }
+    }
+    match most {
+        Some(n) if n > 0 => n as u64,
+        _ => 0,
+    }
+}
+
+const fn max(most: Option<i64>, n: i64) -> Option<i64> {
+    match most {
+        Some(m) if m >= n => most,
+        _ => Some(n),
+    }
+}
+
+/// A string of decimal digits as the integer it writes (`"12"`), when it
+/// is one and fits.
+const fn decimal(s: &str) -> Option<i64> {
+    let b = s.as_bytes();
+    if b.is_empty() || b.len() > 18 {
+        return None;
+    }
+    let mut n: i64 = 0;
+    let mut k = 0;
+    while k < b.len() {
+        if !b[k].is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + (b[k] - b'0') as i64;
+        k += 1;
+    }
+    Some(n)
+}
+
 /// `path.key`, the path of a member in a book's error messages.
 fn join_path(path: &str, key: &str) -> String {
     let mut out = String::with_capacity(path.len() + 1 + key.len());
@@ -943,4 +1089,156 @@ fn join_path(path: &str, key: &str) -> String {
     out.push('.');
     out.push_str(key);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::{Cond, Kind};
+    use crate::value::parse_i64;
+
+    /// The rules that bound an integer field's values, as [`most`] reads them.
+    fn bounding(spec: &EndpointSpec, i: usize) -> impl Iterator<Item = &crate::spec::Rule> {
+        spec.rules.iter().filter(move |r| {
+            r.field == i
+                && match r.check {
+                    Check::IntRange(..) | Check::IntOneOf(_) => true,
+                    Check::OneOf(list) => list.iter().any(|s| parse_i64(s).is_some()),
+                    _ => false,
+                }
+        })
+    }
+
+    /// [`most`] takes conditioned rules as bounds too, which is sound only
+    /// when they cover every request: for each integer field, some bounding
+    /// rule holds unconditionally, or the bounding rules are each under
+    /// `field = value` of one field, over every value that field allows.
+    #[test]
+    fn the_rules_bound_every_integer_field_under_every_condition() {
+        for e in Endpoint::ALL {
+            let spec = e.spec();
+            for (i, field) in spec.fields.iter().enumerate() {
+                let integer = matches!(field.kind, Kind::Int | Kind::DurationInt)
+                    || spec.seconds_field == Some(i);
+                if !integer {
+                    continue;
+                }
+                let rules: Vec<_> = bounding(spec, i).collect();
+                assert!(
+                    !rules.is_empty(),
+                    "{}: `{}` has no bound",
+                    spec.id,
+                    field.name
+                );
+                if rules.iter().any(|r| r.when.is_empty()) {
+                    continue;
+                }
+                let mut on = None;
+                let mut values = Vec::new();
+                for r in &rules {
+                    let [Cond::Is(f, v)] = r.when else {
+                        panic!("{}: {} is bounded under {:?}", spec.id, r.id, r.when);
+                    };
+                    assert!(on.is_none_or(|g| g == *f), "{}: {}", spec.id, r.id);
+                    on = Some(*f);
+                    values.push(*v);
+                }
+                let on = on.expect("a condition");
+                let allowed = spec
+                    .rules
+                    .iter()
+                    .find_map(|r| match r.check {
+                        Check::OneOf(list) if r.field == on && r.when.is_empty() => Some(list),
+                        _ => None,
+                    })
+                    .expect("the condition's field is one of a list");
+                for v in allowed {
+                    assert!(
+                        values.contains(v),
+                        "{}: `{}` is not bounded when `{}` is {v}",
+                        spec.id,
+                        field.name,
+                        spec.fields[on].name
+                    );
+                }
+            }
+        }
+    }
+
+    /// What a row multiplies by is in every valid request, and not below 0:
+    /// the seconds field, and every integer field with a default (what a
+    /// book's `per` may name), have an unconditional default and no bound
+    /// below 0. So a row that matches a valid request always prices it.
+    #[test]
+    fn every_multiplier_a_row_may_use_is_always_there_and_not_negative() {
+        for e in Endpoint::ALL {
+            let spec = e.spec();
+            for (i, field) in spec.fields.iter().enumerate() {
+                let per = matches!(field.kind, Kind::Int | Kind::DurationInt)
+                    && matches!(field.default, crate::spec::DefaultValue::Int(_));
+                if !per && spec.seconds_field != Some(i) {
+                    continue;
+                }
+                let default = match field.default {
+                    crate::spec::DefaultValue::Int(n) => Some(n),
+                    crate::spec::DefaultValue::Str(s) => parse_i64(s),
+                    _ => None,
+                };
+                assert!(
+                    default.is_some_and(|n| n >= 0) && field.default_when.is_empty(),
+                    "{}: `{}` may be left without a value",
+                    spec.id,
+                    field.name
+                );
+                for rule in bounding(spec, i) {
+                    let least = match rule.check {
+                        Check::IntRange(lo, _) => lo,
+                        Check::IntOneOf(list) => list.iter().copied().min().unwrap_or(0),
+                        Check::OneOf(list) => {
+                            list.iter().filter_map(|s| parse_i64(s)).min().unwrap_or(0)
+                        }
+                        _ => 0,
+                    };
+                    assert!(least >= 0, "{}: {} allows {least}", spec.id, rule.id);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn most_reads_the_largest_bound() {
+        let v2 = Endpoint::SeedanceApiV2.spec();
+        assert_eq!(most(v2, v2.seconds_field.unwrap()), 15);
+        let v1 = Endpoint::SeedanceApiV1.spec();
+        assert_eq!(most(v1, v1.seconds_field.unwrap()), 12);
+        let gpt = Endpoint::Seedance2aiGptImage2.spec();
+        assert_eq!(most(gpt, gpt.field_index("batchCount").unwrap()), 4);
+        let video = Endpoint::Seedance2aiVideo.spec();
+        assert_eq!(
+            most(video, video.field_index("seed").unwrap()),
+            4_294_967_295
+        );
+        // A field no rule ranges has no bound.
+        assert_eq!(most(v2, v2.field_index("prompt").unwrap()), 0);
+        // The table built with the crate says the same.
+        let e = Endpoint::Seedance2aiGptImage2;
+        assert_eq!(MOST[e as usize][gpt.field_index("batchCount").unwrap()], 4);
+        let seed = MOST[Endpoint::Seedance2aiVideo as usize][video.field_index("seed").unwrap()];
+        assert_eq!(most_of(seed), 4_294_967_295);
+    }
+
+    #[test]
+    fn every_built_in_row_stays_within_max_credits() {
+        for e in Endpoint::ALL {
+            let prices = e.spec().prices;
+            for row in prices.rows.iter() {
+                let most = most_credits(e, row, prices.markup);
+                assert!(
+                    most.is_some_and(|c| c <= MAX_CREDITS),
+                    "{}: {row:?} up to {most:?}",
+                    e.id()
+                );
+            }
+        }
+    }
 }

@@ -170,3 +170,94 @@ fn ratios_parse_reduce_and_print_exactly() {
     assert_eq!(Ratio::new(57 * 5, 4).unwrap().ceil(), 72);
     assert_eq!(Ratio::int(72).ceil(), 72);
 }
+
+/// A book of one endpoint's table.
+fn book_of(
+    endpoint: &str,
+    table: &str,
+) -> Result<seedance_rules::PriceBook, seedance_rules::Error> {
+    seedance_rules::PriceBook::from_json(&format!(
+        r#"{{"schema": "seedance-rules/price-book/v1", "name": "edge", "endpoints": {{"{endpoint}": {table}}}}}"#
+    ))
+}
+
+/// No quote passes 2^53 − 1, the largest integer a JSON number holds
+/// exactly: a row that could price a valid request above it (at the most
+/// seconds and the largest multiplier the rules allow) is refused when the
+/// book is read, and one just below it prices that request exactly.
+#[test]
+fn a_book_row_that_could_quote_past_2_to_the_53_is_refused_where_it_stands() {
+    const MAX: u64 = (1 << 53) - 1;
+    let gpt = r#"{"type": "text-to-image", "prompt": "a shoe on chrome", "resolution": "1K", "aspectRatio": "1:1", "batchCount": 4}"#;
+    let video = r#"{"prompt": "a glass train on a snowy bridge", "duration": "15"}"#;
+    let v1 = r#"{"prompt": "a cat", "duration": "12"}"#;
+    // (endpoint, the largest amount allowed, the row's `per`, the table's
+    // markup, the dearest valid body, what that row charges it); one credit
+    // more on the amount is refused.
+    let cases = [
+        // × 4 images at most.
+        (
+            "seedance2ai-gpt-image-2",
+            MAX / 4,
+            r#""per": "batchCount""#,
+            "",
+            gpt,
+            MAX / 4 * 4,
+        ),
+        // × 15 seconds at most.
+        ("seedance2ai-video", MAX / 15, "", "", video, MAX / 15 * 15),
+        // A fixed price, under a reseller's markup of 2.
+        (
+            "seedanceapi-v1",
+            MAX / 2,
+            "",
+            r#""markup": "2","#,
+            v1,
+            MAX / 2 * 2,
+        ),
+        ("seedanceapi-v1", MAX, "", "", v1, MAX),
+    ];
+    for (endpoint, amount, per, markup, body, most) in cases {
+        let key = if endpoint == "seedance2ai-video" {
+            "credits_per_second"
+        } else {
+            "credits"
+        };
+        let table = |amount: u64| {
+            let sep = if per.is_empty() { "" } else { ", " };
+            format!(r#"{{{markup} "rows": [{{"when": {{}}, "{key}": {amount}{sep}{per}}}]}}"#)
+        };
+        let book = book_of(endpoint, &table(amount))
+            .unwrap_or_else(|e| panic!("{endpoint} at {amount}: {e}"));
+        let report = seedance_rules::check_with(&book, endpoint, body).unwrap();
+        assert_eq!(
+            report.credits(),
+            Some(most),
+            "{endpoint}: {}",
+            report.to_json()
+        );
+        let err = book_of(endpoint, &table(amount + 1)).expect_err("one credit more is refused");
+        let text = err.to_string();
+        assert!(
+            text.contains(&format!("endpoints.{endpoint}.rows[0]")) && text.contains("2^53-1"),
+            "{endpoint}: {text}"
+        );
+    }
+    // A multiplier a request may leave out (`seed` has no default).
+    let err = book_of(
+        "seedance2ai-video",
+        r#"{"rows": [{"credits": 2, "per": "seed"}]}"#,
+    )
+    .expect_err("`per` on a field without a default")
+    .to_string();
+    assert!(
+        err.contains("rows[0].per") && err.contains("with a default"),
+        "{err}"
+    );
+    // The largest credits a row can hold, under any markup.
+    assert!(book_of(
+        "seedanceapi-v1",
+        r#"{"markup": "1000", "rows": [{"credits": 18446744073709551615}]}"#
+    )
+    .is_err());
+}

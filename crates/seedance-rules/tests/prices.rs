@@ -261,3 +261,85 @@ fn a_book_row_that_could_quote_past_2_to_the_53_is_refused_where_it_stands() {
     )
     .is_err());
 }
+
+/// The valid bodies of `endpoint` among the shared conformance cases, read once.
+fn valid_bodies(endpoint: &str) -> &'static [String] {
+    static BODIES: std::sync::OnceLock<Vec<(String, Vec<String>)>> = std::sync::OnceLock::new();
+    let all = BODIES.get_or_init(|| {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../conformance/cases.json");
+        let all: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).expect("cases")).expect("JSON");
+        Endpoint::ALL
+            .iter()
+            .map(|e| {
+                let bodies = all["cases"]
+                    .as_array()
+                    .expect("cases")
+                    .iter()
+                    .filter(|c| c["endpoint"] == e.id() && c.get("price_book").is_none())
+                    .filter_map(|c| c.get("body").map(|b| b.to_string()))
+                    .filter(|b| check(e.id(), b).is_ok_and(|r| r.is_ok()))
+                    .collect();
+                (e.id().to_owned(), bodies)
+            })
+            .collect()
+    });
+    all.iter()
+        .find(|(id, _)| id == endpoint)
+        .map_or(&[], |(_, bodies)| bodies.as_slice())
+}
+
+/// A rational as a price book writes it, from a log-uniform numerator and
+/// denominator (1 to 10^18), so that every size is drawn.
+fn rational() -> impl Strategy<Value = String> {
+    (0u32..=18, 0u32..=18, any::<u64>(), any::<u64>()).prop_map(|(a, b, n, d)| {
+        let n = n % 10u64.pow(a) + 1;
+        let d = d % 10u64.pow(b) + 1;
+        format!("{n}/{d}")
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// Whatever a book's amounts and markups, a book that loads prices
+    /// every valid request its rows match, at no more than 2^53 − 1
+    /// credits; and one that does not load says why.
+    #[test]
+    fn a_loaded_book_prices_every_matching_valid_request_within_2_to_the_53(
+        endpoint in prop::sample::select(vec!["seedanceapi-v2", "seedance2ai-video", "seedance2ai-gpt-image-2", "seedanceapi-v1"]),
+        credits in (0u32..=19, any::<u64>()).prop_map(|(e, n)| if e == 19 { n } else { n % 10u64.pow(e) }),
+        rate in rational(),
+        row_markup in rational(),
+        markup in rational(),
+        per_second: bool,
+        per: bool,
+    ) {
+        let amount = if per_second && endpoint != "seedance2ai-gpt-image-2" {
+            format!(r#""credits_per_second": "{rate}""#)
+        } else {
+            format!(r#""credits": {credits}"#)
+        };
+        let per = if per && endpoint == "seedance2ai-gpt-image-2" { r#", "per": "batchCount""# } else { "" };
+        let table = format!(
+            r#"{{"markup": "{markup}", "rows": [{{"when": {{}}, {amount}, "markup": "{row_markup}"{per}}}]}}"#
+        );
+        match book_of(endpoint, &table) {
+            Ok(book) => {
+                prop_assert!(!valid_bodies(endpoint).is_empty());
+                for body in valid_bodies(endpoint) {
+                    let report = seedance_rules::check_with(&book, endpoint, &body).unwrap();
+                    let credits = report.credits();
+                    prop_assert!(
+                        credits.is_some_and(|c| c <= (1 << 53) - 1),
+                        "{table} on {body}: {credits:?}"
+                    );
+                }
+            }
+            Err(e) => {
+                let e = e.to_string();
+                prop_assert!(e.contains("rows[0]`: can quote over 2^53-1 credits"), "{table}: {e}");
+            }
+        }
+    }
+}

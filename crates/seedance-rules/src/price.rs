@@ -769,7 +769,7 @@ fn source_at(v: Option<&Json>, path: &str) -> Result<Source, Error> {
 
 fn parse_table(endpoint: Endpoint, v: &Json, path: &str) -> Result<EndpointPrices, Error> {
     let spec = endpoint.spec();
-    let obj = Obj::of(v).ok_or_else(|| Error::price_book(path, "must be an object with `rows`"))?;
+    let obj = Obj::of(v).ok_or_else(|| Error::price_book(path, "must be an object"))?;
     known_keys(
         &obj,
         path,

@@ -226,7 +226,11 @@ export interface Report<E extends string = EndpointId> {
   /** True when there is no violation. */
   ok: boolean;
   endpoint: E;
-  /** Integer credits, or null when invalid or no price is published. */
+  /**
+   * Integer credits, or null when invalid or no price is published. Never
+   * above `Number.MAX_SAFE_INTEGER`: a price book whose row could quote more
+   * is refused when it is loaded.
+   */
   credits: number | null;
   /** Exact US dollars with at least two decimals (`"0.08"`), or null. */
   usd: string | null;

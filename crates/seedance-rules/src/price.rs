@@ -195,7 +195,9 @@ pub struct Quote<'a> {
 }
 
 impl<'a> Quote<'a> {
-    /// The credits, or `None` when no row prices the request (no published price).
+    /// The credits, or `None` when no row prices the request (no published
+    /// price). Never above 2^53 − 1: a price book whose row could quote a
+    /// valid request above it is refused when it is read.
     pub fn credits(&self) -> Option<u64> {
         self.credits
     }

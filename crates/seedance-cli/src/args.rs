@@ -104,7 +104,17 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, Failur
     let Some((command, rest)) = args.split_first() else {
         return Err(Failure::usage("no command given"));
     };
-    match command.as_str() {
+    let parsed = read(command, rest);
+    // A command's misuse shows that command's usage.
+    match COMMANDS.iter().find(|c| **c == command.as_str()) {
+        Some(c) if *c != "help" => parsed.map_err(|f| f.of(c)),
+        _ => parsed,
+    }
+}
+
+/// Reads `command` and its arguments.
+fn read(command: &str, rest: &[String]) -> Result<Command, Failure> {
+    match command {
         "-h" | "--help" => Ok(Command::Help),
         "help" => match rest {
             [] => Ok(Command::Help),

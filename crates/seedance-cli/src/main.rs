@@ -31,23 +31,43 @@ const FAILED: u8 = 2;
 #[derive(Debug, PartialEq, Eq)]
 pub struct Failure {
     message: String,
-    /// Whether to show the usage after the message.
-    usage: bool,
+    /// The usage to show after the message.
+    usage: Usage,
+}
+
+/// The usage a failure shows after its message.
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+enum Usage {
+    /// None: the command line was right, its input was not.
+    No,
+    /// All of it: no command could be read.
+    All,
+    /// That command's part.
+    Of(&'static str),
 }
 
 impl Failure {
     fn usage(message: impl Into<String>) -> Failure {
         Failure {
             message: message.into(),
-            usage: true,
+            usage: Usage::All,
         }
     }
 
     fn input(message: impl Into<String>) -> Failure {
         Failure {
             message: message.into(),
-            usage: false,
+            usage: Usage::No,
         }
+    }
+
+    /// A usage failure of `command`, which shows that command's usage.
+    fn of(self, command: &'static str) -> Failure {
+        let usage = match self.usage {
+            Usage::All => Usage::Of(command),
+            other => other,
+        };
+        Failure { usage, ..self }
     }
 }
 
@@ -94,8 +114,14 @@ fn fail(f: &Failure) {
     let mut stderr = io::stderr().lock();
     // Nothing more can be done when standard error is closed too.
     let _ = writeln!(stderr, "seedance: {}", f.message);
-    if f.usage {
-        let _ = write!(stderr, "\n{}", args::USAGE);
+    match f.usage {
+        Usage::No => {}
+        Usage::All => {
+            let _ = write!(stderr, "\n{}", args::USAGE);
+        }
+        Usage::Of(command) => {
+            let _ = write!(stderr, "\n{}", args::usage_of(command));
+        }
     }
 }
 
@@ -217,7 +243,8 @@ fn read_stdin() -> Result<String, Failure> {
     if stdin.is_terminal() {
         return Err(Failure::usage(
             "no body: give JSON text as BODY, or pipe it on standard input",
-        ));
+        )
+        .of("check"));
     }
     let mut bytes = Vec::new();
     stdin

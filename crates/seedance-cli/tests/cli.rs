@@ -452,6 +452,52 @@ fn usage_errors_exit_2_with_the_usage() {
 }
 
 #[test]
+fn a_command_misused_shows_its_own_usage() {
+    for (args, command, not) in [
+        (
+            &["check"][..],
+            "seedance check ENDPOINT",
+            "seedance compare",
+        ),
+        (
+            &["check", "seedanceapi-v2", "{}", "--nope"],
+            "seedance check ENDPOINT",
+            "seedance tables",
+        ),
+        (
+            &["compare", "--duration", "8"],
+            "seedance compare --duration",
+            "seedance check ENDPOINT",
+        ),
+        (
+            &["tables", "--yaml"],
+            "seedance tables [ENDPOINT]",
+            "seedance describe",
+        ),
+        (
+            &["describe"],
+            "seedance describe ENDPOINT",
+            "seedance endpoints",
+        ),
+    ] {
+        let run = seedance(args, None);
+        run.assert_failed();
+        assert!(run.stderr.contains(command), "{args:?}: {}", run.stderr);
+        assert!(!run.stderr.contains(not), "{args:?}: {}", run.stderr);
+    }
+    // No command read: the whole usage.
+    let run = seedance(&["frobnicate"], None);
+    run.assert_failed();
+    for command in [
+        "seedance check ENDPOINT",
+        "seedance compare",
+        "seedance describe",
+    ] {
+        assert!(run.stderr.contains(command), "{}", run.stderr);
+    }
+}
+
+#[test]
 fn help_and_version_exit_0() {
     for args in [&["--help"][..], &["-h"], &["help"]] {
         let run = seedance(args, None);

@@ -118,6 +118,7 @@ fn read(command: &str, rest: &[String]) -> Result<Command, Failure> {
         "-h" | "--help" => Ok(Command::Help),
         "help" => match rest {
             [] => Ok(Command::Help),
+            [flag] if flag == "-h" || flag == "--help" => Ok(Command::HelpOn("help")),
             [topic] => COMMANDS
                 .iter()
                 .find(|c| **c == topic.as_str())

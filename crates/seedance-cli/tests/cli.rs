@@ -528,6 +528,8 @@ fn help_and_version_exit_0() {
         (&["help", "compare"], "compare --duration", "check ENDPOINT"),
         (&["tables", "--help"], "tables [ENDPOINT]", "describe"),
         (&["help", "describe"], "describe ENDPOINT", "tables"),
+        (&["help", "--help"], "help [COMMAND]", "describe"),
+        (&["help", "-h"], "help [COMMAND]", "describe"),
     ] {
         let run = seedance(args, None);
         assert_eq!(run.code, 0, "{args:?}");

@@ -284,10 +284,14 @@ impl std::str::FromStr for Ratio {
             let whole = digits(i)?;
             let frac = digits(f)?;
             let scale = 10u128.pow(f.len() as u32);
+            // In lowest terms the numerator is held to the limit, as a
+            // fraction's is: `999999999999999999.999999999999999999` is
+            // (10^36 - 1) / 10^18, which a quote's arithmetic should not meet.
             let num = whole
                 .checked_mul(scale)
                 .and_then(|w| w.checked_add(frac))
-                .ok_or(ParseRatioError("number too large (at most 10^18)"))?;
+                .filter(|&n| n <= LIMIT)
+                .ok_or(ParseRatioError("at most 18 digits"))?;
             return Ratio::new(num, scale).ok_or(ParseRatioError("denominator is zero"));
         }
         Ok(Ratio::int(digits(s)?))

@@ -254,6 +254,17 @@ fn a_book_row_that_could_quote_past_2_to_the_53_is_refused_where_it_stands() {
         err.contains("rows[0].per") && err.contains("with a default"),
         "{err}"
     );
+    // A decimal whose digits pass 10^18 (in lowest terms (10^36 - 1) / 10^18)
+    // is refused: under a row markup of 101/10^18 it used to load, then
+    // overflow 128 bits at 7 or 9 seconds and price a matching request at
+    // nothing.
+    let err = book_of(
+        "seedance2ai-video",
+        r#"{"rows": [{"credits_per_second": "999999999999999999.999999999999999999", "markup": "101/1000000000000000000"}]}"#,
+    )
+    .expect_err("a decimal past 18 digits")
+    .to_string();
+    assert!(err.contains("at most 18 digits"), "{err}");
     // The largest credits a row can hold, under any markup.
     assert!(book_of(
         "seedanceapi-v1",
@@ -289,18 +300,43 @@ fn valid_bodies(endpoint: &str) -> &'static [String] {
         .map_or(&[], |(_, bodies)| bodies.as_slice())
 }
 
-/// A rational as a price book writes it, from a log-uniform numerator and
-/// denominator (1 to 10^18), so that every size is drawn.
+/// A rational as a price book writes it, from log-uniform parts (up to
+/// 10^18 each): a fraction `n/d`, or a decimal `w.f` of up to 18 decimals,
+/// so that every size and both forms are drawn.
 fn rational() -> impl Strategy<Value = String> {
-    (0u32..=18, 0u32..=18, any::<u64>(), any::<u64>()).prop_map(|(a, b, n, d)| {
-        let n = n % 10u64.pow(a) + 1;
-        let d = d % 10u64.pow(b) + 1;
-        format!("{n}/{d}")
-    })
+    (
+        0u32..=18,
+        0u32..=18,
+        any::<u64>(),
+        any::<u64>(),
+        any::<bool>(),
+    )
+        .prop_map(|(a, b, n, d, decimal)| {
+            let n = n % 10u64.pow(a) + 1;
+            if decimal {
+                let f = d % 10u64.pow(b);
+                let width = b as usize;
+                format!("{n}.{f:0width$}").trim_end_matches('.').to_owned()
+            } else {
+                format!("{n}/{}", d % 10u64.pow(b) + 1)
+            }
+        })
 }
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// Every rational the reader takes keeps both terms, in lowest terms,
+    /// within 10^18, decimals too: so a quote's products (a rate, a row
+    /// markup, at most 15 seconds and a multiplier of at most 4) stay within
+    /// 128 bits, and no quote of a book that loads can overflow.
+    #[test]
+    fn a_read_rational_keeps_both_terms_within_10_to_the_18(text in rational()) {
+        if let Ok(r) = text.parse::<Ratio>() {
+            let limit = 10u128.pow(18);
+            prop_assert!(r.numer() <= limit && r.denom() <= limit, "{text}: {r:?}");
+        }
+    }
 
     /// Whatever a book's amounts and markups, a book that loads prices
     /// every valid request its rows match, at no more than 2^53 − 1
@@ -338,7 +374,13 @@ proptest! {
             }
             Err(e) => {
                 let e = e.to_string();
-                prop_assert!(e.contains("rows[0]`: can quote over 2^53-1 credits"), "{table}: {e}");
+                // Over 2^53 - 1, or a number past the ratio reader's limits.
+                prop_assert!(
+                    e.contains("rows[0]`: can quote over 2^53-1 credits")
+                        || e.contains("at most 18 digits")
+                        || e.contains("number too large"),
+                    "{table}: {e}"
+                );
             }
         }
     }

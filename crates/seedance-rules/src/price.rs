@@ -956,7 +956,9 @@ fn parse_row(spec: &'static EndpointSpec, v: &Json, path: &str) -> Result<PriceR
 /// same number on every surface. A loaded book whose row could price a
 /// valid request above it is refused ([`most_credits`]); the built-in rows
 /// stay far below it (a test holds them to it). So no quote of any book
-/// leaves 64 bits either.
+/// leaves 64 bits either; and since every term a book writes is at most
+/// 10^18 (`ratio.rs`), the products on the way, a rate, a row markup, at
+/// most 15 seconds and a multiplier of at most 4, stay within 128 bits.
 pub(crate) const MAX_CREDITS: u64 = (1 << 53) - 1;
 
 /// The most credits `row` of endpoint `e` can charge a valid request

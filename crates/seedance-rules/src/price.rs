@@ -1116,7 +1116,8 @@ mod tests {
     /// [`most`] takes conditioned rules as bounds too, which is sound only
     /// when they cover every request: for each integer field, some bounding
     /// rule holds unconditionally, or the bounding rules are each under
-    /// `field = value` of one field, over every value that field allows.
+    /// `field = value` of one field, which every request has (a default),
+    /// over every value that field allows.
     #[test]
     fn the_rules_bound_every_integer_field_under_every_condition() {
         for e in Endpoint::ALL {
@@ -1148,6 +1149,16 @@ mod tests {
                     values.push(*v);
                 }
                 let on = on.expect("a condition");
+                // The field the conditions read is in every request.
+                let cond = &spec.fields[on];
+                assert!(
+                    !matches!(cond.default, crate::spec::DefaultValue::None)
+                        && cond.default_when.is_empty(),
+                    "{}: `{}` is bounded by `{}`, which a request may leave out",
+                    spec.id,
+                    field.name,
+                    cond.name
+                );
                 let allowed = spec
                     .rules
                     .iter()

@@ -18,7 +18,7 @@ use crate::json::{to_text, Json, Writer};
 use crate::message::{message, Words};
 use crate::ratio::{push_decimal, Ratio};
 use crate::spec::{Check, EndpointSpec, Source};
-use crate::value::{Fields, Value};
+use crate::value::{parse_u64, Fields, Value};
 
 /// The schema name of a price book, written in its `schema` key.
 pub const PRICE_BOOK_SCHEMA: &str = "seedance-rules/price-book/v1";
@@ -1048,8 +1048,15 @@ const fn most(spec: &EndpointSpec, i: usize) -> u64 {
         }
         k = 0;
         while k < strs.len() {
-            if let Some(n) = decimal(strs[k]) {
-                most = max(most, n);
+            if let Some(n) = parse_u64(strs[k]) {
+                most = max(
+                    most,
+                    if n > i64::MAX as u64 {
+                        i64::MAX
+                    } else {
+                        n as i64
+                    },
+                );
             }
             k += 1;
         }
@@ -1065,25 +1072,6 @@ const fn max(most: Option<i64>, n: i64) -> Option<i64> {
         Some(m) if m >= n => most,
         _ => Some(n),
     }
-}
-
-/// A string of decimal digits as the integer it writes (`"12"`), when it
-/// is one and fits.
-const fn decimal(s: &str) -> Option<i64> {
-    let b = s.as_bytes();
-    if b.is_empty() || b.len() > 18 {
-        return None;
-    }
-    let mut n: i64 = 0;
-    let mut k = 0;
-    while k < b.len() {
-        if !b[k].is_ascii_digit() {
-            return None;
-        }
-        n = n * 10 + (b[k] - b'0') as i64;
-        k += 1;
-    }
-    Some(n)
 }
 
 /// `path.key`, the path of a member in a book's error messages.

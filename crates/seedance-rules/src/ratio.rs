@@ -284,8 +284,9 @@ impl std::str::FromStr for Ratio {
             let whole = digits(i)?;
             let frac = digits(f)?;
             let scale = 10u128.pow(f.len() as u32);
-            // In lowest terms the numerator is held to the limit, as a
-            // fraction's is: `999999999999999999.999999999999999999` is
+            // The digits, read as one number without the point, are held
+            // to the limit, as a fraction's terms are: otherwise
+            // `999999999999999999.999999999999999999` would be
             // (10^36 - 1) / 10^18, which a quote's arithmetic should not meet.
             let num = whole
                 .checked_mul(scale)

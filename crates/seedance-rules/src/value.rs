@@ -125,18 +125,28 @@ pub(crate) fn parse_i64(s: &str) -> Option<i64> {
 }
 
 /// `s` as a `u64` when it is only decimal digits (as `str::parse::<u64>`
-/// reads it, without a sign).
-pub(crate) fn parse_u64(s: &str) -> Option<u64> {
-    if s.is_empty() {
+/// reads it, without a sign). A `const fn`: the price tables' bounds are
+/// read with it when the crate is built (`price::most`).
+pub(crate) const fn parse_u64(s: &str) -> Option<u64> {
+    let b = s.as_bytes();
+    if b.is_empty() {
         return None;
     }
     let mut v: u64 = 0;
-    for &b in s.as_bytes() {
-        let d = b.wrapping_sub(b'0');
+    let mut k = 0;
+    while k < b.len() {
+        let d = b[k].wrapping_sub(b'0');
         if d > 9 {
             return None;
         }
-        v = v.checked_mul(10)?.checked_add(u64::from(d))?;
+        v = match v.checked_mul(10) {
+            Some(v) => match v.checked_add(d as u64) {
+                Some(v) => v,
+                None => return None,
+            },
+            None => return None,
+        };
+        k += 1;
     }
     Some(v)
 }

@@ -5,10 +5,21 @@ use std::collections::BTreeSet;
 use seedance_rules::{Checker, PriceBook};
 use serde_json::{Map, Value};
 
-fn cases() -> Value {
+/// The shared case file, as JSON (the other test modules read it here too).
+pub(crate) fn cases() -> Value {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../conformance/cases.json");
     let text = std::fs::read_to_string(path).expect("conformance/cases.json is readable");
     serde_json::from_str(&text).expect("conformance/cases.json is JSON")
+}
+
+/// A case's body as the text it sends: its `body` written out, or its
+/// `body_text`; `None` when it has neither, or both.
+pub(crate) fn body_text(case: &Value) -> Option<String> {
+    match (case.get("body"), case.get("body_text")) {
+        (Some(b), None) => Some(b.to_string()),
+        (None, Some(Value::String(t))) => Some(t.clone()),
+        _ => None,
+    }
 }
 
 fn pairs(list: &Value, keys: &[&str]) -> BTreeSet<String> {
@@ -145,11 +156,8 @@ fn every_case_of_the_shared_file_holds() {
     for case in cases {
         let id = case["id"].as_str().unwrap_or("?");
         let endpoint = case["endpoint"].as_str().expect("endpoint");
-        let body = match (case.get("body"), case.get("body_text")) {
-            (Some(b), None) => b.to_string(),
-            (None, Some(Value::String(t))) => t.clone(),
-            _ => panic!("{id}: exactly one of body and body_text"),
-        };
+        let body =
+            body_text(case).unwrap_or_else(|| panic!("{id}: exactly one of body and body_text"));
         let mut checker = Checker::new();
         if let Some(name) = case.get("price_book").and_then(Value::as_str) {
             let book = &books
@@ -271,10 +279,8 @@ fn the_shared_cases_exercise_every_rule_and_every_price_row() {
             if case["endpoint"] != id {
                 continue;
             }
-            let text = match (case.get("body"), case.get("body_text")) {
-                (Some(b), None) => b.to_string(),
-                (None, Some(Value::String(t))) => t.clone(),
-                _ => continue,
+            let Some(text) = body_text(case) else {
+                continue;
             };
             let body = serde_json::from_str::<Value>(&text).unwrap_or(Value::Null);
             let Ok(report) = seedance_rules::check(id, &text) else {

@@ -277,9 +277,7 @@ fn a_book_row_that_could_quote_past_2_to_the_53_is_refused_where_it_stands() {
 fn valid_bodies(endpoint: &str) -> &'static [String] {
     static BODIES: std::sync::OnceLock<Vec<(String, Vec<String>)>> = std::sync::OnceLock::new();
     let all = BODIES.get_or_init(|| {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../conformance/cases.json");
-        let all: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(path).expect("cases")).expect("JSON");
+        let all = crate::conformance::cases();
         Endpoint::ALL
             .iter()
             .map(|e| {
@@ -288,7 +286,7 @@ fn valid_bodies(endpoint: &str) -> &'static [String] {
                     .expect("cases")
                     .iter()
                     .filter(|c| c["endpoint"] == e.id() && c.get("price_book").is_none())
-                    .filter_map(|c| c.get("body").map(|b| b.to_string()))
+                    .filter_map(crate::conformance::body_text)
                     .filter(|b| check(e.id(), b).is_ok_and(|r| r.is_ok()))
                     .collect();
                 (e.id().to_owned(), bodies)

@@ -257,17 +257,12 @@ fn quote_agrees_on(checker: &Checker<'_>, endpoint: Endpoint, body: &str) -> Opt
 #[cfg(feature = "serde")]
 #[test]
 fn quote_request_is_the_reports_quote_or_the_report() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../conformance/cases.json");
-    let doc: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let doc = crate::conformance::cases();
     let books = &doc["price_books"];
     let (mut read, mut quoted) = (0, 0);
     for case in doc["cases"].as_array().unwrap() {
         let endpoint: Endpoint = case["endpoint"].as_str().unwrap().parse().unwrap();
-        let body = match case["body_text"].as_str() {
-            Some(text) => text.to_owned(),
-            None => case["body"].to_string(),
-        };
+        let body = crate::conformance::body_text(case).expect("a body");
         let book = case["price_book"]
             .as_str()
             .map(|name| PriceBook::from_json(&books[name].to_string()).unwrap());
@@ -432,9 +427,7 @@ fn random_body(
 fn seedance2ai_book() -> &'static PriceBook {
     static BOOK: std::sync::OnceLock<PriceBook> = std::sync::OnceLock::new();
     BOOK.get_or_init(|| {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../conformance/cases.json");
-        let doc: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let doc = crate::conformance::cases();
         PriceBook::from_json(&doc["price_books"]["seedance2ai-list"].to_string()).unwrap()
     })
 }

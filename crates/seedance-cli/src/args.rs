@@ -106,8 +106,8 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, Failur
     };
     let parsed = read(command, rest);
     // A command's misuse shows that command's usage.
-    match COMMANDS.iter().find(|c| **c == command.as_str()) {
-        Some(c) if *c != "help" => parsed.map_err(|f| f.of(c)),
+    match command_named(command) {
+        Some(c) if c != "help" => parsed.map_err(|f| f.of(c)),
         _ => parsed,
     }
 }
@@ -119,10 +119,8 @@ fn read(command: &str, rest: &[String]) -> Result<Command, Failure> {
         "help" => match rest {
             [] => Ok(Command::Help),
             [flag] if flag == "-h" || flag == "--help" => Ok(Command::HelpOn("help")),
-            [topic] => COMMANDS
-                .iter()
-                .find(|c| **c == topic.as_str())
-                .map(|c| Command::HelpOn(c))
+            [topic] => command_named(topic)
+                .map(Command::HelpOn)
                 .ok_or_else(|| unknown_command(topic)),
             [_, extra, ..] => Err(Failure::usage(format!(
                 "unexpected argument `{}` for `seedance help`",
@@ -262,6 +260,11 @@ const COMMANDS: [&str; 6] = [
     "describe",
     "help",
 ];
+
+/// The command called `name`, if there is one.
+fn command_named(name: &str) -> Option<&'static str> {
+    COMMANDS.into_iter().find(|c| *c == name)
+}
 
 fn unknown_command(name: &str) -> Failure {
     Failure::usage(format!(

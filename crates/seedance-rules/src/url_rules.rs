@@ -23,7 +23,7 @@
 //! tables that would triple the size of the WebAssembly package, and the
 //! mapping is where look-alikes hide: full-width `ｌｏｃａｌｈｏｓｔ` maps to
 //! `localhost`. Refusing them is the safe answer. A URL whose authority
-//! (after `://`) is not ASCII is refused with its own message; a non-ASCII
+//! (after `scheme://`) is not ASCII is refused with its own message; a non-ASCII
 //! host reached otherwise (`http:/ü`, `http://%C3%BC/`) is "invalid
 //! international domain name", as `url` says when its `idna` crate has no
 //! Unicode back end (the `idna_adapter` 1.0.0 that Cargo.lock pins for the
@@ -211,11 +211,9 @@ fn ipv6_range(a: Ipv6Addr) -> Option<&'static str> {
 /// The authority of an absolute URL (`user@host:port` of `scheme://user@host:port/path`),
 /// or `""` when the text has none. Only used to see whether the host is ASCII.
 fn authority(text: &str) -> &str {
-    // The text after the first `://` (searched bytewise), up to the path.
-    let Some(rest) = (text.as_bytes().windows(3))
-        .position(|w| w == b"://")
-        .and_then(|i| text.get(i + 3..))
-    else {
+    // The text after the scheme's `:` when `//` follows it at once, up to the
+    // path. A `://` further on is in a path or a query (`https:host/?u=https://…`).
+    let Some(rest) = (text.split_once(':')).and_then(|(_, rest)| rest.strip_prefix("//")) else {
         return "";
     };
     rest.split(['/', '?', '#', '\\']).next().unwrap_or("")

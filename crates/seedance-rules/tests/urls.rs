@@ -111,7 +111,8 @@ fn ipv6_range(a: Ipv6Addr) -> Option<&'static str> {
 }
 
 fn authority(text: &str) -> &str {
-    let Some((_, rest)) = text.split_once("://") else {
+    // Only a `//` right after the scheme's `:` starts one.
+    let Some(rest) = text.split_once(':').and_then(|(_, r)| r.strip_prefix("//")) else {
         return "";
     };
     let end = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
@@ -221,6 +222,11 @@ const TRICKY: &[&str] = &[
     "https://example.com/ spaces here",
     "https://example.com/ü",
     "https://example.com/?q=ü#ü",
+    // A `://` after the authority, in a path or a query, is not one.
+    "https:example.com/a.png?next=https://ü.de",
+    "https:/x://ü",
+    "https:example.com/x://ü/",
+    "https://example.com/?u=http://ü",
     // User info.
     "https://a@b",
     "https://:@b",

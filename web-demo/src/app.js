@@ -166,11 +166,19 @@ function readURL() {
   return { notices, book: params.get('book') };
 }
 
+/** Whether JSON.stringify writes `v` as it is: no number it would turn into `null`. */
+function sendable(v) {
+  if (typeof v === 'number') return Number.isFinite(v);
+  return typeof v !== 'object' || v === null || Object.values(v).every(sendable);
+}
+
 function setBodyText(text) {
   state.bodyText = text;
   try {
     const v = JSON.parse(text);
-    if (v !== null && typeof v === 'object' && !Array.isArray(v)) state.body = v;
+    // `1e400` parses to Infinity: the text is checked as sent (the library
+    // reads such a number itself), but the form keeps the last object.
+    if (v !== null && typeof v === 'object' && !Array.isArray(v) && sendable(v)) state.body = v;
   } catch {
     // The report says why (INVALID_JSON); the form keeps the last object.
   }
@@ -221,7 +229,14 @@ function buildForm() {
   box.replaceChildren();
   controls.clear();
   const d = describe(state.endpoint);
-  const opts = lib.fieldOptions(state.endpoint, state.body);
+  let opts;
+  try {
+    opts = lib.fieldOptions(state.endpoint, state.body);
+  } catch {
+    // As `refresh` does: a body the library cannot take leaves every field
+    // with what it accepts in an empty body; the report says what is wrong.
+    opts = lib.fieldOptions(state.endpoint, {});
+  }
   const names = orderedNames(opts);
   if (!names.includes('model')) {
     // The endpoint serves one model and has no `model` field: say which.

@@ -218,6 +218,29 @@ test('an invalid combination from a link shows its code next to the field', asyn
   }
 });
 
+test('a link whose body JSON.parse cannot keep is checked as sent, and the page works on', async () => {
+  const deep = `${'['.repeat(200)}${']'.repeat(200)}`;
+  for (const [body, code, field] of [
+    // 1e400 is Infinity to JSON.parse, which JSON.stringify would send as null.
+    ['{"prompt": "A paper boat", "duration": 1e400}', 'INVALID_DURATION', 'duration'],
+    // Deeper than the library reads.
+    [`{"prompt": "A paper boat", "images": ${deep}}`, 'INVALID_JSON', null],
+  ]) {
+    const p = await openPage(site, `?endpoint=seedanceapi-v2&body=${encodeURIComponent(body)}`);
+    try {
+      assert.equal(await p.locator('#fatal').isHidden(), true, await p.locator('#fatal').innerText());
+      assert.match(await quoteText(p), new RegExp(code));
+      if (field) assert.match(await p.locator(`[data-field="${field}"] .issues`).innerText(), new RegExp(code));
+      assert.equal(await byLabel(p, 'Request body (JSON)').inputValue(), body);
+      // The form still works: a valid body from it is priced.
+      await byLabel(p, 'Request body (JSON)').fill('{"prompt": "A paper boat", "duration": 10}');
+      assert.equal(await shownCredits(p), 480);
+    } finally {
+      await p.close();
+    }
+  }
+});
+
 test('a link reproduces the quote', async () => {
   await fillRequest(page, 'seedanceapi-v2', {
     prompt: 'A compact product demo with smooth camera motion',

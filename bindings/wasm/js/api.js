@@ -233,7 +233,8 @@ function readOptions(options) {
     throw fail('INVALID_ARGUMENT', `options must be an object, not ${describeType(options)}`);
   }
   const { balance, priceBook } = options;
-  if (balance !== undefined && balance !== null && !(Number.isSafeInteger(balance) && balance >= 0)) {
+  // Any integer: one above 2^53 - 1 is not exact, but no quote reaches it.
+  if (balance !== undefined && balance !== null && !(Number.isInteger(balance) && balance >= 0)) {
     throw fail(
       'INVALID_ARGUMENT',
       `options.balance must be a non-negative integer number of credits, not ${
@@ -302,6 +303,9 @@ export function describe(endpoint) {
 /** What each field accepts, given the rest of the body (`{}` when left out). */
 export function fieldOptions(endpoint, body) {
   endpointId(endpoint);
+  if (typeof body === 'string') {
+    throw fail('INVALID_ARGUMENT', 'fieldOptions takes a value, not JSON text');
+  }
   const text = body === undefined ? '{}' : toJsonText(body, 'the body');
   return JSON.parse(call(wasm.fieldOptions, endpoint, text));
 }

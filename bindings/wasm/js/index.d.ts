@@ -254,7 +254,11 @@ export declare class PriceBook {
 }
 
 export interface CheckOptions {
-  /** The account balance in credits: a quote above it is an "insufficient credits" violation. */
+  /**
+   * The account balance in credits, a non-negative integer: a quote above it
+   * is an "insufficient credits" violation. Quotes stop at 2^53 − 1, so a
+   * larger balance (inexact as a number) covers every request.
+   */
   balance?: number;
   /** Prices with this book (endpoints it does not list use the built-in tables). */
   priceBook?: PriceBook;
@@ -461,7 +465,9 @@ export interface SeedanceRulesError extends Error {
  * @throws {SeedanceRulesError} `UNKNOWN_ENDPOINT`; `INVALID_ARGUMENT` for a body
  * JSON cannot carry (NaN, Infinity, a BigInt, a cycle) or bad options;
  * `INVALID_JSON` for a body nested deeper than 128 arrays and objects (the
- * reader's limit, serde_json's too).
+ * reader's limit, serde_json's too), or holding a string with a lone
+ * surrogate (`'\ud800'`, which `JSON.stringify` writes as an escape that
+ * names no character, and which serde_json refuses too).
  */
 export function check<E extends EndpointId>(endpoint: E, body: unknown, options?: CheckOptions): Report<E>;
 export function check(endpoint: string, body: unknown, options?: CheckOptions): Report<string>;
@@ -489,7 +495,12 @@ export function endpoints(): EndpointSummary[];
 /** Everything the library knows of an endpoint: fields, rules, codes, prices, example. */
 export function describe(endpoint: EndpointId | (string & {})): EndpointDescription;
 
-/** What each field accepts now, given the rest of the body (`{}` when left out). */
+/**
+ * What each field accepts now, given the rest of the body (`{}` when left
+ * out; a value that is not an object reads as `{}`).
+ * @throws {SeedanceRulesError} `UNKNOWN_ENDPOINT`; `INVALID_ARGUMENT` for a
+ * body given as a string (JSON text: parse it first) or one JSON cannot carry.
+ */
 export function fieldOptions(endpoint: EndpointId | (string & {}), body?: unknown): FieldOptions[];
 
 /** The endpoint's built-in price table, in the price-book schema. */

@@ -129,18 +129,17 @@ fn with_balance(checker: Checker<'_>, balance: Option<f64>) -> Result<Checker<'_
     let Some(n) = balance else {
         return Ok(checker);
     };
-    if !(n >= 0.0 && n.fract() == 0.0 && n <= MAX_SAFE_INTEGER) {
+    if !(n >= 0.0 && n.fract() == 0.0) {
         return Err(thrown(
             "INVALID_ARGUMENT",
             "`balance` must be a non-negative integer number of credits",
         ));
     }
-    // Exact: an integer up to 2^53 - 1 converts to u64 without loss.
+    // Exact up to 2^64 (every integer a double holds there converts without
+    // loss), and past it `as` saturates at u64::MAX: no quote comes near
+    // either, since quotes stop at 2^53 - 1 (the price books' limit).
     Ok(checker.balance(n as u64))
 }
-
-/// JavaScript's `Number.MAX_SAFE_INTEGER`.
-const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 
 /// Checks a JSON body, priced with the book of handle `book` (0: the
 /// built-in prices); returns the report as JSON text without the price's
@@ -357,9 +356,15 @@ mod tests {
         assert!(e.starts_with("INVALID_JSON "), "{e}");
         let e = load_price_book("{}").err().unwrap();
         assert!(e.starts_with("INVALID_PRICE_BOOK "), "{e}");
-        for bad in [-1.0, 0.5, f64::NAN, f64::INFINITY, 1e300] {
+        for bad in [-1.0, 0.5, f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
             let e = check(0, "seedanceapi-v1", "{}", Some(bad), false).unwrap_err();
             assert!(e.starts_with("INVALID_ARGUMENT "), "{bad}: {e}");
+        }
+        // Any integer is a balance; past u64::MAX it saturates, above every quote.
+        let body = r#"{"prompt": "x"}"#;
+        for big in [9_007_199_254_740_992.0, 18_446_744_073_709_551_616.0, 1e300] {
+            let out = check(0, "seedanceapi-v1", body, Some(big), true).unwrap();
+            assert_eq!(out, "28", "{big}");
         }
     }
 

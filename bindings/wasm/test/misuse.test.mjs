@@ -73,6 +73,21 @@ test('NaN, Infinity and BigInt throw INVALID_ARGUMENT, at any depth', () => {
   }
 });
 
+test('fieldOptions takes the body as a value: JSON text is an error, not an empty body', () => {
+  const mini = fieldOptions('seedanceapi-v2', { model: 'seedance-2-mini' }).find((o) => o.name === 'duration');
+  assert.deepEqual(mini.range, [4, 15]);
+  throwsCode(() => fieldOptions('seedanceapi-v2', '{"model": "seedance-2-mini"}'), 'INVALID_ARGUMENT');
+  throwsCode(() => fieldOptions('seedanceapi-v2', ''), 'INVALID_ARGUMENT');
+  // Other values that are not objects read as an empty body, as before.
+  assert.deepEqual(fieldOptions('seedanceapi-v2', 7), fieldOptions('seedanceapi-v2'));
+});
+
+test('a lone surrogate is INVALID_JSON, as index.d.ts says', () => {
+  // JSON.stringify writes it as an escape that names no character.
+  throwsCode(() => check('seedanceapi-v2', { ...GOOD, prompt: '\ud800' }), 'INVALID_JSON');
+  throwsCode(() => quote('seedanceapi-v2', { ...GOOD, prompt: 'a\udc00' }), 'INVALID_JSON');
+});
+
 test('quote throws what check throws, and is null where check is not ok', () => {
   for (const bad of [NaN, Infinity, 10n]) {
     throwsCode(() => quote('seedanceapi-v2', { ...GOOD, duration: bad }), 'INVALID_ARGUMENT');
@@ -145,11 +160,15 @@ test('checkJson: text that is not JSON throws INVALID_JSON; a non-string INVALID
 });
 
 test('bad options throw INVALID_ARGUMENT', () => {
-  for (const options of [5, 'x', [], { balance: -1 }, { balance: 1.5 }, { balance: '100' }, { balance: NaN }, { balance: 2 ** 60 }, { priceBook: {} }, { priceBook: 'built-in' }]) {
+  for (const options of [5, 'x', [], { balance: -1 }, { balance: 1.5 }, { balance: '100' }, { balance: NaN }, { balance: Infinity }, { priceBook: {} }, { priceBook: 'built-in' }]) {
     throwsCode(() => check('seedanceapi-v2', GOOD, options), 'INVALID_ARGUMENT');
     throwsCode(() => quote('seedanceapi-v2', GOOD, options), 'INVALID_ARGUMENT');
   }
-  assert.equal(check('seedanceapi-v2', GOOD, { balance: Number.MAX_SAFE_INTEGER }).ok, true);
+  // Any integer: quotes stop at 2^53 - 1, so a larger balance covers them all.
+  for (const balance of [Number.MAX_SAFE_INTEGER, 2 ** 60, 2 ** 64, 2 ** 65, Number.MAX_VALUE]) {
+    assert.equal(check('seedanceapi-v2', GOOD, { balance }).ok, true, String(balance));
+    assert.equal(quote('seedanceapi-v2', GOOD, { balance }), 480, String(balance));
+  }
   assert.equal(check('seedanceapi-v2', GOOD, {}).ok, true);
   assert.equal(check('seedanceapi-v2', GOOD, null).ok, true);
 });

@@ -2,6 +2,7 @@
 //! not need a parser crate, and the binary stays small.
 
 use std::ffi::OsString;
+use std::num::IntErrorKind;
 use std::path::PathBuf;
 
 use seedance_rules::Input;
@@ -363,12 +364,16 @@ impl Parsed {
     fn balance(&mut self) -> Result<Option<u64>, Failure> {
         match self.take("--balance") {
             None => Ok(None),
-            Some(n) => n.parse::<u64>().map(Some).map_err(|_| {
-                Failure::usage(format!(
+            // A whole number past u64::MAX covers every quote (they stop at
+            // 2^53 - 1), as u64::MAX does.
+            Some(n) => match n.parse::<u64>() {
+                Ok(n) => Ok(Some(n)),
+                Err(e) if *e.kind() == IntErrorKind::PosOverflow => Ok(Some(u64::MAX)),
+                Err(_) => Err(Failure::usage(format!(
                     "`--balance` takes a whole number of credits, not `{}`",
                     clip(&n)
-                ))
-            }),
+                ))),
+            },
         }
     }
 

@@ -22,7 +22,7 @@
 use std::borrow::Cow;
 
 use crate::endpoint::Endpoint;
-use crate::spec::ix;
+use crate::spec::{ix, str_eq};
 use crate::tables;
 use crate::value::{List, Slots, Value};
 
@@ -801,3 +801,85 @@ with_prompt!(
     SeedanceApiV2Request,
     Seedance2aiVideoRequest
 );
+
+/// `type`'s two values, as the tables list them.
+const TEXT_TO_IMAGE: &str = tables::seedance2ai_gpt_image_2::TYPES[0];
+const IMAGE_TO_IMAGE: &str = tables::seedance2ai_gpt_image_2::TYPES[1];
+const _: () = assert!(
+    str_eq(TEXT_TO_IMAGE, tables::seedance2ai_nano_banana_pro::TYPES[0])
+        && str_eq(
+            IMAGE_TO_IMAGE,
+            tables::seedance2ai_nano_banana_pro::TYPES[1]
+        )
+);
+
+impl<'a> Seedance2aiGptImage2Request<'a> {
+    /// A `text-to-image` body with its required fields (`resolution`
+    /// `1K`, `2K` or `4K`; `aspectRatio` `auto` at 1K, or a ratio such as
+    /// `16:9`) and the others left to their defaults.
+    pub fn text_to_image(
+        prompt: impl Into<Cow<'a, str>>,
+        resolution: impl Into<Cow<'a, str>>,
+        aspect_ratio: impl Into<Cow<'a, str>>,
+    ) -> Self {
+        Seedance2aiGptImage2Request {
+            kind: Cow::Borrowed(TEXT_TO_IMAGE),
+            prompt: prompt.into(),
+            resolution: resolution.into(),
+            aspect_ratio: aspect_ratio.into(),
+            ..Default::default()
+        }
+    }
+
+    /// An `image-to-image` body: [`text_to_image`](Self::text_to_image)'s
+    /// fields and the images to start from (`imageUrls`, 1 to 10 public
+    /// https URLs).
+    pub fn image_to_image<U: Into<Cow<'a, str>>>(
+        prompt: impl Into<Cow<'a, str>>,
+        resolution: impl Into<Cow<'a, str>>,
+        aspect_ratio: impl Into<Cow<'a, str>>,
+        image_urls: impl IntoIterator<Item = U>,
+    ) -> Self {
+        Seedance2aiGptImage2Request {
+            kind: Cow::Borrowed(IMAGE_TO_IMAGE),
+            image_urls: image_urls.into_iter().map(Into::into).collect(),
+            ..Self::text_to_image(prompt, resolution, aspect_ratio)
+        }
+    }
+}
+
+impl<'a> Seedance2aiNanoBananaProRequest<'a> {
+    /// A `text-to-image` body with every other field left to its default.
+    pub fn text_to_image(prompt: impl Into<Cow<'a, str>>) -> Self {
+        Seedance2aiNanoBananaProRequest {
+            kind: Cow::Borrowed(TEXT_TO_IMAGE),
+            prompt: prompt.into(),
+            ..Default::default()
+        }
+    }
+
+    /// An `image-to-image` body: the prompt and the images to start from
+    /// (`image_urls`, 1 to 8 public https URLs).
+    pub fn image_to_image<U: Into<Cow<'a, str>>>(
+        prompt: impl Into<Cow<'a, str>>,
+        image_urls: impl IntoIterator<Item = U>,
+    ) -> Self {
+        Seedance2aiNanoBananaProRequest {
+            kind: Cow::Borrowed(IMAGE_TO_IMAGE),
+            image_urls: image_urls.into_iter().map(Into::into).collect(),
+            ..Self::text_to_image(prompt)
+        }
+    }
+}
+
+impl<'a> ApiinoneVideosRequest<'a> {
+    /// A body for `seedance-1-5-pro` with this prompt and every other field
+    /// left to its default.
+    pub fn new(prompt: impl Into<Cow<'a, str>>) -> Self {
+        ApiinoneVideosRequest {
+            model: Cow::Borrowed(tables::apiinone_videos::MODELS[0]),
+            prompt: prompt.into(),
+            ..Default::default()
+        }
+    }
+}

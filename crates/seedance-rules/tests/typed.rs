@@ -66,6 +66,59 @@ fn every_typed_request_answers_as_its_json() {
     assert_eq!(r["credits"].as_u64(), Some(28));
 }
 
+/// The constructors fill each endpoint's required fields with the values the
+/// rules accept: the body each one makes is valid, and says what it should.
+#[cfg(feature = "serde")]
+#[test]
+fn the_constructors_make_valid_bodies_with_the_required_fields() {
+    let image = ["https://example.com/a.png"];
+    let cases: [(Json, &str); 5] = [
+        (
+            same_as_json(&Seedance2aiGptImage2Request::text_to_image(
+                "a red shoe",
+                "1K",
+                "auto",
+            )),
+            r#"{"type":"text-to-image","channel":"standard","prompt":"a red shoe","resolution":"1K","aspectRatio":"auto","batchCount":1}"#,
+        ),
+        (
+            same_as_json(&Seedance2aiGptImage2Request::image_to_image(
+                "a red shoe",
+                "2K",
+                "16:9",
+                image,
+            )),
+            r#"{"type":"image-to-image","channel":"standard","prompt":"a red shoe","resolution":"2K","aspectRatio":"16:9","batchCount":1,"imageUrls":["https://example.com/a.png"]}"#,
+        ),
+        (
+            same_as_json(&Seedance2aiNanoBananaProRequest::text_to_image(
+                "a red shoe",
+            )),
+            r#"{"type":"text-to-image","prompt":"a red shoe","image_size":"auto","output_format":"png","resolution":"1K"}"#,
+        ),
+        (
+            same_as_json(&Seedance2aiNanoBananaProRequest::image_to_image(
+                "a red shoe",
+                image.map(String::from),
+            )),
+            r#"{"type":"image-to-image","prompt":"a red shoe","image_size":"auto","output_format":"png","resolution":"1K","image_urls":["https://example.com/a.png"]}"#,
+        ),
+        (
+            same_as_json(&ApiinoneVideosRequest::new("a dancer")),
+            r#"{"model":"seedance-1-5-pro","prompt":"a dancer","aspect_ratio":"16:9","resolution":"720p","duration":"8","generateAudio":false,"fixedLens":false}"#,
+        ),
+    ];
+    for (report, normalized) in cases {
+        assert_eq!(report["ok"].as_bool(), Some(true), "{normalized}");
+        assert_eq!(
+            report["warnings"].as_array().map(<[_]>::len),
+            Some(0),
+            "{normalized}"
+        );
+        assert_eq!(report["normalized"], Json::parse(normalized).unwrap());
+    }
+}
+
 #[cfg(feature = "serde")]
 #[test]
 fn typed_requests_use_the_wire_names() {

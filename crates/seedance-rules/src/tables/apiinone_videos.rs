@@ -15,7 +15,7 @@ use Kind::*;
 
 const ID: &str = "apiinone-videos";
 
-const MODELS: &[&str] = &["seedance-1-5-pro"];
+pub(crate) const MODELS: &[&str] = &["seedance-1-5-pro"];
 const ASPECT_RATIOS: &[&str] = &["16:9", "9:16", "4:3", "3:4", "1:1"];
 const RESOLUTIONS: &[&str] = &["480p", "720p"];
 const DURATIONS: &[&str] = &["4", "8", "12"];

@@ -12,7 +12,7 @@ use Kind::*;
 
 const ID: &str = "seedance2ai-gpt-image-2";
 
-const TYPES: &[&str] = &["text-to-image", "image-to-image"];
+pub(crate) const TYPES: &[&str] = &["text-to-image", "image-to-image"];
 const CHANNELS: &[&str] = &["standard", "economy"];
 const RESOLUTIONS: &[&str] = &["1K", "2K", "4K"];
 const ASPECT_RATIOS: &[&str] = &[

@@ -12,7 +12,7 @@ use Kind::*;
 
 const ID: &str = "seedance2ai-nano-banana-pro";
 
-const TYPES: &[&str] = &["text-to-image", "image-to-image"];
+pub(crate) const TYPES: &[&str] = &["text-to-image", "image-to-image"];
 const IMAGE_SIZES: &[&str] = &["1:1", "9:16", "16:9", "3:4", "4:3", "3:2", "2:3", "5:4", "4:5", "21:9", "auto"];
 const OUTPUT_FORMATS: &[&str] = &["png", "jpeg"];
 const RESOLUTIONS: &[&str] = &["1K", "2K", "4K"];

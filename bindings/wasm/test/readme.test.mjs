@@ -25,6 +25,19 @@ test('the Node example prints what its comments say', () => {
   assert.ok(said[1].startsWith(printed[1]), `${printed[1]} / ${said[1]}`);
 });
 
+test('CommonJS loads the package as the README says', () => {
+  assert.match(readme, /from CommonJS, `await import\('seedance-rules'\)`,\nor `require\('seedance-rules'\)`/);
+  const file = join(here, 'readme-commonjs-example.cjs');
+  const credits = "console.log(m.check('seedanceapi-v2', { prompt: 'x', duration: 10 }).credits);";
+  const run = (code) => {
+    writeFileSync(file, code);
+    return execFileSync(process.execPath, [file], { cwd: here, encoding: 'utf8' }).trim();
+  };
+  assert.equal(run(`import('seedance-rules').then((m) => { ${credits} });`), '480');
+  // Where Node loads ES modules by `require` (20.19+, 22.12+).
+  if (process.features.require_module) assert.equal(run(`const m = require('seedance-rules');\n${credits}`), '480');
+});
+
 test('the browser example computes what its comment says', () => {
   const { code } = blocks.find((b) => b.lang === 'html');
   const call = /const report = (check\(.*\));/.exec(code)[1];

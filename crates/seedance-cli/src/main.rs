@@ -260,7 +260,20 @@ fn load_book(path: &Path) -> Result<PriceBook, Failure> {
     let what = format!("price book `{shown}`");
     let text = utf8(bytes, &what)?;
     no_byte_order_mark(&text, &what)?;
-    PriceBook::from_json(&text).map_err(|e| Failure::input(format!("`{shown}`: {e}")))
+    PriceBook::from_json(&text).map_err(|e| {
+        // One endpoint's table, as `tables ENDPOINT --json` writes it, is
+        // not a book: say how to make one of it.
+        let table = Json::parse(&text).is_ok_and(|j| j.get("rows").is_some());
+        let hint = if table {
+            "; this is one endpoint's price table: a book puts it under \
+             `endpoints`, `{\"schema\": \"seedance-rules/price-book/v1\", \"name\": \"…\", \
+             \"endpoints\": {\"ENDPOINT\": TABLE}}` (`seedance tables --json` writes the \
+             built-in book whole)"
+        } else {
+            ""
+        };
+        Failure::input(format!("`{shown}`: {e}{hint}"))
+    })
 }
 
 /// A text saved "with BOM" starts with U+FEFF, which JSON does not allow

@@ -737,6 +737,50 @@ fn tables_json_for_one_endpoint_is_its_entry() {
         assert_eq!(run.code, 0);
         assert_eq!(run.json(), whole["endpoints"][e.id()], "{e}");
     }
+    // Such a table given as a book is refused, with how to make it one; the
+    // book made that way loads and prices as the table says.
+    let table = seedance(&["tables", "seedanceapi-v2", "--json"], None).stdout;
+    let path = temp_file("one-table.json", &table);
+    let check_with = |book: &std::path::Path| {
+        let book = book.to_str().unwrap();
+        seedance(
+            &[
+                "check",
+                "seedanceapi-v2",
+                MINI_1080P_8S,
+                "--price-book",
+                book,
+            ],
+            None,
+        )
+    };
+    let run = check_with(&path);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("one endpoint's price table"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(r#""endpoints": {"ENDPOINT": TABLE}"#),
+        "{}",
+        run.stderr
+    );
+    let book = format!(
+        r#"{{"schema": "seedance-rules/price-book/v1", "name": "mine", "endpoints": {{"seedanceapi-v2": {table}}}}}"#
+    );
+    let path = temp_file("one-table-book.json", &book);
+    let run = check_with(&path);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // A book that is wrong for another reason gets no such hint.
+    let path = temp_file("not-a-table.json", r#"{"schema": "v0"}"#);
+    let run = check_with(&path);
+    assert_eq!(run.code, 2);
+    assert!(
+        !run.stderr.contains("one endpoint's price table"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

@@ -233,8 +233,8 @@ function buildForm() {
   try {
     opts = lib.fieldOptions(state.endpoint, state.body);
   } catch {
-    // As `refresh` does: a body the library cannot take leaves every field
-    // with what it accepts in an empty body; the report says what is wrong.
+    // A body the library cannot take (nested past its limit): each field
+    // offers what it accepts in an empty body, and the report says why.
     opts = lib.fieldOptions(state.endpoint, {});
   }
   const names = orderedNames(opts);

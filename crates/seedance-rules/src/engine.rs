@@ -127,12 +127,12 @@ fn check_and_price<'a, const E: usize>(
 /// these fields do not keep, gives the quote).
 #[cfg(not(target_family = "wasm"))]
 #[inline(never)]
-pub(crate) fn quote_typed<'a, const E: usize, R: Request>(
-    request: &'a R,
-    book: &'a str,
-    prices: &'a EndpointPrices,
+pub(crate) fn quote_typed<'b, const E: usize, R: Request>(
+    request: &R,
+    book: &'b str,
+    prices: &'b EndpointPrices,
     balance: Option<u64>,
-) -> Option<Quote<'a>> {
+) -> Option<Quote<'b>> {
     let mut fields = Typed::new(request);
     let mut diag = Diag::default();
     let mut quote = None;

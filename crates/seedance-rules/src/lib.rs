@@ -34,7 +34,9 @@
 //! ([`SeedanceApiV2Request`] and the others): [`check_request`] answers with
 //! the whole report, and [`quote_request`], the hot path of a pre-flight
 //! check, with the quote alone when the request is clean (the report
-//! otherwise). Neither allocates when the request is valid.
+//! otherwise: a valid request with a warning, such as Mini's 1080p sent as
+//! 720p, is answered with its report, which is ok and has the quote).
+//! Neither allocates when the request is valid and draws no warning.
 //!
 //! # Where the rules come from
 //!
@@ -155,7 +157,7 @@ pub fn check_request<R: Request>(request: &R) -> Report<'_> {
 /// let report = quote_request(&too_long).unwrap_err();
 /// assert_eq!(report.violations()[0].code, "INVALID_DURATION");
 /// ```
-pub fn quote_request<R: Request>(request: &R) -> Result<Quote<'_>, Box<Report<'_>>> {
+pub fn quote_request<R: Request>(request: &R) -> Result<Quote<'static>, Box<Report<'_>>> {
     Checker::new().quote_request(request)
 }
 
@@ -249,10 +251,13 @@ impl<'b> Checker<'b> {
     /// rewrite a value (which it does not keep), is the request checked
     /// again into the report, which answers. Makes no heap allocation when
     /// the answer is `Ok` (`tests/alloc.rs` counts).
+    ///
+    /// The quote borrows the price book, not the request: with the built-in
+    /// prices it is a `Quote<'static>`, which outlives the request.
     pub fn quote_request<'a, R: Request>(
         &self,
         request: &'a R,
-    ) -> Result<Quote<'a>, Box<Report<'a>>>
+    ) -> Result<Quote<'b>, Box<Report<'a>>>
     where
         'b: 'a,
     {
@@ -270,7 +275,10 @@ impl<'b> Checker<'b> {
         // the tables are interpreted, the report is the only path.
         let report = self.check_request(request);
         match report.quote() {
-            Some(quote) if report.is_ok() && report.warnings().is_empty() => Ok(quote.clone()),
+            Some(quote) if report.is_ok() && report.warnings().is_empty() => {
+                let (name, prices) = self.prices(R::ENDPOINT);
+                Ok(quote.on(name, prices))
+            }
             _ => Err(Box::new(report)),
         }
     }

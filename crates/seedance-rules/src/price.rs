@@ -182,7 +182,7 @@ impl PriceBook {
 pub(crate) const BUILTIN_NAME: &str = "built-in";
 
 /// How a request was priced: the credits and how they were reached.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Quote<'a> {
     pub(crate) endpoint: &'static EndpointSpec,
     pub(crate) book: &'a str,
@@ -194,7 +194,39 @@ pub struct Quote<'a> {
     pub(crate) credits: Option<u64>,
 }
 
+/// The credits and how they were reached, with the endpoint by id and the
+/// row that priced it: not the tables, which `describe` shows.
+impl fmt::Debug for Quote<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Quote")
+            .field("endpoint", &self.endpoint.id)
+            .field("book", &self.book)
+            .field("credits", &self.credits)
+            .field("row", &self.row)
+            .field("seconds", &self.seconds)
+            .field("per", &self.per)
+            .field("row_credits", &self.row_credits)
+            .finish_non_exhaustive()
+    }
+}
+
 impl<'a> Quote<'a> {
+    /// This quote, made on `prices` (under the book named `book`) and held
+    /// for a shorter time, as a quote that holds them as long as they live.
+    pub(crate) fn on<'b>(&self, book: &'b str, prices: &'b EndpointPrices) -> Quote<'b> {
+        debug_assert!(std::ptr::eq(self.prices, prices) && self.book == book);
+        Quote {
+            endpoint: self.endpoint,
+            book,
+            prices,
+            row: (self.row).and_then(|row| prices.rows.iter().find(|r| std::ptr::eq(*r, row))),
+            seconds: self.seconds,
+            per: self.per,
+            row_credits: self.row_credits,
+            credits: self.credits,
+        }
+    }
+
     /// The credits, or `None` when no row prices the request (no published
     /// price). Never above 2^53 − 1: a price book whose row could quote a
     /// valid request above it is refused when it is read.
@@ -635,9 +667,16 @@ pub(crate) fn write_row(w: &mut Writer<'_>, spec: &'static EndpointSpec, r: &Pri
 }
 
 impl PriceRow {
-    /// The row in the price-book schema, as JSON (keys in the schema's order).
-    pub fn to_json(&self, endpoint: Endpoint) -> Json {
-        crate::json::reparse(&to_text(false, |w| write_row(w, endpoint.spec(), self)))
+    /// The row in the price-book schema, as JSON (keys in the schema's
+    /// order), its fields named by `endpoint`'s table, which must be the
+    /// table the row was made for. `None` when the row names a field that
+    /// table does not have (a row built by hand with an index past its end).
+    pub fn to_json(&self, endpoint: Endpoint) -> Option<Json> {
+        let spec = endpoint.spec();
+        let mut fields = self.when.iter().map(|m| m.field).chain(self.per);
+        fields
+            .all(|f| f < spec.fields.len())
+            .then(|| crate::json::reparse(&to_text(false, |w| write_row(w, spec, self))))
     }
 }
 
@@ -1243,5 +1282,69 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_quote_held_longer_is_the_same_quote() {
+        let book = PriceBook::builtin();
+        let prices = book.prices(Endpoint::SeedanceApiV2).unwrap();
+        let request = crate::SeedanceApiV2Request {
+            model: Some("seedance-2-mini".into()),
+            duration: Some(9),
+            ..crate::SeedanceApiV2Request::new("x")
+        };
+        let checker = crate::Checker::new().price_book(&book);
+        let report = checker.check_request(&request);
+        let short = report.quote().unwrap();
+        let long = short.on(book.name(), prices);
+        assert!(std::ptr::eq(long.row().unwrap(), short.row().unwrap()));
+        assert_eq!(long.credits(), Some(277));
+        assert_eq!(
+            (long.credits(), long.formula(), long.book()),
+            (short.credits(), short.formula(), short.book())
+        );
+    }
+
+    #[test]
+    fn a_row_is_written_as_its_table_writes_it_or_not_at_all() {
+        let book = PriceBook::builtin();
+        let mut rows = 0;
+        for e in Endpoint::ALL {
+            let table = Json::parse(&book.table_json(e).unwrap()).unwrap();
+            for (i, row) in e.spec().prices.rows.iter().enumerate() {
+                assert_eq!(row.to_json(e).as_ref(), Some(&table["rows"][i]), "{e}");
+                rows += 1;
+            }
+        }
+        assert!(rows > 20);
+        // A row built by hand that names a field past the table's end.
+        let row = &Endpoint::SeedanceApiV2.spec().prices.rows[0];
+        let v2 = Endpoint::SeedanceApiV2.spec().fields.len();
+        let past = |field| Match {
+            field,
+            value: MatchValue::Bool(true),
+        };
+        for bad in [
+            PriceRow {
+                when: Cow::Owned(vec![past(v2)]),
+                ..row.clone()
+            },
+            PriceRow {
+                per: Some(v2),
+                ..row.clone()
+            },
+            PriceRow {
+                when: Cow::Owned(vec![past(usize::MAX)]),
+                ..row.clone()
+            },
+        ] {
+            assert_eq!(bad.to_json(Endpoint::SeedanceApiV2), None);
+        }
+        assert!(PriceRow {
+            per: Some(v2 - 1),
+            ..row.clone()
+        }
+        .to_json(Endpoint::SeedanceApiV2)
+        .is_some());
     }
 }

@@ -1,6 +1,7 @@
 //! The answer to a check: violations, warnings, the normalized request and the quote.
 
 use std::borrow::Cow;
+use std::fmt;
 
 use crate::endpoint::Endpoint;
 use crate::json::key;
@@ -117,7 +118,7 @@ impl Diag {
 /// every surface shares: see `docs/contract.md`. A report is not
 /// `serde::Serialize`; to carry one in your own serde types, embed its
 /// [`Json`] (which is, with the `serde` feature).
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Report<'a> {
     pub(crate) endpoint: Endpoint,
     pub(crate) spec: &'static EndpointSpec,
@@ -126,6 +127,20 @@ pub struct Report<'a> {
     pub(crate) violations: Vec<Violation>,
     pub(crate) warnings: Vec<Warning>,
     pub(crate) quote: Option<Quote<'a>>,
+}
+
+/// The findings and the quote, with the endpoint by name: not its tables,
+/// which `describe` shows.
+impl fmt::Debug for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Report")
+            .field("endpoint", &self.endpoint)
+            .field("ok", &self.is_ok())
+            .field("violations", &self.violations)
+            .field("warnings", &self.warnings)
+            .field("quote", &self.quote)
+            .finish_non_exhaustive()
+    }
 }
 
 impl<'a> Report<'a> {

@@ -51,12 +51,12 @@ pub(crate) mod private {
         /// is within `balance`, read where it stands; `None` when it is not,
         /// or when only the report can say (`engine::quote_typed`).
         #[cfg(not(target_family = "wasm"))]
-        fn quick_quote<'s>(
-            &'s self,
-            book: &'s str,
-            prices: &'s EndpointPrices,
+        fn quick_quote<'b>(
+            &self,
+            book: &'b str,
+            prices: &'b EndpointPrices,
             balance: Option<u64>,
-        ) -> Option<Quote<'s>>;
+        ) -> Option<Quote<'b>>;
     }
 }
 
@@ -190,12 +190,12 @@ macro_rules! typed_request {
 
             #[cfg(not(target_family = "wasm"))]
             #[inline(always)]
-            fn quick_quote<'s>(
-                &'s self,
-                book: &'s str,
-                prices: &'s crate::price::EndpointPrices,
+            fn quick_quote<'b>(
+                &self,
+                book: &'b str,
+                prices: &'b crate::price::EndpointPrices,
                 balance: Option<u64>,
-            ) -> Option<crate::price::Quote<'s>> {
+            ) -> Option<crate::price::Quote<'b>> {
                 crate::engine::quote_typed::<{ $endpoint.index() }, Self>(self, book, prices, balance)
             }
         }

@@ -66,6 +66,51 @@ fn every_typed_request_answers_as_its_json() {
     assert_eq!(r["credits"].as_u64(), Some(28));
 }
 
+/// A quote borrows the price book, not the request: it outlives the request
+/// it prices (`'static` on the built-in prices).
+#[test]
+fn a_quote_outlives_its_request() {
+    fn built_in(prompt: &str) -> Option<Quote<'static>> {
+        let request = SeedanceApiV2Request::new(prompt.to_owned());
+        quote_request(&request).ok()
+    }
+    fn with_book<'b>(book: &'b PriceBook, prompt: &str) -> Option<Quote<'b>> {
+        let request = Seedance2aiVideoRequest::new(prompt.to_owned());
+        Checker::new().price_book(book).quote_request(&request).ok()
+    }
+    let quote = built_in("Sunrise over misty mountains").expect("valid and clean");
+    assert_eq!((quote.credits(), quote.book()), (Some(240), "built-in"));
+    assert!(quote.row().is_some());
+    let book = PriceBook::from_json(
+        r#"{"schema": "seedance-rules/price-book/v1", "name": "mine",
+            "endpoints": {"seedance2ai-video": {"rows": [{"when": {}, "credits_per_second": "3"}]}}}"#,
+    )
+    .unwrap();
+    let quote = with_book(&book, "A glass train on a bridge").expect("valid and clean");
+    assert_eq!((quote.credits(), quote.book()), (Some(15), "mine"));
+}
+
+/// `{:?}` of a report or a quote says what was found and priced, with the
+/// endpoint by name, in a line or two: not the endpoint's tables.
+#[test]
+fn debug_output_is_the_findings_not_the_tables() {
+    let report = check("seedanceapi-v2", r#"{"prompt": "x", "duration": 7}"#).unwrap();
+    let shown = format!("{report:?}");
+    assert!(shown.len() < 1_000, "{} bytes: {shown}", shown.len());
+    assert!(
+        shown.starts_with("Report { endpoint: SeedanceApiV2, ok: false,"),
+        "{shown}"
+    );
+    assert!(shown.contains("INVALID_DURATION"), "{shown}");
+    let quote = quote_request(&SeedanceApiV2Request::new("x")).unwrap();
+    let shown = format!("{quote:?}");
+    assert!(shown.len() < 1_000, "{} bytes: {shown}", shown.len());
+    assert!(
+        shown.starts_with(r#"Quote { endpoint: "seedanceapi-v2", book: "built-in", credits: Some(240), row: Some(PriceRow {"#),
+        "{shown}"
+    );
+}
+
 /// The constructors fill each endpoint's required fields with the values the
 /// rules accept: the body each one makes is valid, and says what it should.
 #[cfg(feature = "serde")]

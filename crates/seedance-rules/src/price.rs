@@ -17,7 +17,7 @@ use crate::json::key;
 use crate::json::{to_text, Json, Writer};
 use crate::message::{message, Words};
 use crate::ratio::{push_decimal, Ratio};
-use crate::spec::{Check, EndpointSpec, Source};
+use crate::spec::{Check, EndpointSpec, Kind, Source};
 use crate::value::{parse_u64, Fields, Value};
 
 /// The schema name of a price book, written in its `schema` key.
@@ -821,11 +821,13 @@ fn parse_table(endpoint: Endpoint, v: &Json, path: &str) -> Result<EndpointPrice
         Some(v) => {
             let p = join_path(path, "usd_per_credit");
             let r = ratio_at(v, &p)?;
-            if r.to_decimal(0).is_none() {
-                return Err(Error::price_book(
-                    &p,
-                    "must be a terminating decimal such as \"0.01\"",
-                ));
+            // As a decimal, of at most 18 decimals (as the book's decimals
+            // are read): what the book writes back (`"1/1048576"` would be
+            // written with 20) and every price's dollars are then exact
+            // decimals.
+            // (The reader keeps a denominator within 10^18, so in 64 bits.)
+            if 1_000_000_000_000_000_000 % (r.denom() as u64) != 0 {
+                return Err(Error::price_book(&p, "at most 18 decimals"));
             }
             Some(r)
         }
@@ -912,10 +914,8 @@ fn parse_row(spec: &'static EndpointSpec, v: &Json, path: &str) -> Result<PriceR
                         ))
                     }
                 };
-                when.push(Match {
-                    field: field(k, &p)?,
-                    value,
-                });
+                let f = field(k, &p)?;
+                when.push(Match { field: f, value });
             }
         }
         Some(_) => {
@@ -926,12 +926,16 @@ fn parse_row(spec: &'static EndpointSpec, v: &Json, path: &str) -> Result<PriceR
         }
     }
     let amount = match (obj.get("credits"), obj.get("credits_per_second")) {
-        (Some(c), None) => Amount::Credits(c.as_u64().ok_or_else(|| {
-            Error::price_book(
-                &join_path(path, "credits"),
-                "must be a whole number of credits",
-            )
-        })?),
+        // At most 2^53 - 1, as quotes are: JavaScript reads the row in a
+        // report's provenance, and reads a larger integer inexactly.
+        (Some(c), None) => {
+            Amount::Credits(c.as_u64().filter(|&c| c <= MAX_CREDITS).ok_or_else(|| {
+                Error::price_book(
+                    &join_path(path, "credits"),
+                    "must be a whole number of credits, at most 2^53-1",
+                )
+            })?)
+        }
         (None, Some(r)) => {
             if spec.seconds_field.is_none() {
                 return Err(Error::price_book(

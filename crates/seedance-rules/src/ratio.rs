@@ -144,8 +144,10 @@ impl Ratio {
         }
         let decimals = twos.max(fives).max(min_decimals);
         let scale = 10u128.checked_pow(u32::try_from(decimals).ok()?)?;
-        let scaled = self.num.checked_mul(scale)?;
-        let (int, frac) = div_rem(div_rem(scaled, self.den).0, scale);
+        // The whole part first: `num × scale` can pass 128 bits where the
+        // fraction's digits (below `scale`) do not. `den` divides `scale`.
+        let (int, rest) = div_rem(self.num, self.den);
+        let frac = rest.checked_mul(scale / self.den)?;
         Some((int, frac, decimals))
     }
 }

@@ -1,7 +1,9 @@
 //! Properties of the prices: exact rounding, monotony, and Mini's two views.
 
 use proptest::prelude::*;
-use seedance_rules::{check, check_request, Amount, Endpoint, Ratio, SeedanceApiV2Request};
+use seedance_rules::{
+    check, check_request, Amount, Checker, Endpoint, PriceBook, Ratio, SeedanceApiV2Request,
+};
 
 /// The published per-second rate of a Mini row, read from the document's
 /// words in the row's source ("ceil(14.25 × seconds)", "9 × seconds").
@@ -167,8 +169,87 @@ fn ratios_parse_reduce_and_print_exactly() {
     assert_eq!(Ratio::new(1, 8).unwrap().to_decimal(2).unwrap(), "0.125");
     assert_eq!(Ratio::int(3).to_decimal(0).unwrap(), "3");
     assert_eq!(Ratio::new(1, 3).unwrap().to_decimal(2), None);
+    // Where the numerator times 10^decimals would pass 128 bits.
+    let big = Ratio::new(437_666_666_666_666_666_229, 1_000_000_000_000_000_000).unwrap();
+    assert_eq!(big.to_decimal(2).unwrap(), "437.666666666666666229");
+    let big = Ratio::new(u128::MAX - 1, 1 << 20).unwrap();
+    assert_eq!(
+        big.to_decimal(2).unwrap(),
+        "324518553658426726783156020576255.9999980926513671875"
+    );
     assert_eq!(Ratio::new(57 * 5, 4).unwrap().ceil(), 72);
     assert_eq!(Ratio::int(72).ceil(), 72);
+}
+
+/// A book's dollar rate is a decimal of at most 18 decimals, as the book's
+/// decimals are read: so every quote's dollars are an exact decimal, and the
+/// book written back loads again.
+#[test]
+fn a_dollar_rate_is_a_decimal_of_at_most_18_decimals() {
+    let table = |rate: &str| {
+        format!(
+            r#"{{"usd_per_credit": "{rate}", "rows": [{{"when": {{}}, "credits_per_second": "101"}}]}}"#
+        )
+    };
+    let body = r#"{"prompt": "a cat on a roof", "duration": "13"}"#;
+    for (rate, usd) in [
+        ("0.333333333333333333", "437.666666666666666229"),
+        ("1/1024", "1.2822265625"),
+        ("1/262144", "0.005008697509765625"),
+    ] {
+        let book = book_of("seedance2ai-video", &table(rate)).expect(rate);
+        let report = Checker::new()
+            .price_book(&book)
+            .check("seedance2ai-video", body)
+            .unwrap();
+        assert_eq!(report.credits(), Some(1313), "{rate}");
+        assert_eq!(
+            report.usd().map(|u| u.to_string()).as_deref(),
+            Some(usd),
+            "{rate}"
+        );
+        assert_eq!(report.to_json_value()["usd"].as_str(), Some(usd), "{rate}");
+        // Written back, it loads again, the same.
+        assert_eq!(
+            PriceBook::from_json(&book.to_json()).as_ref(),
+            Ok(&book),
+            "{rate}"
+        );
+    }
+    // 1/3 never ends; 2^-20 and 2^-50 end after 20 and 50 decimals.
+    for rate in ["1/3", "1/1048576", "1/1125899906842624"] {
+        let err = book_of("seedance2ai-video", &table(rate))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("usd_per_credit`") && err.contains("at most 18 decimals"),
+            "{rate}: {err}"
+        );
+    }
+}
+
+/// A row's own `credits` is at most 2^53 − 1 too, even where a markup below
+/// one would bring its quote under it: JavaScript reads the row in a
+/// report's provenance.
+#[test]
+fn a_rows_credits_are_at_most_2_to_the_53_minus_1() {
+    let table = |credits: u64| {
+        format!(r#"{{"rows": [{{"when": {{}}, "credits": {credits}, "markup": "1/1000"}}]}}"#)
+    };
+    let max = (1u64 << 53) - 1;
+    let book = book_of("seedanceapi-v1", &table(max)).unwrap();
+    let report =
+        seedance_rules::check_with(&book, "seedanceapi-v1", r#"{"prompt": "a cat"}"#).unwrap();
+    assert_eq!(report.credits(), Some(max.div_ceil(1000)));
+    for credits in [max + 1, u64::MAX] {
+        let err = book_of("seedanceapi-v1", &table(credits))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("rows[0].credits`: must be a whole number of credits, at most 2^53-1"),
+            "{err}"
+        );
+    }
 }
 
 /// A book of one endpoint's table.
@@ -372,9 +453,12 @@ proptest! {
             }
             Err(e) => {
                 let e = e.to_string();
-                // Over 2^53 - 1, or a number past the ratio reader's limits.
+                // Over 2^53 - 1 (the row's quote, or its own credits), or
+                // a number past the ratio reader's limits.
                 prop_assert!(
                     e.contains("rows[0]`: can quote over 2^53-1 credits")
+                        || (e.contains("rows[0].credits`: must be a whole number of credits, at most 2^53-1")
+                            && credits >= 1 << 53)
                         || e.contains("at most 18 digits")
                         || e.contains("number too large"),
                     "{table}: {e}"

@@ -17,7 +17,7 @@ use crate::json::key;
 use crate::json::{to_text, Json, Writer};
 use crate::message::{message, Words};
 use crate::ratio::{push_decimal, Ratio};
-use crate::spec::{Check, EndpointSpec, Kind, Source};
+use crate::spec::{Check, EndpointSpec, Source};
 use crate::value::{parse_u64, Fields, Value};
 
 /// The schema name of a price book, written in its `schema` key.

@@ -5,30 +5,57 @@ use crate::spec::{DefaultValue, EndpointSpec};
 
 /// The known field closest to `name`, if one is close: the same letters but
 /// for case, `_` and `-` (`generate_audio` and `generateAudio`), or at most
-/// two edits away (`durations`, `aspect_ration`).
+/// two edits away (`durations`, `aspect_ration`). Makes no heap allocation:
+/// a body of many unknown keys costs a pass over each key and each field
+/// name, not strings built for every pair.
 pub(crate) fn closest(spec: &EndpointSpec, name: &str) -> Option<&'static str> {
-    let squash = |s: &str| -> String {
-        // Field names are ASCII; other characters are kept as they are.
-        s.chars()
-            .filter(|c| !matches!(c, '_' | '-'))
-            .map(|c| c.to_ascii_lowercase())
-            .collect()
-    };
-    let wanted = squash(name);
-    if let Some(f) = spec.fields.iter().find(|f| squash(f.name) == wanted) {
+    if let Some(f) = spec.fields.iter().find(|f| squash(f.name).eq(squash(name))) {
         return Some(f.name);
     }
-    let limit = if crate::engine::char_count(&wanted) <= 4 {
-        1
-    } else {
-        2
-    };
+    let wanted = Squashed::of(name)?;
+    let limit = if wanted.len <= 4 { 1 } else { 2 };
     spec.fields
         .iter()
-        .map(|f| (edit_distance(&squash(f.name), &wanted), f.name))
+        .filter_map(|f| Some((edit_distance(&Squashed::of(f.name)?, &wanted), f.name)))
         .filter(|&(d, _)| d <= limit)
         .min_by_key(|&(d, _)| d)
         .map(|(_, n)| n)
+}
+
+/// A name as it is compared: without `_` and `-`, ASCII letters in lower
+/// case (field names are ASCII; other characters are kept as they are).
+fn squash(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars()
+        .filter(|c| !matches!(c, '_' | '-'))
+        .map(|c| c.to_ascii_lowercase())
+}
+
+/// The longest squashed name compared: every field name is shorter, so a
+/// longer key is more than two edits from all of them.
+const MAX_CHARS: usize = 32;
+
+/// A squashed name of at most [`MAX_CHARS`] characters, on the stack.
+struct Squashed {
+    chars: [char; MAX_CHARS],
+    len: usize,
+}
+
+impl Squashed {
+    fn of(s: &str) -> Option<Squashed> {
+        let mut out = Squashed {
+            chars: ['\0'; MAX_CHARS],
+            len: 0,
+        };
+        for c in squash(s) {
+            *out.chars.get_mut(out.len)? = c;
+            out.len += 1;
+        }
+        Some(out)
+    }
+
+    fn as_slice(&self) -> &[char] {
+        self.chars.get(..self.len).unwrap_or_default()
+    }
 }
 
 /// The warning for an unknown field; `given(i)` tells whether field `i` of
@@ -58,32 +85,113 @@ pub(crate) fn unknown_field_message(
     )
 }
 
-/// Optimal string alignment distance (Damerau–Levenshtein with adjacent swaps).
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > 2 || a.len() > 64 || b.len() > 64 {
+/// Optimal string alignment distance (Damerau–Levenshtein with adjacent
+/// swaps), row by row: the last three rows of the table are all it reads.
+fn edit_distance(a: &Squashed, b: &Squashed) -> usize {
+    let (a, b) = (a.as_slice(), b.as_slice());
+    if a.len().abs_diff(b.len()) > 2 {
         return usize::MAX;
     }
-    let w = b.len() + 1;
-    let mut d = vec![0usize; (a.len() + 1) * w];
-    for (i, row) in d.chunks_mut(w).enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d.iter_mut().take(w).enumerate() {
+    const W: usize = MAX_CHARS + 1;
+    // Rows i - 2, i - 1 and i of the table, each `b.len() + 1` wide. A
+    // distance is at most `MAX_CHARS`, so a byte holds it.
+    let (mut older, mut prev, mut row) = ([0u8; W], [0u8; W], [0u8; W]);
+    for (j, cell) in (0..).zip(prev.iter_mut()) {
         *cell = j;
     }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[(i - 1) * w + j] + 1)
-                .min(d[i * w + j - 1] + 1)
-                .min(d[(i - 1) * w + j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[(i - 2) * w + j - 2] + 1);
+    for ((i, &ca), first) in a.iter().enumerate().zip(1..) {
+        row[0] = first;
+        for (j, &cb) in b.iter().enumerate() {
+            let mut v = (prev[j + 1] + 1)
+                .min(row[j] + 1)
+                .min(prev[j] + u8::from(ca != cb));
+            if i > 0 && j > 0 && ca == b[j - 1] && a[i - 1] == cb {
+                v = v.min(older[j - 1] + 1);
             }
-            d[i * w + j] = v;
+            row[j + 1] = v;
+        }
+        (older, prev) = (prev, row);
+    }
+    usize::from(prev[b.len()])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The table of the distance, written out whole, as a reference.
+    fn reference(a: &[char], b: &[char]) -> usize {
+        let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for (j, cell) in d[0].iter_mut().enumerate() {
+            *cell = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut v = (d[i - 1][j] + 1)
+                    .min(d[i][j - 1] + 1)
+                    .min(d[i - 1][j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    v = v.min(d[i - 2][j - 2] + 1);
+                }
+                d[i][j] = v;
+            }
+        }
+        d[a.len()][b.len()]
+    }
+
+    #[test]
+    fn the_rolling_rows_give_the_whole_tables_distance() {
+        // Every pair of strings over a three-letter alphabet up to length 6
+        // whose lengths differ by at most two, and a few longer ones.
+        let mut words = vec![String::new()];
+        for len in 1..=6 {
+            let mut next = Vec::new();
+            for w in words.iter().filter(|w| w.chars().count() == len - 1) {
+                for c in ['a', 'b', 'c'] {
+                    next.push(format!("{w}{c}"));
+                }
+            }
+            words.extend(next);
+        }
+        words.extend(
+            [
+                "durations",
+                "duration",
+                "aspectration",
+                "aspectratio",
+                "abcdefghijklmnopqrstuvwxyzabcdef",
+            ]
+            .map(String::from),
+        );
+        let mut pairs = 0;
+        for a in &words {
+            for b in words.iter().step_by(7) {
+                let (sa, sb) = (Squashed::of(a).unwrap(), Squashed::of(b).unwrap());
+                let want = reference(sa.as_slice(), sb.as_slice());
+                let got = edit_distance(&sa, &sb);
+                if sa.len.abs_diff(sb.len) <= 2 {
+                    assert_eq!(got, want, "{a} {b}");
+                    pairs += 1;
+                } else {
+                    assert_eq!(got, usize::MAX, "{a} {b}");
+                }
+            }
+        }
+        assert!(pairs > 10_000, "{pairs}");
+        assert!(Squashed::of(&"a".repeat(MAX_CHARS + 1)).is_none());
+        assert!(Squashed::of(&"a_".repeat(MAX_CHARS)).is_some());
+    }
+
+    #[test]
+    fn no_field_name_is_longer_than_the_names_compared() {
+        for e in crate::Endpoint::ALL {
+            for f in e.spec().fields.iter() {
+                assert!(squash(f.name).count() + 2 < MAX_CHARS, "{}", f.name);
+            }
         }
     }
-    d[a.len() * w + b.len()]
 }

@@ -17,7 +17,7 @@ use crate::json::key;
 use crate::json::{to_text, Json, Writer};
 use crate::message::{message, Words};
 use crate::ratio::{push_decimal, Ratio};
-use crate::spec::{Check, EndpointSpec, Source};
+use crate::spec::{Check, EndpointSpec, Kind, Source};
 use crate::value::{parse_u64, Fields, Value};
 
 /// The schema name of a price book, written in its `schema` key.
@@ -915,6 +915,27 @@ fn parse_row(spec: &'static EndpointSpec, v: &Json, path: &str) -> Result<PriceR
                     }
                 };
                 let f = field(k, &p)?;
+                // A value of a type the normalized field never holds would
+                // never match, and leave the request to a later row.
+                let kind = spec.fields[f].kind;
+                let fits = match (&value, kind) {
+                    (MatchValue::Present(_), _)
+                    | (MatchValue::Bool(_), Kind::Bool)
+                    | (MatchValue::Str(_), Kind::Str | Kind::UrlString)
+                    | (MatchValue::Int(_), Kind::Int | Kind::DurationInt | Kind::DurationStr) => {
+                        true
+                    }
+                    (MatchValue::Str(s), Kind::Int | Kind::DurationInt | Kind::DurationStr) => {
+                        crate::value::parse_i64(s).is_some()
+                    }
+                    _ => false,
+                };
+                if !fits {
+                    return Err(Error::price_book(
+                        &p,
+                        "never matches: the field holds another type",
+                    ));
+                }
                 when.push(Match { field: f, value });
             }
         }

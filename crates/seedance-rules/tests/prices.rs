@@ -252,6 +252,93 @@ fn a_rows_credits_are_at_most_2_to_the_53_minus_1() {
     }
 }
 
+/// A `when` value of a type its field never holds after normalization (a
+/// string for a boolean, a number for a resolution) would never match, and
+/// would leave the request to a later row: it is refused where it stands.
+#[test]
+fn a_when_value_that_can_never_match_is_refused() {
+    let row = |when: &str| {
+        format!(
+            r#"{{"rows": [{{"when": {when}, "credits_per_second": "2"}}, {{"credits_per_second": "3"}}]}}"#
+        )
+    };
+    for (endpoint, when, key) in [
+        (
+            "seedance2ai-video",
+            r#"{"generate_audio": "false"}"#,
+            "generate_audio",
+        ),
+        ("seedance2ai-video", r#"{"resolution": 1080}"#, "resolution"),
+        (
+            "seedance2ai-video",
+            r#"{"media_urls": "https://example.com/a.mp4"}"#,
+            "media_urls",
+        ),
+        ("seedance2ai-video", r#"{"duration": "five"}"#, "duration"),
+        ("seedance2ai-video", r#"{"seed": true}"#, "seed"),
+        ("seedanceapi-v2", r#"{"duration": "ten"}"#, "duration"),
+        ("seedanceapi-v2", r#"{"public": 1}"#, "public"),
+    ] {
+        let err = book_of(endpoint, &row(when)).unwrap_err().to_string();
+        assert!(
+            err.contains(&format!("rows[0].when.{key}`: never matches")),
+            "{endpoint} {when}: {err}"
+        );
+    }
+    // Each type its field holds matches, and prices with the first row.
+    for (endpoint, when, body) in [
+        (
+            "seedance2ai-video",
+            r#"{"generate_audio": false}"#,
+            r#"{"prompt": "a cat on a roof", "generate_audio": false}"#,
+        ),
+        (
+            "seedance2ai-video",
+            r#"{"resolution": "1080p"}"#,
+            r#"{"prompt": "a cat on a roof", "resolution": "1080p"}"#,
+        ),
+        (
+            "seedance2ai-video",
+            r#"{"media_urls": {"present": false}}"#,
+            r#"{"prompt": "a cat on a roof"}"#,
+        ),
+        (
+            "seedance2ai-video",
+            r#"{"duration": 5}"#,
+            r#"{"prompt": "a cat on a roof"}"#,
+        ),
+        (
+            "seedance2ai-video",
+            r#"{"duration": "5"}"#,
+            r#"{"prompt": "a cat on a roof"}"#,
+        ),
+        (
+            "seedance2ai-video",
+            r#"{"seed": "7"}"#,
+            r#"{"prompt": "a cat on a roof", "seed": 7}"#,
+        ),
+        (
+            "seedanceapi-v2",
+            r#"{"duration": "10"}"#,
+            r#"{"prompt": "a cat", "duration": 10}"#,
+        ),
+        (
+            "seedanceapi-v2",
+            r#"{"public": true}"#,
+            r#"{"prompt": "a cat", "public": true}"#,
+        ),
+    ] {
+        let book = book_of(endpoint, &row(when)).unwrap_or_else(|e| panic!("{when}: {e}"));
+        let report = seedance_rules::check_with(&book, endpoint, body).unwrap();
+        let seconds = report.quote().and_then(|q| q.row()).map(|r| r.amount);
+        assert_eq!(
+            seconds,
+            Some(Amount::PerSecond(Ratio::int(2))),
+            "{endpoint} {when} on {body}"
+        );
+    }
+}
+
 /// A book of one endpoint's table.
 fn book_of(
     endpoint: &str,

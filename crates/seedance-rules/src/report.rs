@@ -168,7 +168,9 @@ impl<'a> Report<'a> {
         self.endpoint
     }
 
-    /// The credits the request costs, or `None` when it is invalid or no price is published.
+    /// The credits the request costs, or `None` when the body has a violation
+    /// or no price is published. A balance shortfall alone keeps them: the
+    /// request is valid, and costs that much.
     pub fn credits(&self) -> Option<u64> {
         self.quote.as_ref()?.credits()
     }
@@ -178,7 +180,9 @@ impl<'a> Report<'a> {
         self.quote.as_ref()?.usd()
     }
 
-    /// Every violation, in table order.
+    /// Every violation: the values of the wrong JSON type first, in the
+    /// order of the fields, then the rules' findings in table order, then
+    /// the balance.
     pub fn violations(&self) -> &[Violation] {
         &self.violations
     }

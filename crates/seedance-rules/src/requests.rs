@@ -1,23 +1,4 @@
-//! Typed request bodies, one per endpoint, serde-compatible with the wire JSON
-//! exactly as documented (field names, JSON types, camelCase where the
-//! provider uses it). Checking one of these is the allocation-free hot path:
-//! every value is borrowed, nothing is parsed.
-//!
-//! Values with a closed set of allowed strings stay strings here, so that the
-//! rule tables remain the one place that lists them; a value outside the set
-//! is reported like any other violation.
-//!
-//! ```
-//! use seedance_rules::{check_request, SeedanceApiV2Request};
-//! let req = SeedanceApiV2Request {
-//!     model: Some("seedance-2-mini".into()),
-//!     duration: Some(8),
-//!     resolution: Some("480p".into()),
-//!     ..SeedanceApiV2Request::new("A compact product demo with smooth camera motion")
-//! };
-//! let report = check_request(&req);
-//! assert_eq!(report.credits(), Some(114)); // ceil(9.5 × 3/2 × 8)
-//! ```
+//! Typed request bodies, one per endpoint (see [`Request`]).
 
 use std::borrow::Cow;
 
@@ -26,7 +7,36 @@ use crate::spec::{ix, str_eq};
 use crate::tables;
 use crate::value::{List, Slots, Value};
 
-/// A typed request body of one endpoint.
+/// A typed request body of one endpoint. There is one per endpoint
+/// ([`SeedanceApiV2Request`](crate::SeedanceApiV2Request) and the others),
+/// serde-compatible with the wire JSON exactly as documented (field names, JSON types, camelCase where the
+/// provider uses it). Checking one of these is the allocation-free hot path:
+/// every value is borrowed, nothing is parsed.
+///
+/// Values with a closed set of allowed strings stay strings here, so that the
+/// rule tables remain the one place that lists them; a value outside the set
+/// is reported like any other violation.
+///
+/// ```
+/// use seedance_rules::{check_request, SeedanceApiV2Request};
+/// let req = SeedanceApiV2Request {
+///     model: Some("seedance-2-mini".into()),
+///     duration: Some(8),
+///     resolution: Some("480p".into()),
+///     ..SeedanceApiV2Request::new("A compact product demo with smooth camera motion")
+/// };
+/// let report = check_request(&req);
+/// assert_eq!(report.credits(), Some(114)); // ceil(9.5 × 3/2 × 8)
+/// ```
+///
+/// With the `serde` feature each reads and writes the wire JSON. Read with
+/// `serde_json::from_str`, it borrows its strings from the text, so it is
+/// not `DeserializeOwned` (axum's `Json<T>`, `serde_json::from_reader`):
+/// there, keep the body's text and check it with [`check`](crate::check).
+/// That is also the way to see a misspelt field: serde drops unknown keys
+/// without a word, where `check` warns about each, with a "did you mean".
+/// A request built in code, from strings the service owns, has neither
+/// concern.
 pub trait Request: private::Sealed {
     /// The endpoint the body is for.
     const ENDPOINT: Endpoint;

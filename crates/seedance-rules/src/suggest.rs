@@ -4,14 +4,13 @@
 use crate::spec::{DefaultValue, EndpointSpec};
 
 /// The known field closest to `name`, if one is close: the same letters but
-/// for case, `_` and `-` (`generate_audio` and `generateAudio`), or at most
-/// two edits away (`durations`, `aspect_ration`). Makes no heap allocation:
-/// a body of many unknown keys costs a pass over each key and each field
-/// name, not strings built for every pair.
+/// for case, `_`, `-` and a last `s`, `url` or `urls` (`generate_audio` and
+/// `generateAudio`; `images`, `image_urls`, `imageUrls` and `image`, the
+/// names the providers give one input), or at most two edits away from that
+/// (`duraton`, `aspect_ration`). Makes no heap allocation: a body of many
+/// unknown keys costs a pass over each key and each field name, not strings
+/// built for every pair.
 pub(crate) fn closest(spec: &EndpointSpec, name: &str) -> Option<&'static str> {
-    if let Some(f) = spec.fields.iter().find(|f| squash(f.name).eq(squash(name))) {
-        return Some(f.name);
-    }
     let wanted = Squashed::of(name)?;
     let limit = if wanted.len <= 4 { 1 } else { 2 };
     spec.fields
@@ -34,7 +33,8 @@ fn squash(s: &str) -> impl Iterator<Item = char> + '_ {
 /// longer key is more than two edits from all of them.
 const MAX_CHARS: usize = 32;
 
-/// A squashed name of at most [`MAX_CHARS`] characters, on the stack.
+/// A squashed name of at most [`MAX_CHARS`] characters, on the stack,
+/// without a last `s`, `url` or `urls`.
 struct Squashed {
     chars: [char; MAX_CHARS],
     len: usize,
@@ -50,6 +50,12 @@ impl Squashed {
             *out.chars.get_mut(out.len)? = c;
             out.len += 1;
         }
+        out.len -= match out.as_slice() {
+            [.., 'u', 'r', 'l', 's'] => 4,
+            [.., 'u', 'r', 'l'] => 3,
+            [.., 's'] => 1,
+            _ => 0,
+        };
         Some(out)
     }
 
@@ -184,6 +190,42 @@ mod tests {
         assert!(pairs > 10_000, "{pairs}");
         assert!(Squashed::of(&"a".repeat(MAX_CHARS + 1)).is_none());
         assert!(Squashed::of(&"a_".repeat(MAX_CHARS)).is_some());
+    }
+
+    #[test]
+    fn another_providers_name_for_an_input_suggests_this_ones() {
+        use crate::Endpoint::*;
+        for (endpoint, given, known) in [
+            (SeedanceApiV2, "image_urls", "images"),
+            (SeedanceApiV2, "imageUrls", "images"),
+            (SeedanceApiV2, "image", "images"),
+            (SeedanceApiV1, "images", "image_urls"),
+            (ApiinoneVideos, "image_url", "image"),
+            (ApiinoneVideos, "images", "image"),
+            (Seedance2aiVideo, "image", "image_url"),
+            (Seedance2aiVideo, "end_image", "end_image_url"),
+            (Seedance2aiVideo, "media", "media_urls"),
+            (Seedance2aiGptImage2, "image_urls", "imageUrls"),
+            (Seedance2aiNanoBananaPro, "imageUrls", "image_urls"),
+            (SeedanceApiV2, "callbackUrl", "callback_url"),
+            (SeedanceApiV2, "durations", "duration"),
+            (SeedanceApiV2, "duraton", "duration"),
+            (SeedanceApiV2, "aspect_ration", "aspect_ratio"),
+            (Seedance2aiVideo, "generateAudio", "generate_audio"),
+        ] {
+            assert_eq!(
+                closest(endpoint.spec(), given),
+                Some(known),
+                "{endpoint} {given}"
+            );
+        }
+        for (endpoint, given) in [
+            (SeedanceApiV2, "urls"),
+            (SeedanceApiV2, "s"),
+            (SeedanceApiV2, "video"),
+        ] {
+            assert_eq!(closest(endpoint.spec(), given), None, "{endpoint} {given}");
+        }
     }
 
     #[test]

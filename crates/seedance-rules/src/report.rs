@@ -226,13 +226,18 @@ impl<'a> Report<'a> {
         crate::json::reparse(&self.to_json())
     }
 
-    /// A copy that borrows nothing from the request, for keeping beyond it:
-    /// the report as JSON, and its verdict and credits.
+    /// A copy that borrows nothing from the request or the price book, for
+    /// keeping beyond them: the report as JSON, and its endpoint, verdict,
+    /// price and findings as values.
     pub fn into_owned(self) -> OwnedReport {
         OwnedReport {
             json: self.to_json_value(),
+            endpoint: self.endpoint,
             ok: self.is_ok(),
             credits: self.credits(),
+            usd: self.usd(),
+            violations: self.violations,
+            warnings: self.warnings,
         }
     }
 
@@ -319,19 +324,43 @@ pub(crate) fn write_warnings(w: &mut Writer<'_>, warnings: &[Warning]) {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OwnedReport {
     json: Json,
+    endpoint: Endpoint,
     ok: bool,
     credits: Option<u64>,
+    usd: Option<Usd>,
+    violations: Vec<Violation>,
+    warnings: Vec<Warning>,
 }
 
 impl OwnedReport {
+    /// The endpoint checked.
+    pub fn endpoint(&self) -> Endpoint {
+        self.endpoint
+    }
+
     /// Whether the provider would accept the request.
     pub fn is_ok(&self) -> bool {
         self.ok
     }
 
-    /// The credits, if priced.
+    /// The credits, if priced ([`Report::credits`]).
     pub fn credits(&self) -> Option<u64> {
         self.credits
+    }
+
+    /// The exact price in US dollars, where the price table states a rate.
+    pub fn usd(&self) -> Option<Usd> {
+        self.usd
+    }
+
+    /// Every violation ([`Report::violations`]).
+    pub fn violations(&self) -> &[Violation] {
+        &self.violations
+    }
+
+    /// Every warning ([`Report::warnings`]).
+    pub fn warnings(&self) -> &[Warning] {
+        &self.warnings
     }
 
     /// The report in the shared JSON shape ([`Report::to_json_value`]).

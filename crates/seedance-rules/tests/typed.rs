@@ -90,6 +90,47 @@ fn a_quote_outlives_its_request() {
     assert_eq!((quote.credits(), quote.book()), (Some(15), "mine"));
 }
 
+/// An owned report keeps what the report says, as values and as JSON,
+/// beyond the request and the book it was made from.
+#[test]
+fn an_owned_report_keeps_the_findings_and_the_price() {
+    fn owned(body: &str, balance: u64) -> OwnedReport {
+        let book = PriceBook::builtin();
+        let text = body.to_owned();
+        Checker::new()
+            .price_book(&book)
+            .balance(balance)
+            .check("seedanceapi-v2", &text)
+            .unwrap()
+            .into_owned()
+    }
+    for (body, balance) in [
+        (
+            r#"{"prompt": "x", "model": "seedance-2-mini", "duration": 8, "resolution": "1080p", "durations": 8}"#,
+            1000,
+        ),
+        (r#"{"prompt": "x", "duration": 10}"#, 400),
+        (r#"{"prompt": "", "duration": 7}"#, 1000),
+    ] {
+        let owned = owned(body, balance);
+        let report = Checker::new()
+            .balance(balance)
+            .check("seedanceapi-v2", body)
+            .unwrap();
+        assert_eq!(owned.endpoint(), Endpoint::SeedanceApiV2);
+        assert_eq!(owned.is_ok(), report.is_ok(), "{body}");
+        assert_eq!(owned.credits(), report.credits(), "{body}");
+        assert_eq!(owned.usd(), report.usd(), "{body}");
+        assert_eq!(owned.violations(), report.violations(), "{body}");
+        assert_eq!(owned.warnings(), report.warnings(), "{body}");
+        assert_eq!(owned.as_json(), &report.to_json_value(), "{body}");
+        assert!(
+            !owned.violations().is_empty() || !owned.warnings().is_empty(),
+            "{body}"
+        );
+    }
+}
+
 /// `{:?}` of a report or a quote says what was found and priced, with the
 /// endpoint by name, in a line or two: not the endpoint's tables.
 #[test]

@@ -191,34 +191,26 @@ fn a_balance_below_the_quote_is_insufficient_credits() {
     );
     assert_eq!(enough.code, 0, "{}", enough.stdout);
     // Quotes stop at 2^53 - 1: a balance past u64::MAX covers every one.
+    let with_balance = |balance: &str| {
+        let args = [
+            "check",
+            "seedanceapi-v2",
+            MINI_1080P_8S,
+            "--balance",
+            balance,
+        ];
+        seedance(&args, None)
+    };
     for balance in [
         "18446744073709551615",
         "18446744073709551616",
-        "1".repeat(40).as_str(),
+        &"1".repeat(40),
     ] {
-        let run = seedance(
-            &[
-                "check",
-                "seedanceapi-v2",
-                MINI_1080P_8S,
-                "--balance",
-                balance,
-            ],
-            None,
-        );
+        let run = with_balance(balance);
         assert_eq!(run.code, 0, "{balance}: {}{}", run.stdout, run.stderr);
     }
     for balance in ["-1", "1.5", "1e3", ""] {
-        let run = seedance(
-            &[
-                "check",
-                "seedanceapi-v2",
-                MINI_1080P_8S,
-                "--balance",
-                balance,
-            ],
-            None,
-        );
+        let run = with_balance(balance);
         assert_eq!(run.code, 2, "{balance}: {}", run.stdout);
         assert!(
             run.stderr.contains("whole number of credits"),

@@ -821,11 +821,11 @@ fn parse_table(endpoint: Endpoint, v: &Json, path: &str) -> Result<EndpointPrice
         Some(v) => {
             let p = join_path(path, "usd_per_credit");
             let r = ratio_at(v, &p)?;
-            // As a decimal, of at most 18 decimals (as the book's decimals
-            // are read): what the book writes back (`"1/1048576"` would be
-            // written with 20) and every price's dollars are then exact
-            // decimals.
-            // (The reader keeps a denominator within 10^18, so in 64 bits.)
+            // A decimal of at most 18 decimals, as the book's decimals are
+            // read, so that the book written back reads the same
+            // (`"1/1048576"` would be written with 20 decimals) and every
+            // price's dollars are an exact decimal. The reader keeps a
+            // denominator within 10^18, so it fits 64 bits.
             if 1_000_000_000_000_000_000 % (r.denom() as u64) != 0 {
                 return Err(Error::price_book(&p, "at most 18 decimals"));
             }

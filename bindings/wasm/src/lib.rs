@@ -132,7 +132,7 @@ fn with_balance(checker: Checker<'_>, balance: Option<f64>) -> Result<Checker<'_
     if !(n >= 0.0 && n.fract() == 0.0) {
         return Err(thrown(
             "INVALID_ARGUMENT",
-            "`balance` must be a non-negative integer number of credits",
+            "`balance` must be a non-negative integer",
         ));
     }
     // Exact up to 2^64 (every integer a double holds there converts without

@@ -263,7 +263,8 @@ fn load_book(path: &Path) -> Result<PriceBook, Failure> {
     PriceBook::from_json(&text).map_err(|e| {
         // One endpoint's table, as `tables ENDPOINT --json` writes it, is
         // not a book: say how to make one of it.
-        let table = Json::parse(&text).is_ok_and(|j| j.get("rows").is_some());
+        let table =
+            Json::parse(&text).is_ok_and(|j| j.get("rows").and_then(Json::as_array).is_some());
         let hint = if table {
             "; this is one endpoint's price table: a book puts it under \
              `endpoints`, `{\"schema\": \"seedance-rules/price-book/v1\", \"name\": \"…\", \

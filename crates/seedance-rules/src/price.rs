@@ -925,8 +925,13 @@ fn parse_row(spec: &'static EndpointSpec, v: &Json, path: &str) -> Result<PriceR
                     | (MatchValue::Int(_), Kind::Int | Kind::DurationInt | Kind::DurationStr) => {
                         true
                     }
-                    (MatchValue::Str(s), Kind::Int | Kind::DurationInt | Kind::DurationStr) => {
+                    // An integer field matches the integer a string reads as;
+                    // a duration kept as a string, only its plain digits.
+                    (MatchValue::Str(s), Kind::Int | Kind::DurationInt) => {
                         crate::value::parse_i64(s).is_some()
+                    }
+                    (MatchValue::Str(s), Kind::DurationStr) => {
+                        crate::value::canonical_int(s).is_some()
                     }
                     _ => false,
                 };

@@ -6,16 +6,25 @@ use crate::spec::{DefaultValue, EndpointSpec};
 /// The known field closest to `name`, if one is close: the same letters but
 /// for case, `_`, `-` and a last `s`, `url` or `urls` (`generate_audio` and
 /// `generateAudio`; `images`, `image_urls`, `imageUrls` and `image`, the
-/// names the providers give one input), or at most two edits away from that
-/// (`duraton`, `aspect_ration`). Makes no heap allocation: a body of many
-/// unknown keys costs a pass over each key and each field name, not strings
-/// built for every pair.
+/// names the providers give one input), or else at most two edits away, case,
+/// `_` and `-` aside (`duraton`, `aspect_ration`, `callback_uri`). Makes no
+/// heap allocation: a body of many unknown keys costs a pass over each key
+/// and each field name, not strings built for every pair.
 pub(crate) fn closest(spec: &EndpointSpec, name: &str) -> Option<&'static str> {
     let wanted = Squashed::of(name)?;
     let limit = if wanted.len <= 4 { 1 } else { 2 };
     spec.fields
         .iter()
-        .filter_map(|f| Some((edit_distance(&Squashed::of(f.name)?, &wanted), f.name)))
+        .filter_map(|f| {
+            let known = Squashed::of(f.name)?;
+            let (known, wanted) = (known.as_slice(), wanted.as_slice());
+            let d = if stem(known) == stem(wanted) {
+                0
+            } else {
+                edit_distance(known, wanted)
+            };
+            Some((d, f.name))
+        })
         .filter(|&(d, _)| d <= limit)
         .min_by_key(|&(d, _)| d)
         .map(|(_, n)| n)
@@ -33,8 +42,15 @@ fn squash(s: &str) -> impl Iterator<Item = char> + '_ {
 /// longer key is more than two edits from all of them.
 const MAX_CHARS: usize = 32;
 
-/// A squashed name of at most [`MAX_CHARS`] characters, on the stack,
-/// without a last `s`, `url` or `urls`.
+/// A squashed name without a last `s`, `url` or `urls`.
+fn stem(name: &[char]) -> &[char] {
+    match name {
+        [stem @ .., 'u', 'r', 'l', 's'] | [stem @ .., 'u', 'r', 'l'] | [stem @ .., 's'] => stem,
+        _ => name,
+    }
+}
+
+/// A squashed name of at most [`MAX_CHARS`] characters, on the stack.
 struct Squashed {
     chars: [char; MAX_CHARS],
     len: usize,
@@ -50,12 +66,6 @@ impl Squashed {
             *out.chars.get_mut(out.len)? = c;
             out.len += 1;
         }
-        out.len -= match out.as_slice() {
-            [.., 'u', 'r', 'l', 's'] => 4,
-            [.., 'u', 'r', 'l'] => 3,
-            [.., 's'] => 1,
-            _ => 0,
-        };
         Some(out)
     }
 
@@ -93,8 +103,7 @@ pub(crate) fn unknown_field_message(
 
 /// Optimal string alignment distance (Damerau–Levenshtein with adjacent
 /// swaps), row by row: the last three rows of the table are all it reads.
-fn edit_distance(a: &Squashed, b: &Squashed) -> usize {
-    let (a, b) = (a.as_slice(), b.as_slice());
+fn edit_distance(a: &[char], b: &[char]) -> usize {
     if a.len().abs_diff(b.len()) > 2 {
         return usize::MAX;
     }
@@ -178,7 +187,7 @@ mod tests {
             for b in words.iter().step_by(7) {
                 let (sa, sb) = (Squashed::of(a).unwrap(), Squashed::of(b).unwrap());
                 let want = reference(sa.as_slice(), sb.as_slice());
-                let got = edit_distance(&sa, &sb);
+                let got = edit_distance(sa.as_slice(), sb.as_slice());
                 if sa.len.abs_diff(sb.len) <= 2 {
                     assert_eq!(got, want, "{a} {b}");
                     pairs += 1;
@@ -211,6 +220,14 @@ mod tests {
             (SeedanceApiV2, "durations", "duration"),
             (SeedanceApiV2, "duraton", "duration"),
             (SeedanceApiV2, "aspect_ration", "aspect_ratio"),
+            // Typos in the ending the stems leave out.
+            (SeedanceApiV2, "callback_uri", "callback_url"),
+            (SeedanceApiV2, "callback_ulr", "callback_url"),
+            (SeedanceApiV1, "image_urll", "image_urls"),
+            (Seedance2aiGptImage2, "imageUris", "imageUrls"),
+            (Seedance2aiVideo, "media_ulrs", "media_urls"),
+            (Seedance2aiVideo, "moods", "mode"),
+            (SeedanceApiV2, "proms", "prompt"),
             (Seedance2aiVideo, "generateAudio", "generate_audio"),
         ] {
             assert_eq!(

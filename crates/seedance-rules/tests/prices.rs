@@ -278,6 +278,9 @@ fn a_when_value_that_can_never_match_is_refused() {
         ("seedance2ai-video", r#"{"seed": true}"#, "seed"),
         ("seedanceapi-v2", r#"{"duration": "ten"}"#, "duration"),
         ("seedanceapi-v2", r#"{"public": 1}"#, "public"),
+        // A duration kept as a string is matched as written: "8", not "08".
+        ("seedanceapi-v1", r#"{"duration": "08"}"#, "duration"),
+        ("seedanceapi-v1", r#"{"duration": "+8"}"#, "duration"),
     ] {
         let err = book_of(endpoint, &row(when)).unwrap_err().to_string();
         assert!(
@@ -326,6 +329,21 @@ fn a_when_value_that_can_never_match_is_refused() {
             "seedanceapi-v2",
             r#"{"public": true}"#,
             r#"{"prompt": "a cat", "public": true}"#,
+        ),
+        (
+            "seedanceapi-v2",
+            r#"{"duration": "+10"}"#,
+            r#"{"prompt": "a cat", "duration": 10}"#,
+        ),
+        (
+            "seedanceapi-v1",
+            r#"{"duration": "8"}"#,
+            r#"{"prompt": "a cat", "duration": "8"}"#,
+        ),
+        (
+            "seedanceapi-v1",
+            r#"{"duration": 8}"#,
+            r#"{"prompt": "a cat", "duration": "8"}"#,
         ),
     ] {
         let book = book_of(endpoint, &row(when)).unwrap_or_else(|e| panic!("{when}: {e}"));

@@ -98,3 +98,11 @@ impl std::str::FromStr for Endpoint {
         Endpoint::from_id(s).ok_or_else(|| crate::Error::unknown_endpoint(s))
     }
 }
+
+/// As its id (`"seedanceapi-v2"`), the way every JSON shape names it.
+#[cfg(feature = "serde")]
+impl serde::Serialize for Endpoint {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.id())
+    }
+}

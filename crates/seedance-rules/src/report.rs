@@ -10,8 +10,10 @@ use crate::price::{write_row, Quote, Usd};
 use crate::spec::{Code, EndpointSpec, Source};
 use crate::value::{Normalized, Slots};
 
-/// One reason the provider would refuse the request.
+/// One reason the provider would refuse the request. With the `serde`
+/// feature it serializes as the report's JSON writes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Violation {
     /// The provider's code (`INVALID_DURATION`, `invalid_request`), or the
     /// library's own where the provider documents none.
@@ -28,8 +30,10 @@ pub struct Violation {
     pub message: String,
 }
 
-/// Something worth knowing that does not make the request invalid.
+/// Something worth knowing that does not make the request invalid. With the
+/// `serde` feature it serializes as the report's JSON writes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Warning {
     /// `UNKNOWN_FIELD`, `COERCED_TYPE`, `NORMALIZED_VALUE`, `UNUSED_FIELD` or `DUPLICATE_FIELD`.
     pub code: &'static str,

@@ -131,6 +131,34 @@ fn an_owned_report_keeps_the_findings_and_the_price() {
     }
 }
 
+/// With serde, a violation and a warning serialize as the report's JSON
+/// writes them, and an endpoint as its id.
+#[cfg(feature = "serde")]
+#[test]
+fn violations_warnings_and_endpoints_serialize_as_the_report_writes_them() {
+    let report = check(
+        "seedanceapi-v2",
+        r#"{"prompt": "", "duration": 7, "durations": 8, "model": "seedance-2.0"}"#,
+    )
+    .unwrap();
+    let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+    assert_eq!(report.violations().len(), 2);
+    assert_eq!(report.warnings().len(), 1);
+    for (i, v) in report.violations().iter().enumerate() {
+        assert_eq!(serde_json::to_value(v).unwrap(), json["violations"][i]);
+    }
+    for (i, w) in report.warnings().iter().enumerate() {
+        assert_eq!(serde_json::to_value(w).unwrap(), json["warnings"][i]);
+    }
+    assert_eq!(
+        serde_json::to_value(report.endpoint()).unwrap(),
+        json["endpoint"]
+    );
+    // The same text, key for key.
+    let text = serde_json::to_string(&report.violations()[0]).unwrap();
+    assert!(report.to_json().contains(&text), "{text}");
+}
+
 /// `{:?}` of a report or a quote says what was found and priced, with the
 /// endpoint by name, in a line or two: not the endpoint's tables.
 #[test]

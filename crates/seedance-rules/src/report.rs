@@ -237,7 +237,6 @@ impl<'a> Report<'a> {
         OwnedReport {
             json: self.to_json_value(),
             endpoint: self.endpoint,
-            ok: self.is_ok(),
             credits: self.credits(),
             usd: self.usd(),
             violations: self.violations,
@@ -329,7 +328,6 @@ pub(crate) fn write_warnings(w: &mut Writer<'_>, warnings: &[Warning]) {
 pub struct OwnedReport {
     json: Json,
     endpoint: Endpoint,
-    ok: bool,
     credits: Option<u64>,
     usd: Option<Usd>,
     violations: Vec<Violation>,
@@ -344,7 +342,7 @@ impl OwnedReport {
 
     /// Whether the provider would accept the request.
     pub fn is_ok(&self) -> bool {
-        self.ok
+        self.violations.is_empty()
     }
 
     /// The credits, if priced ([`Report::credits`]).

@@ -9,9 +9,10 @@ use crate::value::{List, Slots, Value};
 
 /// A typed request body of one endpoint. There is one per endpoint
 /// ([`SeedanceApiV2Request`](crate::SeedanceApiV2Request) and the others),
-/// serde-compatible with the wire JSON exactly as documented (field names, JSON types, camelCase where the
-/// provider uses it). Checking one of these is the allocation-free hot path:
-/// every value is borrowed, nothing is parsed.
+/// serde-compatible with the wire JSON exactly as documented (field names,
+/// JSON types, camelCase where the provider uses it). Checking one of these
+/// is the allocation-free hot path: every value is borrowed, nothing is
+/// parsed.
 ///
 /// Values with a closed set of allowed strings stay strings here, so that the
 /// rule tables remain the one place that lists them; a value outside the set

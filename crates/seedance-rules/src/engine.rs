@@ -455,7 +455,7 @@ pub(crate) fn holds(when: &[Cond], slots: &Slots<'_>, diag: &Diag) -> Option<boo
 
 /// Applies one rule to the value of its field: a violation, a warning, or
 /// nothing. Returns the string the value is rewritten as, if it is.
-fn apply(
+pub(crate) fn apply(
     spec: &'static EndpointSpec,
     rule: &'static Rule,
     value: Option<Value<'_>>,

@@ -48,6 +48,9 @@ const MAX_PAIRS: usize = 4;
 const MAX_INTS: usize = 8;
 const MAX_SYM_FIELDS: usize = 8;
 const MAX_CHECKS: usize = 8;
+const MAX_INT_FIELDS: usize = 2;
+/// The integers `0..SMALL_INTS` have their rules looked up ([`IntPass`]).
+const SMALL_INTS: usize = 64;
 
 /// A string of the tables and its key.
 #[derive(Debug, Clone, Copy)]
@@ -339,6 +342,23 @@ impl Expect {
     }
 }
 
+/// The rules with conditions that check an integer field's value (the
+/// durations a model allows), by value: `by_value[n]` are the rules the
+/// value `n` surely passes, whatever their conditions say (when a rule's
+/// check passes, the rule passes, whether it applies or not). One lookup
+/// replaces a visit of each rule; larger values and other types go to the
+/// rules themselves.
+#[derive(Debug, Clone, Copy)]
+struct IntPass {
+    field: u8,
+    by_value: [u32; SMALL_INTS],
+}
+
+const NO_INT_PASS: IntPass = IntPass {
+    field: 0,
+    by_value: [0; SMALL_INTS],
+};
+
 const NO_CHECK: ValueCheck = ValueCheck {
     field: 0,
     rules: 0,
@@ -512,6 +532,8 @@ struct Compiled {
     n_gates: usize,
     checks: [ValueCheck; MAX_CHECKS],
     n_checks: usize,
+    int_passes: [IntPass; MAX_INT_FIELDS],
+    n_int_passes: usize,
     defaults: [DefaultPlan; MAX_FIELDS],
     default_fields: u32,
     prices: Option<CompiledPrices>,
@@ -661,7 +683,7 @@ impl<const E: usize> At<E> {
     }
 
     /// The rules the values of present fields surely pass, by the fields'
-    /// value checks.
+    /// value checks and, for small integers, by [`IntPass`].
     #[inline(always)]
     pub(crate) fn check_values(slots: &impl Fields) -> u32 {
         const { assert!(MAX_CHECKS == 8) };
@@ -674,6 +696,20 @@ impl<const E: usize> At<E> {
                 let f = usize::from(check.field);
                 if present & (1 << (f & 15)) != 0 && check.expect.met(slots, f) {
                     pass |= check.rules;
+                }
+            }
+        });
+        const { assert!(MAX_INT_FIELDS == 2) };
+        unroll!(i in [0 1] {
+            if i < c.n_int_passes {
+                let p = &c.int_passes[i];
+                let f = usize::from(p.field);
+                if present & (1 << (f & 15)) != 0 {
+                    if let Some(Ok(n)) = slots.int_at(f).map(usize::try_from) {
+                        if let Some(rules) = p.by_value.get(n) {
+                            pass |= rules;
+                        }
+                    }
                 }
             }
         });
@@ -1339,6 +1375,50 @@ const fn compile_check(spec: &EndpointSpec, f: usize) -> ValueCheck {
     c
 }
 
+/// The [`IntPass`] of field `f`, when a rule with conditions checks its
+/// integer value.
+const fn compile_int_pass(spec: &EndpointSpec, f: usize) -> Option<IntPass> {
+    let mut p = IntPass {
+        field: f as u8,
+        by_value: [0; SMALL_INTS],
+    };
+    let mut conditional = false;
+    let rules = spec.rules;
+    let mut r = 0;
+    while r < rules.len() {
+        if rules[r].field == f {
+            let mut n = 0;
+            while n < SMALL_INTS {
+                let v = n as i64;
+                let passes = match rules[r].check {
+                    Check::IntRange(lo, hi) => lo <= v && v <= hi,
+                    Check::IntOneOf(list) => {
+                        let mut found = false;
+                        let mut i = 0;
+                        while i < list.len() {
+                            found |= list[i] == v;
+                            i += 1;
+                        }
+                        found
+                    }
+                    _ => false,
+                };
+                if passes {
+                    p.by_value[n] |= 1 << r;
+                    conditional |= !rules[r].when.is_empty();
+                }
+                n += 1;
+            }
+        }
+        r += 1;
+    }
+    if conditional {
+        Some(p)
+    } else {
+        None
+    }
+}
+
 /// Whether `rule` surely passes on a value of field `f` whose symbol is
 /// `sym` (or, for `STATE_OTHER`, a string of no word or another type).
 const fn passes_on(
@@ -1468,6 +1548,19 @@ const fn compile(spec: &'static EndpointSpec) -> Compiled {
         }
         f += 1;
     }
+    let mut int_passes = [NO_INT_PASS; MAX_INT_FIELDS];
+    let mut n_int_passes = 0;
+    let mut f = 0;
+    while f < fields.len() {
+        if let Some(p) = compile_int_pass(spec, f) {
+            if n_int_passes == MAX_INT_FIELDS {
+                panic!("more fields have integer rules with conditions than a plan holds: raise MAX_INT_FIELDS");
+            }
+            int_passes[n_int_passes] = p;
+            n_int_passes += 1;
+        }
+        f += 1;
+    }
     let mut defaults = [NO_DEFAULT; MAX_FIELDS];
     let mut default_fields = 0u32;
     let mut f = 0;
@@ -1516,6 +1609,8 @@ const fn compile(spec: &'static EndpointSpec) -> Compiled {
         n_gates,
         checks,
         n_checks,
+        int_passes,
+        n_int_passes,
         defaults,
         default_fields,
         prices: compile_prices(spec, &words, &vocab),
@@ -1685,5 +1780,40 @@ mod tests {
         ] {
             assert_eq!(key(s.as_bytes()), const_key(s.as_bytes()), "{s:?}");
         }
+    }
+
+    /// Each small integer's rules are those that pass it, by the engine's
+    /// own code; and seedanceapi-v2's durations, which depend on the model,
+    /// are looked up this way.
+    #[test]
+    fn a_small_integer_passes_exactly_the_rules_that_accept_it() {
+        use crate::engine::apply;
+        use crate::report::Diag;
+        use crate::value::Value;
+        let mut seen = Vec::new();
+        for (e, c) in Endpoint::ALL.into_iter().zip(&COMPILED) {
+            for p in &c.int_passes[..c.n_int_passes] {
+                seen.push(e.spec().fields[usize::from(p.field)].name);
+                for (n, &rules) in p.by_value.iter().enumerate() {
+                    for (r, rule) in e.spec().rules.iter().enumerate() {
+                        let mut diag = Diag::default();
+                        let _ = apply(e.spec(), rule, Some(Value::Int(n as i64)), &mut diag);
+                        let checks_ints =
+                            matches!(rule.check, Check::IntOneOf(_) | Check::IntRange(..));
+                        let passes = checks_ints
+                            && usize::from(p.field) == rule.field
+                            && diag.violations.is_empty();
+                        assert_eq!(
+                            rules & (1 << r) != 0,
+                            passes,
+                            "{} = {n}: {}",
+                            rule.id,
+                            e.id()
+                        );
+                    }
+                }
+            }
+        }
+        assert_eq!(seen, ["duration"]);
     }
 }

@@ -87,6 +87,16 @@ impl Value<'_> {
 /// Reads `s` as an integer only when it is written the one canonical way
 /// (`"8"`, `"-3"`; not `"08"`, `"+8"`, `"-0"` or `" 8"`), and fits 64 bits.
 pub(crate) fn canonical_int(s: &str) -> Option<i64> {
+    // A duration's one or two digits, without the general loop (natively:
+    // in WebAssembly the loop alone is smaller).
+    #[cfg(not(target_family = "wasm"))]
+    match *s.as_bytes() {
+        [d @ b'0'..=b'9'] => return Some(i64::from(d - b'0')),
+        [a @ b'1'..=b'9', b @ b'0'..=b'9'] => {
+            return Some(i64::from(a - b'0') * 10 + i64::from(b - b'0'))
+        }
+        _ => {}
+    }
     let digits = s.strip_prefix('-').unwrap_or(s).as_bytes();
     match digits {
         [b'0', _, ..] => None,
@@ -645,7 +655,14 @@ mod tests {
         for (text, want) in [
             ("0", Some(0)),
             ("8", Some(8)),
+            ("10", Some(10)),
+            ("99", Some(99)),
+            ("100", Some(100)),
             ("-3", Some(-3)),
+            ("-12", Some(-12)),
+            ("0x", None),
+            ("1x", None),
+            ("x1", None),
             ("9223372036854775807", Some(i64::MAX)),
             ("-9223372036854775808", Some(i64::MIN)),
             ("9223372036854775808", None),

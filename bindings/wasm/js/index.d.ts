@@ -515,5 +515,10 @@ export function builtinPriceBook(): PriceBookJson;
  */
 export function loadPriceBook(json: string | PriceBookJson | object): PriceBook;
 
-/** Prices a clip on every video endpoint and model: valid and priced first, cheapest first. */
+/**
+ * Prices a clip on every video endpoint and model: valid and priced first,
+ * cheapest first; then those priced with a warning (made otherwise than asked,
+ * such as Mini's `1080p` billed as `720p`), cheapest first; then those with no
+ * published price; then those that cannot make the clip.
+ */
 export function compare(clip: Clip, options?: CheckOptions): Comparison[];

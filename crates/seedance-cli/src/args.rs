@@ -74,7 +74,8 @@ usage:
                    [--audio] [--prompt TEXT] [--json] [--price-book FILE]
                    [--balance N]
       Price one clip on every video endpoint and model that can make it,
-      cheapest first, then those with no published price, then those that
+      cheapest first; then those that would make it otherwise (Mini bills
+      1080p as 720p), then those with no published price, then those that
       cannot make it and why. Exit status 0 when one can, 1 when none can.
   seedance endpoints [--json]
       List the endpoints: id, provider, route, models.

@@ -138,8 +138,11 @@ static WRITERS: [Writer; 4] = [
 ];
 
 /// Prices `clip` on every video endpoint and model: valid and priced entries
-/// first, cheapest first; then valid entries with no published price; then
-/// those that cannot make the clip, with the reason.
+/// first, cheapest first; then those the provider would make otherwise than
+/// asked (a value it sends and bills as another, such as Mini's `1080p` as
+/// `720p`: a `NORMALIZED_VALUE` warning), cheapest first; then valid entries
+/// with no published price; then those that cannot make the clip, with the
+/// reason.
 ///
 /// ```
 /// use seedance_rules::{compare, Checker, Clip, Input};
@@ -158,10 +161,13 @@ pub fn compare(clip: &Clip<'_>, checker: &Checker<'_>) -> Vec<Comparison> {
             out.push(one(w, (!model.is_empty()).then_some(model), clip, checker));
         }
     }
+    // A clip with a warning comes after those made as asked: the bodies are
+    // written with known fields in their documented types, so a warning is a
+    // value the provider sends as another (`1080p` billed as `720p`).
     let rank = |c: &Comparison| match (c.ok, c.credits) {
-        (true, Some(n)) => (0, n),
-        (true, None) => (1, 0),
-        (false, _) => (2, 0),
+        (true, Some(n)) => (u8::from(!c.warnings.is_empty()), n),
+        (true, None) => (2, 0),
+        (false, _) => (3, 0),
     };
     json::sort_stable(out, &|a, b| rank(a).cmp(&rank(b)))
 }
@@ -249,7 +255,7 @@ fn one(
     let body = Json::Object(json::sort_stable(body, &|a, b| a.0.cmp(&b.0)));
     let text = body.to_string();
     let Ok(report) = checker.check_endpoint(w.endpoint, &text) else {
-        return cannot("the body could not be read");
+        return cannot("the body is not JSON");
     };
     let (ok, credits) = (report.is_ok(), report.credits());
     Comparison {

@@ -373,6 +373,35 @@ fn compare_lists_every_video_endpoint_cheapest_first() {
     assert_eq!(rows[0].credits, Some(72)); // 9 × 8
 }
 
+/// Mini sends and bills `1080p` as `720p`: it is cheaper than the models
+/// that make 1080p, and listed after them, with the warning that says why.
+#[test]
+fn compare_lists_a_clip_made_otherwise_than_asked_after_those_made_as_asked() {
+    let clip = Clip {
+        duration: 5,
+        resolution: "1080p",
+        input: Input::Text,
+        audio: false,
+        prompt: None,
+    };
+    let rows = compare(&clip, &Checker::new());
+    let priced: Vec<(Option<&str>, u64, bool)> = rows
+        .iter()
+        .filter_map(|r| Some((r.model, r.credits?, r.warnings.is_empty())))
+        .collect();
+    let mini = priced
+        .iter()
+        .position(|r| r.0 == Some("seedance-2-mini"))
+        .expect("Mini prices a 1080p clip, as 720p");
+    assert!(!priced[mini].2, "{priced:?}");
+    assert_eq!(rows[mini].warnings[0].code, "NORMALIZED_VALUE");
+    let (exact, otherwise) = priced.split_at(mini);
+    assert!(!exact.is_empty() && exact.iter().all(|r| r.2), "{priced:?}");
+    assert!(otherwise.iter().all(|r| !r.2), "{priced:?}");
+    assert!(priced[mini].1 < exact[0].1, "Mini is cheaper: {priced:?}");
+    assert!(exact.windows(2).all(|w| w[0].1 <= w[1].1), "{priced:?}");
+}
+
 /// `quote_request` answers `Ok(quote)` exactly when `check_request`'s
 /// report has no violation and no warning, and then with that report's
 /// quote; otherwise `Err` with that very report. `true` when it was `Ok`.

@@ -39,6 +39,8 @@ pub struct CheckArgs {
     pub endpoint: String,
     /// The body text, or `None` for standard input (`-` or absent).
     pub body: Option<String>,
+    /// `-` was given: standard input is read even from a terminal.
+    pub dash: bool,
     pub json: bool,
     pub price_book: Option<PathBuf>,
     pub balance: Option<u64>,
@@ -96,9 +98,9 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, Failur
         .into_iter()
         .map(|a| {
             a.into_string().map_err(|a| {
-                Failure::usage(format!(
+                Failure::input(format!(
                     "argument `{}` is not UTF-8 text",
-                    a.to_string_lossy()
+                    clip(&a.to_string_lossy())
                 ))
             })
         })
@@ -143,10 +145,10 @@ fn read(command: &str, rest: &[String]) -> Result<Command, Failure> {
             if p.help {
                 return Ok(Command::HelpOn("check"));
             }
-            let (endpoint, body) = match p.positional.as_slice() {
+            let (endpoint, body, dash) = match p.positional.as_slice() {
                 [] => return Err(Failure::usage("`check` needs an ENDPOINT")),
-                [e] => (e.clone(), None),
-                [e, b] => (e.clone(), (b != "-").then(|| b.clone())),
+                [e] => (e.clone(), None, false),
+                [e, b] => (e.clone(), (b != "-").then(|| b.clone()), b == "-"),
                 [_, _, extra, ..] => {
                     return Err(Failure::usage(format!(
                         "unexpected argument `{}` (give the body as one argument, quoted)",
@@ -157,6 +159,7 @@ fn read(command: &str, rest: &[String]) -> Result<Command, Failure> {
             Ok(Command::Check(CheckArgs {
                 endpoint,
                 body,
+                dash,
                 json: p.take("--json").is_some(),
                 price_book: p.take("--price-book").map(PathBuf::from),
                 balance: p.balance()?,
@@ -184,12 +187,18 @@ fn read(command: &str, rest: &[String]) -> Result<Command, Failure> {
             let duration = p
                 .take("--duration")
                 .ok_or_else(|| Failure::usage("`compare` needs `--duration S`"))?;
-            let duration = duration.parse::<u32>().map_err(|_| {
-                Failure::usage(format!(
-                    "`--duration` takes a whole number of seconds, not `{}`",
-                    clip(&duration)
-                ))
-            })?;
+            // A whole number past u32::MAX is longer than any endpoint
+            // makes, as u32::MAX is: every endpoint then says so.
+            let duration = match duration.parse::<u32>() {
+                Ok(n) => n,
+                Err(e) if *e.kind() == IntErrorKind::PosOverflow => u32::MAX,
+                Err(_) => {
+                    return Err(Failure::usage(format!(
+                        "`--duration` takes a whole number of seconds, not `{}`",
+                        clip(&duration)
+                    )))
+                }
+            };
             let resolution = p.take("--resolution").ok_or_else(|| {
                 Failure::usage("`compare` needs `--resolution R` (480p, 720p or 1080p)")
             })?;
@@ -350,6 +359,11 @@ impl Parsed {
                 (false, None) => String::new(),
             };
             if p.flags.iter().any(|(f, _)| *f == flag) {
+                // A switch said twice says the same thing (scripts add
+                // flags as they go); a value given twice is ambiguous.
+                if !takes_value {
+                    continue;
+                }
                 return Err(Failure::usage(format!("`{flag}` given twice")));
             }
             p.flags.push((flag, value));
@@ -424,6 +438,7 @@ mod tests {
             Command::Check(CheckArgs {
                 endpoint: "seedanceapi-v2".into(),
                 body: Some("{}".into()),
+                dash: false,
                 json: true,
                 price_book: Some("b.json".into()),
                 balance: Some(10),
@@ -437,6 +452,39 @@ mod tests {
             panic!("not a check");
         };
         assert_eq!(c.body, None);
+        assert!(c.dash);
+        let Ok(Command::Check(c)) = parse_str(&["check", "seedanceapi-v2"]) else {
+            panic!("not a check");
+        };
+        assert_eq!((c.body, c.dash), (None, false));
+    }
+
+    #[test]
+    fn a_switch_given_twice_is_given_once_and_a_value_twice_is_refused() {
+        let Ok(Command::Check(c)) = parse_str(&["check", "e", "--json", "{}", "--json"]) else {
+            panic!("not a check");
+        };
+        assert!(c.json);
+        let twice = parse_str(&["check", "e", "--balance", "1", "--balance=2"]).unwrap_err();
+        assert!(
+            twice.message.contains("`--balance` given twice"),
+            "{}",
+            twice.message
+        );
+    }
+
+    #[test]
+    fn a_duration_past_u32_is_the_longest_one() {
+        let Ok(Command::Compare(c)) = parse_str(&[
+            "compare",
+            "--duration",
+            "99999999999",
+            "--resolution",
+            "720p",
+        ]) else {
+            panic!("not a compare");
+        };
+        assert_eq!(c.duration, u32::MAX);
     }
 
     #[test]
@@ -452,7 +500,6 @@ mod tests {
             &["check", "e", "--balance"],
             &["check", "e", "--balance", "-3"],
             &["check", "e", "--json=yes"],
-            &["check", "e", "--json", "--json"],
             &["tables", "a", "b"],
             &["describe"],
             &["endpoints", "x"],

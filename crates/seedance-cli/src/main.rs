@@ -113,7 +113,9 @@ fn write_stdout(text: &str) -> io::Result<()> {
 fn fail(f: &Failure) {
     let mut stderr = io::stderr().lock();
     // Nothing more can be done when standard error is closed too.
-    let _ = writeln!(stderr, "seedance: {}", f.message);
+    // The message may quote an argument (an unknown endpoint id): control
+    // characters are shown escaped, never sent to the terminal.
+    let _ = writeln!(stderr, "seedance: {}", render::printable(&f.message));
     match f.usage {
         Usage::No => {}
         Usage::All => {
@@ -171,9 +173,10 @@ fn check(a: CheckArgs) -> Result<Output, Failure> {
     // a mistyped endpoint never waits for standard input.
     let endpoint = endpoint_named(&a.endpoint)?;
     let book = a.price_book.as_deref().map(load_book).transpose()?;
+    let from_argument = a.body.is_some();
     let body = match a.body {
         Some(text) => text,
-        None => read_stdin()?,
+        None => read_stdin(a.dash)?,
     };
     if body.trim().is_empty() {
         return Err(Failure::input(
@@ -188,7 +191,13 @@ fn check(a: CheckArgs) -> Result<Output, Failure> {
     if let Some(n) = a.balance {
         checker = checker.balance(n);
     }
-    let report = checker.check_endpoint(endpoint, &body)?;
+    let report = checker.check_endpoint(endpoint, &body).map_err(|e| {
+        let mut f = Failure::from(e);
+        if from_argument {
+            f.message.push_str(&file_hint(&body));
+        }
+        f
+    })?;
     let status = if report.is_ok() { VALID } else { INVALID };
     let text = if a.json {
         report.to_json() + "\n"
@@ -200,6 +209,9 @@ fn check(a: CheckArgs) -> Result<Output, Failure> {
             .unwrap_or(endpoint.spec().prices);
         let mut text = String::new();
         render::report(&mut text, &report, prices);
+        if a.balance.is_some() && report.is_ok() && report.credits().is_none() {
+            text.push_str("\nbalance: not checked, for the request has no price\n");
+        }
         text
     };
     Ok(Output { text, status })
@@ -238,9 +250,27 @@ fn compare(a: CompareArgs) -> Result<Output, Failure> {
     Ok(Output { text, status })
 }
 
-fn read_stdin() -> Result<String, Failure> {
+/// When BODY, which is not JSON, names a file (`body.json`, or curl's
+/// `@body.json`): how to give that file.
+fn file_hint(body: &str) -> String {
+    let name = body.trim();
+    let path = name.strip_prefix('@').unwrap_or(name);
+    if path.is_empty() || !Path::new(path).is_file() {
+        return String::new();
+    }
+    format!(
+        "; BODY is the JSON text itself: to check the file `{}`, give it on standard input (`< {}`)",
+        args::clip(path),
+        args::clip(path)
+    )
+}
+
+/// The body from standard input. From a terminal only when asked for by
+/// `-` (then typed or pasted, ended by Ctrl-D); with no BODY at all, a
+/// terminal means the body was forgotten.
+fn read_stdin(dash: bool) -> Result<String, Failure> {
     let mut stdin = io::stdin().lock();
-    if stdin.is_terminal() {
+    if stdin.is_terminal() && !dash {
         return Err(Failure::usage(
             "no body: give JSON text as BODY, or pipe it on standard input",
         )
@@ -259,6 +289,9 @@ fn load_book(path: &Path) -> Result<PriceBook, Failure> {
         .map_err(|e| Failure::input(format!("cannot read price book `{shown}`: {e}")))?;
     let what = format!("price book `{shown}`");
     let text = utf8(bytes, &what)?;
+    if text.trim().is_empty() {
+        return Err(Failure::input(format!("{what} is empty")));
+    }
     no_byte_order_mark(&text, &what)?;
     PriceBook::from_json(&text).map_err(|e| {
         // One endpoint's table, as `tables ENDPOINT --json` writes it, is
@@ -273,7 +306,9 @@ fn load_book(path: &Path) -> Result<PriceBook, Failure> {
         } else {
             ""
         };
-        Failure::input(format!("`{shown}`: {e}{hint}"))
+        let message = e.to_string();
+        let message = message.strip_prefix("price book: ").unwrap_or(&message);
+        Failure::input(format!("{what}: {message}{hint}"))
     })
 }
 

@@ -27,6 +27,12 @@ pub fn report(out: &mut String, report: &Report<'_>, prices: &EndpointPrices) {
             let _ = writeln!(out, "price: none (the request is invalid)");
         }
         Some(q) => match (q.row(), q.credits()) {
+            // A loaded book's table with rows, none of which matches, is
+            // not the provider's silence.
+            (None, _) if !prices.rows.is_empty() => {
+                let _ = writeln!(out, "price: no row of the price table matches this request");
+                let _ = writeln!(out, "  book: {}", printable(q.book()));
+            }
             (None, _) => {
                 let _ = writeln!(out, "price: no published price");
                 if prices.note != Source::default() {

@@ -832,3 +832,157 @@ fn a_closed_stdout_is_not_a_panic() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(out.status.code(), Some(0), "{stderr}");
 }
+
+// ---- messages a shell user meets ---------------------------------------------
+
+#[test]
+fn an_unknown_endpoint_with_control_characters_is_shown_escaped() {
+    for args in [
+        &["describe", "a\u{1b}[2Jb"][..],
+        &["check", "seedance\u{1b}[31mapi", "{}"],
+        &["tables", "a\nb"],
+    ] {
+        let run = seedance(args, None);
+        run.assert_failed();
+        assert!(run.stderr.contains("unknown endpoint"), "{}", run.stderr);
+        assert!(
+            !run.stderr.contains('\u{1b}') && run.stderr.lines().count() == 1,
+            "{:?}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn a_file_name_given_as_body_says_how_to_give_the_file() {
+    let path = temp_file("body-as-name.json", MINI_1080P_8S);
+    let name = path.to_str().unwrap();
+    for body in [name.to_owned(), format!("@{name}")] {
+        let run = seedance(&["check", "seedanceapi-v2", &body], None);
+        run.assert_failed();
+        assert!(
+            run.stderr.contains("the body is not JSON"),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains("give it on standard input"),
+            "{}",
+            run.stderr
+        );
+    }
+    // Text that names no file gets no hint.
+    let run = seedance(&["check", "seedanceapi-v2", "{bad"], None);
+    run.assert_failed();
+    assert!(!run.stderr.contains("standard input"), "{}", run.stderr);
+    // The file itself, on standard input, is checked.
+    let text = std::fs::read(&path).unwrap();
+    let run = seedance(&["check", "seedanceapi-v2", "-"], Some(&text));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+#[test]
+fn an_empty_price_book_says_so_and_a_bad_one_names_its_file_once() {
+    let empty = temp_file("empty-book.json", "  \n");
+    let run = seedance(
+        &[
+            "check",
+            "seedanceapi-v2",
+            MINI_1080P_8S,
+            "--price-book",
+            empty.to_str().unwrap(),
+        ],
+        None,
+    );
+    run.assert_failed();
+    assert!(
+        run.stderr.trim_end().ends_with("is empty"),
+        "{}",
+        run.stderr
+    );
+    let truncated = temp_file("truncated-book.json", "{\"schema\": ");
+    let run = seedance(
+        &[
+            "check",
+            "seedanceapi-v2",
+            MINI_1080P_8S,
+            "--price-book",
+            truncated.to_str().unwrap(),
+        ],
+        None,
+    );
+    run.assert_failed();
+    assert!(
+        run.stderr.starts_with("seedance: price book `")
+            && run.stderr.matches("price book").count() == 1,
+        "{}",
+        run.stderr
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_argument_that_is_not_utf8_is_an_input_error_without_the_usage() {
+    use std::os::unix::ffi::OsStrExt;
+    let out = Command::new(env!("CARGO_BIN_EXE_seedance"))
+        .arg("check")
+        .arg("seedanceapi-v2")
+        .arg(std::ffi::OsStr::from_bytes(b"{\"prompt\":\"\xff\"}"))
+        .stdin(Stdio::null())
+        .output()
+        .expect("the binary runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("is not UTF-8 text"), "{stderr}");
+    assert!(!stderr.contains("usage:"), "{stderr}");
+}
+
+#[test]
+fn a_book_with_no_matching_row_says_so_and_that_the_balance_went_unchecked() {
+    let book = temp_file(
+        "mini-only.json",
+        r#"{"schema": "seedance-rules/price-book/v1", "name": "mini only",
+            "endpoints": {"seedanceapi-v2": {"rows": [{"when": {"model": "seedance-2-mini"}, "credits": 5}]}}}"#,
+    );
+    let run = seedance(
+        &[
+            "check",
+            "seedanceapi-v2",
+            r#"{"prompt": "a"}"#,
+            "--price-book",
+            book.to_str().unwrap(),
+            "--balance",
+            "0",
+        ],
+        None,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("no row of the price table matches"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("no published price"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("balance: not checked"),
+        "{}",
+        run.stdout
+    );
+    // Priced, the balance is checked and no such line is written.
+    let run = seedance(
+        &[
+            "check",
+            "seedanceapi-v2",
+            MINI_1080P_8S,
+            "--balance",
+            "1000",
+        ],
+        None,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        !run.stdout.contains("balance: not checked"),
+        "{}",
+        run.stdout
+    );
+}

@@ -305,6 +305,8 @@ fn deep_nesting_does_not_crash() {
         run.assert_no_crash();
         if run.code != 2 {
             run.json();
+        } else {
+            assert!(run.stderr.contains("at most 127 deep"), "{}", run.stderr);
         }
     }
 }

@@ -35,9 +35,11 @@ use crate::value::{List, Slots, Value};
 /// not `DeserializeOwned` (axum's `Json<T>`, `serde_json::from_reader`):
 /// there, keep the body's text and check it with [`check`](crate::check).
 /// That is also the way to see a misspelt field: serde drops unknown keys
-/// without a word, where `check` warns about each, with a "did you mean".
-/// A request built in code, from strings the service owns, has neither
-/// concern.
+/// without a word, where `check` warns about each, with a "did you mean";
+/// and a `null`: serde reads it as an absent optional field (the default
+/// then applies), where `check` calls it a value of the wrong JSON type, as
+/// the contract does. A request built in code, from strings the service
+/// owns, has none of these concerns.
 pub trait Request: private::Sealed {
     /// The endpoint the body is for.
     const ENDPOINT: Endpoint;

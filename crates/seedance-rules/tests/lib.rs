@@ -3,6 +3,8 @@
 mod conformance;
 mod json;
 mod misuse;
+#[cfg(feature = "serde")]
+mod normalized;
 mod prices;
 mod sources;
 mod typed;

@@ -33,6 +33,20 @@ pub enum Command {
     Compare(CompareArgs),
 }
 
+impl Command {
+    /// Whether the output is asked for as JSON.
+    pub fn json(&self) -> bool {
+        match self {
+            Command::Check(a) => a.json,
+            Command::Compare(a) => a.json,
+            Command::Endpoints { json } | Command::Tables { json, .. } => *json,
+            Command::Help | Command::HelpOn(_) | Command::Version | Command::Describe { .. } => {
+                false
+            }
+        }
+    }
+}
+
 /// The arguments of `check`.
 #[derive(Debug, PartialEq, Eq)]
 pub struct CheckArgs {
@@ -68,7 +82,8 @@ usage:
   seedance check ENDPOINT [BODY] [--json] [--price-book FILE] [--balance N]
       Check a JSON body and quote its price. BODY is JSON text; without it
       (or with `-`) the body is read from standard input.
-      --json             print the report as one line of JSON
+      --json             print the report as one line of JSON (a failure
+                         too: {\"ok\": false, \"error\": {...}})
       --price-book FILE  price with a seedance-rules/price-book/v1 file
       --balance N        the account balance in credits
       exit status: 0 valid, 1 invalid, 2 error

@@ -4,7 +4,9 @@
 //! Exit status: 0 for a valid request (and every other command that
 //! succeeds), 1 for an invalid one (or a clip no endpoint can make), 2 for
 //! anything that could not be read: a usage error, a body that is not UTF-8
-//! or not JSON, an unknown endpoint, an unreadable price book.
+//! or not JSON, an unknown endpoint, an unreadable price book. The message
+//! of a failure goes to standard error; with `--json`, the failure is also
+//! JSON on standard output (`{"ok": false, "error": {"code", "message"}}`).
 //!
 //! Each command builds its whole output as a `String` first and writes it
 //! once: a closed pipe (`seedance tables | head -1`) ends the run quietly,
@@ -33,6 +35,10 @@ pub struct Failure {
     message: String,
     /// The usage to show after the message.
     usage: Usage,
+    /// A stable code, for `--json`: the library's (`INVALID_JSON`,
+    /// `UNKNOWN_ENDPOINT`, `INVALID_PRICE_BOOK`), `INVALID_INPUT` for input
+    /// that is not text, or `USAGE`.
+    code: &'static str,
 }
 
 /// The usage a failure shows after its message.
@@ -51,6 +57,7 @@ impl Failure {
         Failure {
             message: message.into(),
             usage: Usage::All,
+            code: "USAGE",
         }
     }
 
@@ -58,7 +65,25 @@ impl Failure {
         Failure {
             message: message.into(),
             usage: Usage::No,
+            code: "INVALID_INPUT",
         }
+    }
+
+    /// A failure of the price book.
+    fn book(message: impl Into<String>) -> Failure {
+        Failure {
+            code: "INVALID_PRICE_BOOK",
+            ..Failure::input(message)
+        }
+    }
+
+    /// The failure as `--json` writes it on standard output.
+    fn to_json(&self) -> String {
+        let error = Json::object([
+            ("code", self.code.into()),
+            ("message", self.message.as_str().into()),
+        ]);
+        Json::object([("ok", false.into()), ("error", error)]).to_string() + "\n"
     }
 
     /// A usage failure of `command`, which shows that command's usage.
@@ -73,7 +98,10 @@ impl Failure {
 
 impl From<seedance_rules::Error> for Failure {
     fn from(e: seedance_rules::Error) -> Failure {
-        Failure::input(e.to_string())
+        Failure {
+            code: e.code(),
+            ..Failure::input(e.to_string())
+        }
     }
 }
 
@@ -84,7 +112,17 @@ struct Output {
 }
 
 fn main() -> ExitCode {
-    let status = match args::parse(std::env::args_os().skip(1)).and_then(run) {
+    let command = match args::parse(std::env::args_os().skip(1)) {
+        Ok(command) => command,
+        Err(f) => {
+            fail(&f);
+            return ExitCode::from(FAILED);
+        }
+    };
+    // With `--json`, a failure is JSON on standard output too, so that a
+    // script reading `.ok` reads `false`.
+    let json = command.json();
+    let status = match run(command) {
         Ok(out) => match write_stdout(&out.text) {
             Ok(()) => out.status,
             // The reader went away (`seedance tables | head -1`): stop quietly.
@@ -97,6 +135,10 @@ fn main() -> ExitCode {
             }
         },
         Err(f) => {
+            if json {
+                // Standard error still says it, for a person.
+                let _ = write_stdout(&f.to_json());
+            }
             fail(&f);
             FAILED
         }
@@ -291,13 +333,17 @@ fn read_stdin(dash: bool) -> Result<String, Failure> {
 fn load_book(path: &Path) -> Result<PriceBook, Failure> {
     let shown = args::clip(&path.to_string_lossy());
     let bytes = std::fs::read(path)
-        .map_err(|e| Failure::input(format!("cannot read price book `{shown}`: {e}")))?;
+        .map_err(|e| Failure::book(format!("cannot read price book `{shown}`: {e}")))?;
     let what = format!("price book `{shown}`");
-    let text = utf8(bytes, &what)?;
+    let as_book = |f: Failure| Failure {
+        code: "INVALID_PRICE_BOOK",
+        ..f
+    };
+    let text = utf8(bytes, &what).map_err(as_book)?;
     if text.trim().is_empty() {
-        return Err(Failure::input(format!("{what} is empty")));
+        return Err(Failure::book(format!("{what} is empty")));
     }
-    no_byte_order_mark(&text, &what)?;
+    no_byte_order_mark(&text, &what).map_err(as_book)?;
     PriceBook::from_json(&text).map_err(|e| {
         // One endpoint's table, as `tables ENDPOINT --json` writes it, is
         // not a book: say how to make one of it.
@@ -313,7 +359,7 @@ fn load_book(path: &Path) -> Result<PriceBook, Failure> {
         };
         let message = e.to_string();
         let message = message.strip_prefix("price book: ").unwrap_or(&message);
-        Failure::input(format!("{what}: {message}{hint}"))
+        Failure::book(format!("{what}: {message}{hint}"))
     })
 }
 

@@ -988,3 +988,51 @@ fn a_book_with_no_matching_row_says_so_and_that_the_balance_went_unchecked() {
         run.stdout
     );
 }
+
+#[test]
+fn with_json_a_failure_is_json_on_stdout_too() {
+    let missing = std::env::temp_dir().join("seedance-no-such-book.json");
+    for (args, code) in [
+        (
+            &["check", "seedanceapi-v2", "{bad", "--json"][..],
+            "INVALID_JSON",
+        ),
+        (&["check", "nope", "{}", "--json"], "UNKNOWN_ENDPOINT"),
+        (
+            &[
+                "check",
+                "seedanceapi-v2",
+                "{}",
+                "--json",
+                "--price-book",
+                missing.to_str().unwrap(),
+            ],
+            "INVALID_PRICE_BOOK",
+        ),
+        (
+            &[
+                "compare",
+                "--duration",
+                "5",
+                "--resolution",
+                "720p",
+                "--json",
+                "--price-book",
+                missing.to_str().unwrap(),
+            ],
+            "INVALID_PRICE_BOOK",
+        ),
+        (&["tables", "nope", "--json"], "UNKNOWN_ENDPOINT"),
+    ] {
+        let run = seedance(args, None);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(run.stderr.starts_with("seedance: "), "{}", run.stderr);
+        let json = run.json();
+        assert_eq!(json["ok"], false, "{args:?}");
+        assert_eq!(json["error"]["code"], code, "{args:?}");
+        let message = json["error"]["message"].as_str().unwrap();
+        assert!(run.stderr.contains(message), "{args:?}: {message}");
+    }
+    // Without `--json`, nothing on standard output.
+    seedance(&["check", "seedanceapi-v2", "{bad"], None).assert_failed();
+}

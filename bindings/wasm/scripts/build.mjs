@@ -80,7 +80,10 @@ if (devDependencies.some((d) => !existsSync(join(wasmDir, 'node_modules', d, 'pa
 
 // 4. The module.
 run('cargo', ['build', '-p', 'seedance-rules-wasm', '--target', target, '--profile', profile]);
-const built = join(root, 'target', target, profile, 'seedance_rules_wasm.wasm');
+// Where cargo put it: `CARGO_TARGET_DIR` when set (relative to the root, as
+// cargo reads it from here), else the workspace's `target/`.
+const targetDir = process.env.CARGO_TARGET_DIR ? resolve(root, process.env.CARGO_TARGET_DIR) : join(root, 'target');
+const built = join(targetDir, target, profile, 'seedance_rules_wasm.wasm');
 
 // 5. The JS glue, in a fresh pkg/.
 rmSync(pkg, { recursive: true, force: true });

@@ -29,6 +29,7 @@ function h(tag, attrs = {}, ...children) {
 }
 
 const code = (text) => h('code', { text });
+const credits = (n) => `${n} credit${n === 1 ? '' : 's'}`;
 
 /** The library's messages quote names in `backticks`: show those as code. */
 function richText(text) {
@@ -50,6 +51,14 @@ function fatal(message) {
   el.textContent = message;
   el.hidden = false;
 }
+
+/** Takes away what a link's notice said, once the page has moved on. */
+function clearNotice() {
+  if ($('main').getAttribute('aria-busy') === 'false') $('fatal').hidden = true;
+}
+
+/** Whether the loaded price book prices `endpoint` (whatever the book is called). */
+const bookPrices = (endpoint) => Boolean(state.book) && has(state.book.endpoints, endpoint);
 
 // ---------------------------------------------------------------- library --
 
@@ -122,10 +131,12 @@ function paramsFromBody(endpoint, body, params) {
     if (Array.isArray(v)) for (const item of v) params.append(k, String(item));
     else params.append(k, String(v));
   }
-  // Fall back to the body as JSON when the query cannot carry it exactly.
+  // Fall back to the body as JSON when the query cannot carry it exactly,
+  // or when a link without a prompt would open with the example's.
   const back = bodyFromParams(endpoint, params);
   const clash = Object.keys(body).some((k) => RESERVED.has(k));
-  if (clash || !same(back, body)) {
+  const promptFilled = !has(body, 'prompt') && typeof describe(endpoint).example?.prompt === 'string';
+  if (clash || promptFilled || !same(back, body)) {
     for (const k of [...new Set(params.keys())]) if (!RESERVED.has(k)) params.delete(k);
     params.set('body', JSON.stringify(body));
   }
@@ -162,7 +173,10 @@ function readURL() {
     state.body = structuredClone(example);
   }
   const balance = params.get('balance');
-  if (balance !== null) state.balance = balanceOf(balance);
+  if (balance !== null) {
+    state.balance = balanceOf(balance);
+    if (state.balance === null) notices.push(`The link's balance (${balance.slice(0, 40)}) is not a whole number of credits: the request is checked without one.`);
+  }
   return { notices, book: params.get('book') };
 }
 
@@ -501,7 +515,7 @@ function renderQuote(report, error) {
     short = "Can't check this body";
   } else if (report.credits !== null && report.credits !== undefined) {
     const amount = h('p', { class: 'amount' },
-      h('span', { class: 'credits' }, h('strong', { text: String(report.credits) }), ' credits'),
+      h('span', { class: 'credits' }, h('strong', { text: String(report.credits) }), report.credits === 1 ? ' credit' : ' credits'),
       report.usd !== null && report.usd !== undefined
         ? h('span', { class: 'usd', text: `$${report.usd}` })
         : h('span', { class: 'usd muted', text: 'no USD rate published' }));
@@ -515,16 +529,18 @@ function renderQuote(report, error) {
       parts.push(h('p', { class: 'reason', text: "Valid by the provider's documented rules." }));
     }
     box.replaceChildren(...parts);
-    short = `${report.credits} credits${report.usd ? ` · $${report.usd}` : ''}${report.ok ? '' : ' · refused'}`;
+    short = `${credits(report.credits)}${report.usd ? ` · $${report.usd}` : ''}${report.ok ? '' : ' · refused'}`;
   } else if (!report.ok) {
     box.classList.add('is-invalid');
     const n = report.violations.length;
-    const codes = [...new Set(report.violations.map((v) => v.code))];
+    // Each code with the field it is about (seedance2ai.io answers
+    // `invalid_request` for every field).
+    const named = [...new Set(report.violations.map((v) => (v.field ? `${v.code} (${baseField(v.field)})` : v.code)))];
     box.replaceChildren(
       h('p', { class: 'verdict', text: `Invalid request: no price` }),
-      h('p', { class: 'reason' }, `${n} violation${n === 1 ? '' : 's'}: `, ...codes.flatMap((c, i) => (i ? [', ', code(c)] : [code(c)]))),
+      h('p', { class: 'reason' }, `${n} violation${n === 1 ? '' : 's'}: `, ...named.flatMap((c, i) => (i ? [', ', code(c)] : [code(c)]))),
     );
-    short = `Invalid: ${codes.join(', ')}`;
+    short = n === 1 ? `Invalid: ${named[0]}` : `Invalid: ${n} violations`;
   } else {
     box.classList.add('is-unpriced');
     box.replaceChildren(
@@ -535,7 +551,7 @@ function renderQuote(report, error) {
   }
   // A quote from a loaded price book is not the provider's published price: say so.
   const book = report?.price?.book;
-  if (book && book !== 'built-in' && report.price.published) {
+  if (book !== undefined && bookPrices(state.endpoint) && report.price.published) {
     box.append(h('p', { class: 'book-note' }, 'Priced with the loaded price book ', h('strong', { text: `“${book}”` }), ', not a price the provider publishes.'));
     short += ' · price book';
   }
@@ -571,7 +587,7 @@ function whenText(when) {
 }
 
 function amountText(row) {
-  let t = row.credits !== undefined ? `${row.credits} credits` : `${row.credits_per_second} credits a second`;
+  let t = row.credits !== undefined ? credits(row.credits) : `${row.credits_per_second} credits a second`;
   if (row.markup) t += ` × ${row.markup}`;
   if (row.per) t += ` × ${row.per}`;
   return t;
@@ -601,7 +617,7 @@ function renderExplain(report, rest) {
     if (src) add('Where it comes from', src);
   }
   if (price.markup) add('Book markup', `× ${price.markup} on the row's result, rounded up`);
-  add('Price book', price.book === 'built-in' ? 'built-in tables (the providers\' published prices)' : `“${price.book}” (loaded)`);
+  add('Price book', bookPrices(state.endpoint) ? `“${price.book}” (loaded)` : 'built-in tables (the providers\' published prices)');
   if (price.usd_per_credit) {
     add('Dollar rate', `1 credit = $${price.usd_per_credit}`, sourceView(price.usd_source, { compact: true }));
   }
@@ -693,6 +709,17 @@ function clipText(clip) {
   return `${clip.duration} s${clip.resolution ? `, ${clip.resolution}` : ''}, ${input}${audio}`;
 }
 
+/** A body for `endpoint` with the clip's prompt, duration and resolution, and the variant (model or quality tier). */
+function bodyForClip(endpoint, variant, clip) {
+  const body = structuredClone(describe(endpoint).example ?? {});
+  const types = fieldTypes(endpoint);
+  if (clip.prompt && types.has('prompt')) body.prompt = clip.prompt;
+  if (variant) body[types.has('model') ? 'model' : 'quality_tier'] = variant;
+  if (types.has('duration')) body.duration = types.get('duration') === 'integer' ? clip.duration : String(clip.duration);
+  if (clip.resolution && types.has('resolution')) body.resolution = clip.resolution;
+  return body;
+}
+
 function renderCompare(opts, report) {
   const box = $('compare-body');
   if (!HAS_COMPARE) {
@@ -732,6 +759,8 @@ function renderCompare(opts, report) {
   const tbody = h('tbody');
   rows.forEach((r, i) => {
     const priced = r.ok && r.credits !== null && r.credits !== undefined;
+    // Above the balance: refused, but its price is worth seeing.
+    const shown = r.credits !== null && r.credits !== undefined;
     const notes = h('td', { class: 'notes' });
     if (!r.ok) {
       notes.append(h('span', { class: 'verdict-bad', text: "Can't make this clip: " }));
@@ -747,10 +776,13 @@ function renderCompare(opts, report) {
       type: 'button',
       class: 'button small',
       text: 'Open',
-      'aria-label': `Open ${r.endpoint}${r.body?.model ? ` ${r.body.model}` : ''} in the calculator`,
+      'aria-label': `Open ${r.endpoint} ${model} in the calculator`,
       onclick: () => {
+        clearNotice();
         state.endpoint = r.endpoint;
-        state.body = structuredClone(r.body ?? {});
+        // An endpoint that cannot make the clip has no body: the clip as
+        // far as its fields go, so that the calculator says why.
+        state.body = r.body ? structuredClone(r.body) : bodyForClip(r.endpoint, r.model, clip);
         state.bodyText = null;
         $('endpoint').value = state.endpoint;
         buildForm();
@@ -764,8 +796,8 @@ function renderCompare(opts, report) {
       h('td', { class: 'num rank', text: String(i + 1) }),
       h('th', { scope: 'row', class: 'endpoint' }, code(r.endpoint), isCurrent ? h('span', { class: 'tag', text: 'this request' }) : null),
       h('td', { class: 'model', dataset: { label: 'Model' }, text: model }),
-      h('td', { class: `num credits-cell${priced ? '' : ' empty'}`, dataset: { label: 'Credits' }, text: priced ? String(r.credits) : '—' }),
-      h('td', { class: `num usd-cell${priced && r.usd ? '' : ' empty'}`, dataset: { label: 'USD' }, text: priced && r.usd ? `$${r.usd}` : '—' }),
+      h('td', { class: `num credits-cell${shown ? '' : ' empty'}`, dataset: { label: 'Credits' }, text: shown ? String(r.credits) : '—' }),
+      h('td', { class: `num usd-cell${shown && r.usd ? '' : ' empty'}`, dataset: { label: 'USD' }, text: shown && r.usd ? `$${r.usd}` : '—' }),
       notes,
       h('td', { class: 'action' }, open)));
   });
@@ -916,16 +948,18 @@ function clearBook() {
 
 // ---------------------------------------------------------------- refresh --
 
-let lastOpts = [];
+let lastOpts = { endpoint: '', opts: [] };
 
 function refresh() {
   const ep = state.endpoint;
   let opts;
   try {
     opts = lib.fieldOptions(ep, state.body);
-    lastOpts = opts;
+    lastOpts = { endpoint: ep, opts };
   } catch (e) {
-    opts = lastOpts;
+    // A body the library cannot read (nested too deep, say): the last
+    // options of this endpoint, or those of the empty body.
+    opts = lastOpts.endpoint === ep ? lastOpts.opts : lib.fieldOptions(ep, {});
   }
   let report = null;
   let error = null;
@@ -970,6 +1004,7 @@ function fillEndpoints() {
   sel.replaceChildren(...groups.values());
   sel.value = state.endpoint;
   sel.addEventListener('change', () => {
+    clearNotice();
     const prompt = state.body?.prompt;
     state.endpoint = sel.value;
     // Start from the provider's example body, keeping the prompt.
@@ -1011,7 +1046,9 @@ function wireStatic() {
     loadBook(text, { quiet: true });
   });
   $('book-builtin').addEventListener('click', () => {
-    $('book-text').value = JSON.stringify(lib.builtinPriceBook(), null, 2);
+    // Under a name of its own: a loaded book is never the built-in tables.
+    const book = { ...lib.builtinPriceBook(), name: 'my price list (from the built-in tables)' };
+    $('book-text').value = JSON.stringify(book, null, 2);
     $('book-text').focus();
   });
   $('book-clear').addEventListener('click', clearBook);
@@ -1019,9 +1056,14 @@ function wireStatic() {
   $('copy-link').addEventListener('click', async () => {
     const btn = $('copy-link');
     const ok = await copyText(location.href);
-    btn.textContent = ok ? 'Link copied' : 'Copy failed: use the address bar';
+    const bookLeftOut = state.book && state.book.compact.length > BOOK_URL_LIMIT;
+    btn.textContent = !ok ? 'Copy failed: use the address bar' : bookLeftOut ? 'Link copied, without the price book (too large for a link)' : 'Link copied';
     setTimeout(() => { btn.textContent = 'Copy link to this quote'; }, 2000);
   });
+  // Back and Forward move between the page's anchors (#book, the skip
+  // link), whose entries keep an older query: the address is made to say
+  // what the page shows again.
+  window.addEventListener('popstate', () => writeURL());
   document.addEventListener('click', async (e) => {
     const btn = e.target.closest?.('button[data-copy]');
     if (!btn) return;
@@ -1078,7 +1120,9 @@ async function main() {
   bookState();
   if (book) {
     $('book-text').value = book;
-    if (loadBook(book, { quiet: true })) {
+    if (!loadBook(book, { quiet: true })) {
+      notices.push(`The link's price book could not be loaded (${$('book-error').textContent.replace(/^Not loaded: /, '').slice(0, 160)}): the prices shown are the built-in tables.`);
+    } else {
       try {
         $('book-text').value = JSON.stringify(JSON.parse(book), null, 2);
       } catch {

@@ -456,3 +456,102 @@ test('readable at 390 px and at desktop width (screenshots)', async () => {
   await page.setViewportSize({ width: 1280, height: 900 });
   assert.deepEqual(site.errors, []);
 });
+
+test('a loaded price book is labelled as loaded, whatever its name', async () => {
+  const book = { schema: 'seedance-rules/price-book/v1', name: 'built-in', endpoints: { 'seedanceapi-v2': { usd_per_credit: '0.01', rows: [{ when: {}, credits: 1 }] } } };
+  const p = await openPage(site, `?endpoint=seedanceapi-v2&book=${encodeURIComponent(JSON.stringify(book))}`);
+  try {
+    assert.equal(await shownCredits(p), 1);
+    assert.match(await quoteText(p), /1 credit\b/);
+    assert.match(await quoteText(p), /Priced with the loaded price book/);
+    assert.match(await p.locator('#explain').innerText(), /“built-in” \(loaded\)/);
+  } finally {
+    await p.close();
+  }
+  // The book the page starts from has a name of its own.
+  await page.locator('#book-builtin').click();
+  assert.notEqual(JSON.parse(await page.locator('#book-text').inputValue()).name, 'built-in');
+});
+
+test('a link from a body without a prompt opens without one', async () => {
+  const p = await openPage(site, '?endpoint=seedanceapi-v2');
+  try {
+    await p.locator('#editor summary').click();
+    await byLabel(p, 'Request body (JSON)').fill('{"duration": 10}');
+    // Then from the form, which writes the link from the body's fields.
+    await byLabel(p, 'Model').selectOption('seedance-2.0-fast');
+    assert.match(await quoteText(p), /INVALID_PROMPT/);
+    const link = p.url();
+    const again = await openPage(site, link.slice(site.url.length));
+    try {
+      assert.match(await quoteText(again), /INVALID_PROMPT/);
+    } finally {
+      await again.close();
+    }
+  } finally {
+    await p.close();
+  }
+});
+
+test('a link whose body nests too deep in an unknown field keeps every control', async () => {
+  let deep = '"leaf"';
+  for (let i = 0; i < 200; i++) deep = `{"a":${deep}}`;
+  const p = await openPage(site, `?endpoint=seedanceapi-v1&body=${encodeURIComponent(`{"prompt":"hi there","x":${deep}}`)}`);
+  try {
+    assert.match(await quoteText(p), /INVALID_JSON/);
+    const names = (await lib(p, 'fieldOptions', 'seedanceapi-v1', {})).map((o) => o.name);
+    for (const name of names) {
+      assert.equal(await p.locator(`[data-field="${name}"] :is(input, select, textarea)`).count() > 0, true, name);
+    }
+    assert.doesNotMatch(await p.locator('#compare-body').innerText(), /Choose a video endpoint/);
+  } finally {
+    await p.close();
+  }
+});
+
+test('Open on an endpoint that cannot make the clip carries the clip there', async () => {
+  const p = await openPage(site, '?endpoint=seedance2ai-video');
+  try {
+    const prompt = await byLabel(p, 'Prompt').inputValue();
+    const row = p.locator('#compare tr.cannot[data-endpoint="seedanceapi-v2"]').first();
+    const model = await row.getAttribute('data-model');
+    await row.getByRole('button', { name: `Open seedanceapi-v2 ${model} in the calculator` }).click();
+    assert.equal(await byLabel(p, 'Endpoint').inputValue(), 'seedanceapi-v2');
+    assert.equal(await byLabel(p, 'Prompt').inputValue(), prompt);
+    assert.equal(await byLabel(p, 'Model').inputValue(), model);
+    assert.doesNotMatch(await quoteText(p), /INVALID_PROMPT/);
+  } finally {
+    await p.close();
+  }
+});
+
+test('a link whose price book or balance cannot be used says so', async () => {
+  for (const [query, words] of [
+    ['&book=garbage', /price book could not be loaded.*built-in tables/],
+    ['&balance=abc', /balance \(abc\) is not a whole number/],
+  ]) {
+    const p = await openPage(site, `?endpoint=seedanceapi-v2${query}`);
+    try {
+      assert.equal(await p.locator('#fatal').isVisible(), true, query);
+      assert.match(await p.locator('#fatal').innerText(), words);
+      // The page goes on: choosing another endpoint takes the notice away.
+      await byLabel(p, 'Endpoint').selectOption('seedanceapi-v1');
+      assert.equal(await p.locator('#fatal').isHidden(), true, query);
+    } finally {
+      await p.close();
+    }
+  }
+});
+
+test('after Back, the address says what the page shows', async () => {
+  const p = await openPage(site, '?endpoint=seedanceapi-v2&duration=5');
+  try {
+    await p.evaluate(() => { location.hash = '#book'; });
+    await byLabel(p, 'Duration').selectOption('10');
+    await p.goBack();
+    await p.waitForFunction(() => new URLSearchParams(location.search).get('duration') === '10');
+    assert.equal(await byLabel(p, 'Duration').inputValue(), '10');
+  } finally {
+    await p.close();
+  }
+});

@@ -78,6 +78,6 @@ export async function quoteText(page) {
 
 /** The credits shown in the quote, or null when none is shown. */
 export async function shownCredits(page) {
-  const m = /(\d+) credits/.exec(await quoteText(page));
+  const m = /(\d+) credits?\b/.exec(await quoteText(page));
   return m ? Number(m[1]) : null;
 }

@@ -24,11 +24,7 @@
 
 use std::collections::BTreeSet;
 
-use seedance_rules::{
-    ApiinoneVideosRequest, Checker, Endpoint, PriceBook, Request, Seedance2aiGptImage2Request,
-    Seedance2aiNanoBananaProRequest, Seedance2aiVideoRequest, SeedanceApiV1Request,
-    SeedanceApiV2Request,
-};
+use seedance_rules::{Checker, Endpoint, PriceBook, Request};
 use serde_json::{json, Map, Value};
 
 use crate::conformance::{body_text, cases};
@@ -265,15 +261,7 @@ fn typed_agrees(
     {
         return true;
     }
-    let got = match endpoint {
-        Endpoint::SeedanceApiV1 => on::<SeedanceApiV1Request>(checker, body),
-        Endpoint::SeedanceApiV2 => on::<SeedanceApiV2Request>(checker, body),
-        Endpoint::Seedance2aiVideo => on::<Seedance2aiVideoRequest>(checker, body),
-        Endpoint::Seedance2aiGptImage2 => on::<Seedance2aiGptImage2Request>(checker, body),
-        Endpoint::Seedance2aiNanoBananaPro => on::<Seedance2aiNanoBananaProRequest>(checker, body),
-        Endpoint::ApiinoneVideos => on::<ApiinoneVideosRequest>(checker, body),
-        _ => None,
-    };
+    let got = on_typed_request!(endpoint, on(checker, body));
     let Some((typed, owned)) = got else {
         return false;
     };

@@ -436,15 +436,7 @@ fn quote_agrees_on(checker: &Checker<'_>, endpoint: Endpoint, body: &str) -> Opt
     fn on<'a, R: Request + serde::Deserialize<'a>>(c: &Checker<'_>, body: &'a str) -> Option<bool> {
         Some(quote_agrees(c, &serde_json::from_str::<R>(body).ok()?))
     }
-    match endpoint {
-        Endpoint::SeedanceApiV1 => on::<SeedanceApiV1Request>(checker, body),
-        Endpoint::SeedanceApiV2 => on::<SeedanceApiV2Request>(checker, body),
-        Endpoint::Seedance2aiVideo => on::<Seedance2aiVideoRequest>(checker, body),
-        Endpoint::Seedance2aiGptImage2 => on::<Seedance2aiGptImage2Request>(checker, body),
-        Endpoint::Seedance2aiNanoBananaPro => on::<Seedance2aiNanoBananaProRequest>(checker, body),
-        Endpoint::ApiinoneVideos => on::<ApiinoneVideosRequest>(checker, body),
-        _ => None,
-    }
+    on_typed_request!(endpoint, on(checker, body))
 }
 
 /// Every conformance case that serde reads as its endpoint's typed request,

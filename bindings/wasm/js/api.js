@@ -53,15 +53,16 @@ function call(fn, ...args) {
 }
 
 /** JSON.stringify's replacer: what JSON cannot carry is an error, not a silent `null`. */
-function strict(_key, value) {
+function strict(key, value) {
+  const at = key === '' ? '' : ` (at \`${key}\`)`;
   switch (typeof value) {
     case 'number':
       if (!Number.isFinite(value)) {
-        throw fail('INVALID_ARGUMENT', `${value} cannot be sent as JSON`);
+        throw fail('INVALID_ARGUMENT', `${value}${at} cannot be written as JSON`);
       }
       return value;
     case 'bigint':
-      throw fail('INVALID_ARGUMENT', `a BigInt (${value}n) cannot be sent as JSON; use a number`);
+      throw fail('INVALID_ARGUMENT', `a BigInt (${value}n)${at} cannot be written as JSON; use a number`);
     default:
       return value;
   }
@@ -108,6 +109,11 @@ function describeType(value) {
 
 /** The parsed book of a `PriceBook` in the current module instance. */
 let handleOf;
+
+/** Whether a value is a `PriceBook` itself (not a Proxy of one, which has none of its fields). */
+let isBook;
+
+const NOT_A_BOOK = 'must be a PriceBook made by loadPriceBook(), not a copy or a Proxy of one';
 
 /** A `PriceBook`'s table for an endpoint, parsed once (the built-in one where the book has none). */
 let bookTable;
@@ -192,8 +198,10 @@ export class PriceBook {
   }
 
   static {
+    isBook = (value) => typeof value === 'object' && value !== null && #held in value;
     // Loaded again from its text if the module was re-instantiated since.
     handleOf = (book) => {
+      if (!isBook(book)) throw fail('INVALID_ARGUMENT', `the book ${NOT_A_BOOK}`);
       const held = book.#held;
       if (held.generation !== generation) {
         held.handle = call(wasm.loadPriceBook, book.#text);
@@ -232,7 +240,9 @@ function readOptions(options) {
   if (typeof options !== 'object' || Array.isArray(options)) {
     throw fail('INVALID_ARGUMENT', `options must be an object, not ${describeType(options)}`);
   }
-  const { balance, priceBook } = options;
+  const { balance, priceBook, ...rest } = options;
+  // A misspelt option would price with the built-in tables without a word.
+  for (const key in rest) throw fail('INVALID_ARGUMENT', `unknown option ${key}: the options are balance and priceBook`);
   // Any integer: one above 2^53 - 1 is not exact, but no quote reaches it.
   if (balance !== undefined && balance !== null && !(Number.isInteger(balance) && balance >= 0)) {
     throw fail(
@@ -242,8 +252,8 @@ function readOptions(options) {
       }`,
     );
   }
-  if (priceBook !== undefined && priceBook !== null && !(priceBook instanceof PriceBook)) {
-    throw fail('INVALID_ARGUMENT', 'options.priceBook must be a PriceBook made by loadPriceBook()');
+  if (priceBook !== undefined && priceBook !== null && !isBook(priceBook)) {
+    throw fail('INVALID_ARGUMENT', `options.priceBook ${NOT_A_BOOK}`);
   }
   return { book: priceBook ?? undefined, balance: balance ?? undefined };
 }

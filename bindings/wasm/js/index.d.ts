@@ -211,14 +211,14 @@ export interface Quote {
   /** How the credits were computed: `ceil(41/2 × 8 s × 3/2) = 246`. */
   formula?: string;
   /** The row that priced the request (shared, frozen). */
-  readonly row?: PriceRow;
+  readonly row?: Frozen<PriceRow>;
   /** The endpoint's markup on the row's result. */
   markup?: string;
   usd_per_credit?: string;
   /** Where the rate to US dollars comes from (shared, frozen). */
-  readonly usd_source?: Source;
+  readonly usd_source?: Frozen<Source>;
   /** The table's note (shared, frozen). */
-  readonly note?: Source;
+  readonly note?: Frozen<Source>;
 }
 
 /** The answer to a check (the same JSON as `seedance check --json`). */
@@ -260,9 +260,18 @@ export interface CheckOptions {
    * larger balance (inexact as a number) covers every request.
    */
   balance?: number;
-  /** Prices with this book (endpoints it does not list use the built-in tables). */
+  /**
+   * Prices with this book (endpoints it does not list use the built-in
+   * tables): the book `loadPriceBook` returned, not a Proxy of it (a
+   * reactive store's). A book lives in the thread that loaded it.
+   */
   priceBook?: PriceBook;
+  // Any other key throws `INVALID_ARGUMENT`: a misspelt option would price
+  // with the built-in tables.
 }
+
+/** `T` read-only all the way down, as the package freezes what reports share. */
+export type Frozen<T> = { readonly [K in keyof T]: Frozen<T[K]> };
 
 /** A `when` value: the exact value of a normalized field, or whether it is present. */
 export type MatchValue = string | number | boolean | { present: boolean };
@@ -463,9 +472,10 @@ export interface SeedanceRulesError extends Error {
  * Checks a request body (any JSON value) against an endpoint's rules and
  * prices it. An invalid request is a report with violations, not an error.
  * @throws {SeedanceRulesError} `UNKNOWN_ENDPOINT`; `INVALID_ARGUMENT` for a body
- * JSON cannot carry (NaN, Infinity, a BigInt, a cycle) or bad options;
- * `INVALID_JSON` for a body nested deeper than 128 arrays and objects (the
- * reader's limit, serde_json's too), or holding a string with a lone
+ * JSON cannot carry (NaN, Infinity, a BigInt, a cycle; the message names
+ * its key) or bad options (an unknown option, a Proxy of a `PriceBook`);
+ * `INVALID_JSON` for a body nested 128 arrays and objects deep or deeper
+ * (127 is the most the reader takes, as serde_json), or holding a string with a lone
  * surrogate (`'\ud800'`, which `JSON.stringify` writes as an escape that
  * names no character, and which serde_json refuses too).
  */

@@ -71,6 +71,8 @@ test('NaN, Infinity and BigInt throw INVALID_ARGUMENT, at any depth', () => {
     throwsCode(() => check('seedanceapi-v2', { ...GOOD, images: [{ deep: [bad] }] }), 'INVALID_ARGUMENT');
     throwsCode(() => fieldOptions('seedanceapi-v2', { model: bad }), 'INVALID_ARGUMENT');
   }
+  // The message names the key that holds it.
+  assert.throws(() => check('seedanceapi-v2', { ...GOOD, duration: Number.parseInt('') }), (e) => e.code === 'INVALID_ARGUMENT' && e.message.includes('NaN (at `duration`)'));
 });
 
 test('fieldOptions takes the body as a value: JSON text is an error, not an empty body', () => {
@@ -171,6 +173,34 @@ test('bad options throw INVALID_ARGUMENT', () => {
   }
   assert.equal(check('seedanceapi-v2', GOOD, {}).ok, true);
   assert.equal(check('seedanceapi-v2', GOOD, null).ok, true);
+  // A misspelt option would price with the built-in tables: it is refused.
+  const book = loadPriceBook({ schema: 'seedance-rules/price-book/v1', name: 'one', endpoints: { 'seedanceapi-v2': { rows: [{ when: {}, credits: 1 }] } } });
+  for (const options of [{ price_book: book }, { pricebook: book }, { priceBook: book, balanse: 5 }]) {
+    assert.throws(() => check('seedanceapi-v2', GOOD, options), (e) => e.code === 'INVALID_ARGUMENT' && e.message.includes(`unknown option ${Object.keys(options).find((k) => k !== 'priceBook')}`));
+    throwsCode(() => quote('seedanceapi-v2', GOOD, options), 'INVALID_ARGUMENT');
+    throwsCode(() => lib.compare({ duration: 8, resolution: '720p' }, options), 'INVALID_ARGUMENT');
+  }
+  assert.equal(check('seedanceapi-v2', GOOD, { priceBook: book }).credits, 1);
+});
+
+test('a Proxy of a PriceBook, or a book method on something else, is INVALID_ARGUMENT and resets nothing', () => {
+  const book = loadPriceBook({ schema: 'seedance-rules/price-book/v1', name: 'kept', endpoints: { 'seedanceapi-v2': { rows: [{ when: {}, credits: 2 }] } } });
+  const proxy = new Proxy(book, {});
+  assert.ok(proxy instanceof PriceBook);
+  assert.throws(() => check('seedanceapi-v2', GOOD, { priceBook: proxy }), (e) => e.code === 'INVALID_ARGUMENT' && /options\.priceBook must be a PriceBook .*Proxy/.test(e.message));
+  assert.throws(() => proxy.name, (e) => e.code === 'INVALID_ARGUMENT');
+  const { toJSON } = book;
+  assert.throws(() => toJSON(), (e) => e.code === 'INVALID_ARGUMENT');
+  assert.throws(() => toJSON.call({}), (e) => e.code === 'INVALID_ARGUMENT');
+  // Not INTERNAL, so the module was not re-instantiated; the book works on.
+  assert.equal(check('seedanceapi-v2', GOOD, { priceBook: book }).credits, 2);
+  assert.equal(book.name, 'kept');
+});
+
+test('compare: a duration past 2^32 - 1 is one no endpoint makes, not an error', () => {
+  const rows = lib.compare({ duration: 2 ** 32 + 5, resolution: '720p' });
+  assert.ok(rows.length > 0);
+  assert.ok(rows.every((r) => !r.ok), JSON.stringify(rows.filter((r) => r.ok)));
 });
 
 test('a PriceBook is only made by loadPriceBook', () => {

@@ -62,6 +62,12 @@ const firstViolation: Violation | undefined = r.violations[0];
 const status: number | undefined = firstViolation?.status;
 const warning: Warning | undefined = r.warnings[0];
 const formula: string | undefined = r.price?.formula;
+// The row a report shares is frozen, all the way down.
+const rowWhen = r.price?.row?.when;
+// @ts-expect-error a shared row cannot be written
+if (rowWhen) rowWhen['model'] = 'x';
+// @ts-expect-error nor can an unknown option be given
+check('seedanceapi-v1', v1, { price_book: book });
 const anyEndpoint: Report<string> = check(String(Math.random()), { prompt: 1 });
 const fromText: Report = checkJson('seedanceapi-v1', JSON.stringify(v1));
 const quoted: number | null = quote('seedanceapi-v1', v1, { balance: 100 });

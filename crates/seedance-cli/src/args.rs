@@ -293,11 +293,43 @@ fn command_named(name: &str) -> Option<&'static str> {
 }
 
 fn unknown_command(name: &str) -> Failure {
+    let hint = closest(name, COMMANDS)
+        .map(|c| format!("did you mean `{c}`? "))
+        .unwrap_or_default();
     Failure::usage(format!(
-        "unknown command `{}`; the commands: {}",
+        "unknown command `{}`; {hint}the commands: {}",
         clip(name),
         COMMANDS.join(", ")
     ))
+}
+
+/// The one of `names` closest to `typed`, when it is close: at most two
+/// edits (one for a name of four characters or fewer), ignoring case.
+fn closest<'n>(typed: &str, names: impl IntoIterator<Item = &'n str>) -> Option<&'n str> {
+    let typed = typed.to_lowercase();
+    let limit = if typed.chars().count() <= 4 { 1 } else { 2 };
+    names
+        .into_iter()
+        .map(|n| (edits(&typed, n), n))
+        .filter(|&(d, _)| d <= limit)
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, n)| n)
+}
+
+/// The Levenshtein distance of two strings, by characters.
+fn edits(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let substitution = diagonal + usize::from(ca != cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(diagonal + 1);
+        }
+    }
+    row[b.len()]
 }
 
 /// The part of [`USAGE`] about `command`: its lines, from the one that
@@ -357,8 +389,11 @@ impl Parsed {
                 None => (arg.as_str(), None),
             };
             let Some(&(flag, takes_value)) = known.iter().find(|(k, _)| *k == name) else {
+                let hint = closest(name, known.iter().map(|(k, _)| *k))
+                    .map(|k| format!("; did you mean `{k}`?"))
+                    .unwrap_or_default();
                 return Err(Failure::usage(format!(
-                    "unknown flag `{}` for `seedance {command}`",
+                    "unknown flag `{}` for `seedance {command}`{hint}",
                     clip(name)
                 )));
             };
@@ -486,6 +521,47 @@ mod tests {
             "{}",
             twice.message
         );
+    }
+
+    #[test]
+    fn a_near_miss_of_a_flag_or_a_command_is_suggested() {
+        for (args, hint) in [
+            (&["check", "e", "--jsn"][..], "did you mean `--json`?"),
+            (
+                &["check", "e", "--price-bok", "b"],
+                "did you mean `--price-book`?",
+            ),
+            (&["compare", "--duraton", "8"], "did you mean `--duration`?"),
+            (&["chek"], "did you mean `check`?"),
+            (&["CHECK"], "did you mean `check`?"),
+        ] {
+            let f = parse_str(args).unwrap_err();
+            assert!(f.message.contains(hint), "{args:?}: {}", f.message);
+        }
+        for args in [&["check", "e", "--frobnicate"][..], &["xyz"]] {
+            let f = parse_str(args).unwrap_err();
+            assert!(
+                !f.message.contains("did you mean"),
+                "{args:?}: {}",
+                f.message
+            );
+        }
+    }
+
+    #[test]
+    fn edits_count_insertions_deletions_and_substitutions() {
+        for (a, b, d) in [
+            ("", "", 0),
+            ("json", "json", 0),
+            ("jsn", "json", 1),
+            ("jsonx", "json", 1),
+            ("jsom", "json", 1),
+            ("", "abc", 3),
+            ("kitten", "sitting", 3),
+        ] {
+            assert_eq!(edits(a, b), d, "{a} {b}");
+            assert_eq!(edits(b, a), d, "{b} {a}");
+        }
     }
 
     #[test]

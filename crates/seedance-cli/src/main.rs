@@ -115,6 +115,10 @@ fn main() -> ExitCode {
     let command = match args::parse(std::env::args_os().skip(1)) {
         Ok(command) => command,
         Err(f) => {
+            // A command line that could not be read, but asked for JSON.
+            if std::env::args_os().skip(1).any(|a| a == "--json") {
+                let _ = write_stdout(&f.to_json());
+            }
             fail(&f);
             return ExitCode::from(FAILED);
         }

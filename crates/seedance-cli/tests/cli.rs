@@ -1033,6 +1033,13 @@ fn with_json_a_failure_is_json_on_stdout_too() {
         let message = json["error"]["message"].as_str().unwrap();
         assert!(run.stderr.contains(message), "{args:?}: {message}");
     }
+    // A command line that cannot be read, with `--json` in it, too.
+    let run = seedance(
+        &["check", "seedanceapi-v2", "{}", "--json", "--balance", "-3"],
+        None,
+    );
+    assert_eq!(run.code, 2);
+    assert_eq!(run.json()["error"]["code"], "USAGE");
     // Without `--json`, nothing on standard output.
     seedance(&["check", "seedanceapi-v2", "{bad"], None).assert_failed();
 }

@@ -50,11 +50,18 @@ function fatal(message) {
   const el = $('fatal');
   el.textContent = message;
   el.hidden = false;
+  delete el.dataset.notice;
 }
 
-/** Takes away what a link's notice said, once the page has moved on. */
+/** A notice in the same place, which the page takes away once it moves on. */
+function notice(message) {
+  fatal(message);
+  $('fatal').dataset.notice = 'true';
+}
+
+/** Takes away a notice (never a failure to start). */
 function clearNotice() {
-  if ($('main').getAttribute('aria-busy') === 'false') $('fatal').hidden = true;
+  if ($('fatal').dataset.notice === 'true') $('fatal').hidden = true;
 }
 
 /** Whether the loaded price book prices `endpoint` (whatever the book is called). */
@@ -717,6 +724,9 @@ function bodyForClip(endpoint, variant, clip) {
   if (variant) body[types.has('model') ? 'model' : 'quality_tier'] = variant;
   if (types.has('duration')) body.duration = types.get('duration') === 'integer' ? clip.duration : String(clip.duration);
   if (clip.resolution && types.has('resolution')) body.resolution = clip.resolution;
+  for (const name of ['generate_audio', 'generateAudio']) {
+    if (clip.audio !== undefined && types.has(name)) body[name] = clip.audio;
+  }
   return body;
 }
 
@@ -781,12 +791,13 @@ function renderCompare(opts, report) {
         clearNotice();
         state.endpoint = r.endpoint;
         // An endpoint that cannot make the clip has no body: the clip as
-        // far as its fields go, so that the calculator says why.
+        // far as its fields go, and a notice of why.
         state.body = r.body ? structuredClone(r.body) : bodyForClip(r.endpoint, r.model, clip);
         state.bodyText = null;
         $('endpoint').value = state.endpoint;
         buildForm();
         refresh();
+        if (!r.body) notice(`${r.endpoint} (${model}) cannot make the clip compared (${clipText(clip)}): ${r.note ?? 'see its rules'}. The request below is that clip as far as this endpoint's fields go.`);
         $('request').scrollIntoView({ behavior: 'smooth', block: 'start' });
         $('endpoint').focus({ preventScroll: true });
       },
@@ -1136,7 +1147,7 @@ async function main() {
     $('editor').open = true;
   }
   refresh();
-  if (notices.length) fatal(notices.join(' '));
+  if (notices.length) notice(notices.join(' '));
   $('main').setAttribute('aria-busy', 'false');
   document.documentElement.dataset.ready = 'true';
 }

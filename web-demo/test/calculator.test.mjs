@@ -520,6 +520,9 @@ test('Open on an endpoint that cannot make the clip carries the clip there', asy
     assert.equal(await byLabel(p, 'Prompt').inputValue(), prompt);
     assert.equal(await byLabel(p, 'Model').inputValue(), model);
     assert.doesNotMatch(await quoteText(p), /INVALID_PROMPT/);
+    // And why it cannot make the clip, which its body alone does not show.
+    assert.equal(await p.locator('#fatal').isVisible(), true);
+    assert.match(await p.locator('#fatal').innerText(), /seedanceapi-v2 .* cannot make the clip compared .*no audio option/);
   } finally {
     await p.close();
   }

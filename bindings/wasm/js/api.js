@@ -62,7 +62,7 @@ function strict(key, value) {
       }
       return value;
     case 'bigint':
-      throw fail('INVALID_ARGUMENT', `a BigInt (${value}n)${at} cannot be written as JSON; use a number`);
+      throw fail('INVALID_ARGUMENT', `${value}n${at} cannot be written as JSON: use a number, not a BigInt`);
     default:
       return value;
   }
@@ -113,7 +113,7 @@ let handleOf;
 /** Whether a value is a `PriceBook` itself (not a Proxy of one, which has none of its fields). */
 let isBook;
 
-const NOT_A_BOOK = 'must be a PriceBook made by loadPriceBook(), not a copy or a Proxy of one';
+const NOT_A_BOOK = 'must be a PriceBook from loadPriceBook(), not a copy or Proxy of one';
 
 /** A `PriceBook`'s table for an endpoint, parsed once (the built-in one where the book has none). */
 let bookTable;
@@ -242,7 +242,10 @@ function readOptions(options) {
   }
   const { balance, priceBook, ...rest } = options;
   // A misspelt option would price with the built-in tables without a word.
-  for (const key in rest) throw fail('INVALID_ARGUMENT', `unknown option ${key}: the options are balance and priceBook`);
+  // (Own keys only, and one left `undefined` is no option.)
+  for (const key of Object.keys(rest)) {
+    if (rest[key] !== undefined) throw fail('INVALID_ARGUMENT', `unknown option ${key}: the options are balance and priceBook`);
+  }
   // Any integer: one above 2^53 - 1 is not exact, but no quote reaches it.
   if (balance !== undefined && balance !== null && !(Number.isInteger(balance) && balance >= 0)) {
     throw fail(

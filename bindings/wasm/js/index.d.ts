@@ -266,8 +266,8 @@ export interface CheckOptions {
    * reactive store's). A book lives in the thread that loaded it.
    */
   priceBook?: PriceBook;
-  // Any other key throws `INVALID_ARGUMENT`: a misspelt option would price
-  // with the built-in tables.
+  // Any other own key with a value throws `INVALID_ARGUMENT`: a misspelt
+  // option would price with the built-in tables.
 }
 
 /** `T` read-only all the way down, as the package freezes what reports share. */
@@ -472,8 +472,8 @@ export interface SeedanceRulesError extends Error {
  * Checks a request body (any JSON value) against an endpoint's rules and
  * prices it. An invalid request is a report with violations, not an error.
  * @throws {SeedanceRulesError} `UNKNOWN_ENDPOINT`; `INVALID_ARGUMENT` for a body
- * JSON cannot carry (NaN, Infinity, a BigInt, a cycle; the message names
- * its key) or bad options (an unknown option, a Proxy of a `PriceBook`);
+ * JSON cannot carry (NaN, Infinity, a BigInt, a cycle; the message names the
+ * innermost key that holds it) or bad options (an unknown option, a Proxy of a `PriceBook`);
  * `INVALID_JSON` for a body nested 128 arrays and objects deep or deeper
  * (127 is the most the reader takes, as serde_json), or holding a string with a lone
  * surrogate (`'\ud800'`, which `JSON.stringify` writes as an escape that

@@ -181,6 +181,15 @@ test('bad options throw INVALID_ARGUMENT', () => {
     throwsCode(() => lib.compare({ duration: 8, resolution: '720p' }, options), 'INVALID_ARGUMENT');
   }
   assert.equal(check('seedanceapi-v2', GOOD, { priceBook: book }).credits, 1);
+  // Only own keys with a value count: a wider config spread in, with its
+  // other keys left undefined, and a key some script put on Object.prototype.
+  assert.equal(check('seedanceapi-v2', GOOD, { priceBook: book, signal: undefined }).credits, 1);
+  Object.defineProperty(Object.prototype, 'polluted', { value: 1, enumerable: true, configurable: true });
+  try {
+    assert.equal(check('seedanceapi-v2', GOOD, { priceBook: book }).credits, 1);
+  } finally {
+    delete Object.prototype.polluted;
+  }
 });
 
 test('a Proxy of a PriceBook, or a book method on something else, is INVALID_ARGUMENT and resets nothing', () => {

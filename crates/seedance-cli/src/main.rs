@@ -36,8 +36,9 @@ pub struct Failure {
     /// The usage to show after the message.
     usage: Usage,
     /// A stable code, for `--json`: the library's (`INVALID_JSON`,
-    /// `UNKNOWN_ENDPOINT`, `INVALID_PRICE_BOOK`), `INVALID_INPUT` for input
-    /// that is not text, or `USAGE`.
+    /// `UNKNOWN_ENDPOINT`, `INVALID_PRICE_BOOK`), `INVALID_INPUT` for a body
+    /// that cannot be read as text (not UTF-8, empty, with a byte order
+    /// mark, standard input unreadable), or `USAGE`.
     code: &'static str,
 }
 
@@ -309,10 +310,12 @@ fn file_hint(body: &str) -> String {
     if path.is_empty() || !Path::new(path).is_file() {
         return String::new();
     }
+    // Quoted for the shell, as the command it shows is to be typed.
+    let quoted = format!("'{}'", path.replace('\'', r"'\''"));
     format!(
         "; BODY is the JSON text itself: to check the file `{}`, give it on standard input (`< {}`)",
         args::clip(path),
-        args::clip(path)
+        args::clip(&quoted)
     )
 }
 
@@ -361,8 +364,19 @@ fn load_book(path: &Path) -> Result<PriceBook, Failure> {
         } else {
             ""
         };
+        // The library's message names the place in the book as its own
+        // `price book `PLACE`: `; here the book is the file.
         let message = e.to_string();
-        let message = message.strip_prefix("price book: ").unwrap_or(&message);
+        let message = match message.strip_prefix("price book: ") {
+            Some(why) => why.to_owned(),
+            None => match message
+                .strip_prefix("price book `")
+                .and_then(|r| r.split_once("`: "))
+            {
+                Some((place, why)) => format!("at `{place}`: {why}"),
+                None => message,
+            },
+        };
         Failure::book(format!("{what}: {message}{hint}"))
     })
 }

@@ -920,6 +920,34 @@ fn an_empty_price_book_says_so_and_a_bad_one_names_its_file_once() {
         "{}",
         run.stderr
     );
+    // A row's error says where in the book, and names the book once.
+    let bad_row = temp_file(
+        "bad-row-book.json",
+        r#"{"schema": "seedance-rules/price-book/v1", "name": "b", "endpoints": {"seedanceapi-v2": {"rows": [{"when": {}, "credits": "abc"}]}}}"#,
+    );
+    let run = seedance(
+        &[
+            "check",
+            "seedanceapi-v2",
+            MINI_1080P_8S,
+            "--price-book",
+            bad_row.to_str().unwrap(),
+        ],
+        None,
+    );
+    run.assert_failed();
+    assert_eq!(
+        run.stderr.matches("price book").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains(": at `endpoints.seedanceapi-v2.rows[0].credits`: "),
+        "{}",
+        run.stderr
+    );
 }
 
 #[cfg(unix)]

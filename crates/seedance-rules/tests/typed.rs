@@ -394,7 +394,8 @@ fn compare_lists_a_clip_made_otherwise_than_asked_after_those_made_as_asked() {
         .position(|r| r.0 == Some("seedance-2-mini"))
         .expect("Mini prices a 1080p clip, as 720p");
     assert!(!priced[mini].2, "{priced:?}");
-    assert_eq!(rows[mini].warnings[0].code, "NORMALIZED_VALUE");
+    let mini_row = rows.iter().find(|r| r.model == Some("seedance-2-mini"));
+    assert_eq!(mini_row.unwrap().warnings[0].code, "NORMALIZED_VALUE");
     let (exact, otherwise) = priced.split_at(mini);
     assert!(!exact.is_empty() && exact.iter().all(|r| r.2), "{priced:?}");
     assert!(otherwise.iter().all(|r| !r.2), "{priced:?}");

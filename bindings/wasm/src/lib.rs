@@ -415,12 +415,16 @@ mod tests {
 
     #[test]
     fn a_clip_is_checked_for_its_types() {
-        for d in [-1.0, 2.5, f64::NAN, 5e9] {
+        for d in [-1.0, 2.5, f64::NAN, f64::INFINITY] {
             assert!(
                 compare(0, d, "720p", None, false, None, None).is_err(),
                 "{d}"
             );
         }
+        // A whole number past u32::MAX is the longest clip: none can make it.
+        let rows = compare(0, 5e9, "720p", None, false, None, None).unwrap();
+        assert!(!rows.contains("\"ok\":true"), "{rows}");
+        assert!(rows.contains("\"ok\":false"), "{rows}");
         let e = compare(0, 8.0, "720p", Some("audio".into()), false, None, None).unwrap_err();
         assert!(e.starts_with("INVALID_ARGUMENT "), "{e}");
         assert!(compare(0, 8.0, "720p", Some("image".into()), true, None, None).is_ok());

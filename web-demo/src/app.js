@@ -156,8 +156,9 @@ function writeURL() {
   else paramsFromBody(state.endpoint, state.body, params);
   if (state.balance !== null) params.set('balance', String(state.balance));
   if (state.book && state.book.compact.length <= BOOK_URL_LIMIT) params.set('book', state.book.compact);
-  const url = `${location.pathname}?${params}`;
-  if (url !== location.pathname + location.search) history.replaceState(null, '', url);
+  // The fragment (`#book`, the skip link's) stays where it is.
+  const url = `${location.pathname}?${params}${location.hash}`;
+  if (url !== location.pathname + location.search + location.hash) history.replaceState(null, '', url);
 }
 
 function readURL() {

@@ -551,6 +551,8 @@ test('after Back, the address says what the page shows', async () => {
   try {
     await p.evaluate(() => { location.hash = '#book'; });
     await byLabel(p, 'Duration').selectOption('10');
+    // A change keeps the fragment the address has.
+    assert.equal(new URL(p.url()).hash, '#book');
     await p.goBack();
     await p.waitForFunction(() => new URLSearchParams(location.search).get('duration') === '10');
     assert.equal(await byLabel(p, 'Duration').inputValue(), '10');

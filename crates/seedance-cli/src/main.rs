@@ -364,18 +364,11 @@ fn load_book(path: &Path) -> Result<PriceBook, Failure> {
         } else {
             ""
         };
-        // The library's message names the place in the book as its own
-        // `price book `PLACE`: `; here the book is the file.
-        let message = e.to_string();
-        let message = match message.strip_prefix("price book: ") {
-            Some(why) => why.to_owned(),
-            None => match message
-                .strip_prefix("price book `")
-                .and_then(|r| r.split_once("`: "))
-            {
-                Some((place, why)) => format!("at `{place}`: {why}"),
-                None => message,
-            },
+        // Here the book is the file: the place is within it.
+        let message = match e.price_book_place() {
+            Some(("", why)) => why.to_owned(),
+            Some((place, why)) => format!("at `{place}`: {why}"),
+            None => e.to_string(),
         };
         Failure::book(format!("{what}: {message}{hint}"))
     })

@@ -70,6 +70,17 @@ impl Error {
         matches!(self.kind, ErrorKind::PriceBook { .. })
     }
 
+    /// For a price book that does not fit its schema: where in the book (a
+    /// path such as `endpoints.seedanceapi-v2.rows[0].credits`, empty for
+    /// the book as a whole) and what is wrong there. A caller that names the
+    /// book itself (the CLI names its file) words the two as it needs.
+    pub fn price_book_place(&self) -> Option<(&str, &str)> {
+        match &self.kind {
+            ErrorKind::PriceBook { path, message } => Some((path, message)),
+            _ => None,
+        }
+    }
+
     /// A stable code: `UNKNOWN_ENDPOINT`, `INVALID_JSON` or `INVALID_PRICE_BOOK`.
     pub fn code(&self) -> &'static str {
         match self.kind {

@@ -142,7 +142,21 @@ fn price_books_that_do_not_fit_the_schema_say_where() {
         let e = PriceBook::from_json(text).unwrap_err();
         assert!(e.is_price_book());
         assert!(e.to_string().contains(words), "{text}: {e}");
+        // The place and the message, apart, are what the text is made of.
+        let (place, why) = e.price_book_place().expect("a price book error");
+        let whole = if place.is_empty() {
+            format!("price book: {why}")
+        } else {
+            format!("price book `{place}`: {why}")
+        };
+        assert_eq!(e.to_string(), whole);
     }
+    let e = PriceBook::from_json(cases[5].0).unwrap_err();
+    assert_eq!(
+        e.price_book_place().map(|p| p.0),
+        Some("endpoints.seedance2ai-video.rows[0].credits_per_second")
+    );
+    assert_eq!(check("nope", "{}").unwrap_err().price_book_place(), None);
 }
 
 #[test]

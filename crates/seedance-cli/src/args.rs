@@ -47,14 +47,21 @@ impl Command {
     }
 }
 
+/// Where `check` reads the body.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Body {
+    /// The argument BODY, JSON text.
+    Text(String),
+    /// Standard input: no BODY (a terminal then means it was forgotten), or
+    /// `-` (`asked`: read even from a terminal, typed or pasted).
+    Stdin { asked: bool },
+}
+
 /// The arguments of `check`.
 #[derive(Debug, PartialEq, Eq)]
 pub struct CheckArgs {
     pub endpoint: String,
-    /// The body text, or `None` for standard input (`-` or absent).
-    pub body: Option<String>,
-    /// `-` was given: standard input is read even from a terminal.
-    pub dash: bool,
+    pub body: Body,
     pub json: bool,
     pub price_book: Option<PathBuf>,
     pub balance: Option<u64>,
@@ -160,10 +167,11 @@ fn read(command: &str, rest: &[String]) -> Result<Command, Failure> {
             if p.help {
                 return Ok(Command::HelpOn("check"));
             }
-            let (endpoint, body, dash) = match p.positional.as_slice() {
+            let (endpoint, body) = match p.positional.as_slice() {
                 [] => return Err(Failure::usage("`check` needs an ENDPOINT")),
-                [e] => (e.clone(), None, false),
-                [e, b] => (e.clone(), (b != "-").then(|| b.clone()), b == "-"),
+                [e] => (e.clone(), Body::Stdin { asked: false }),
+                [e, b] if b == "-" => (e.clone(), Body::Stdin { asked: true }),
+                [e, b] => (e.clone(), Body::Text(b.clone())),
                 [_, _, extra, ..] => {
                     return Err(Failure::usage(format!(
                         "unexpected argument `{}` (give the body as one argument, quoted)",
@@ -174,7 +182,6 @@ fn read(command: &str, rest: &[String]) -> Result<Command, Failure> {
             Ok(Command::Check(CheckArgs {
                 endpoint,
                 body,
-                dash,
                 json: p.take("--json").is_some(),
                 price_book: p.take("--price-book").map(PathBuf::from),
                 balance: p.balance()?,
@@ -487,8 +494,7 @@ mod tests {
             c,
             Command::Check(CheckArgs {
                 endpoint: "seedanceapi-v2".into(),
-                body: Some("{}".into()),
-                dash: false,
+                body: Body::Text("{}".into()),
                 json: true,
                 price_book: Some("b.json".into()),
                 balance: Some(10),
@@ -501,12 +507,11 @@ mod tests {
         let Ok(Command::Check(c)) = parse_str(&["check", "seedanceapi-v2", "-"]) else {
             panic!("not a check");
         };
-        assert_eq!(c.body, None);
-        assert!(c.dash);
+        assert_eq!(c.body, Body::Stdin { asked: true });
         let Ok(Command::Check(c)) = parse_str(&["check", "seedanceapi-v2"]) else {
             panic!("not a check");
         };
-        assert_eq!((c.body, c.dash), (None, false));
+        assert_eq!(c.body, Body::Stdin { asked: false });
     }
 
     #[test]

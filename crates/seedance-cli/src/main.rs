@@ -23,7 +23,7 @@ use std::process::ExitCode;
 
 use seedance_rules::{describe, Checker, Clip, Comparison, Endpoint, Json, PriceBook};
 
-use crate::args::{CheckArgs, Command, CompareArgs};
+use crate::args::{Body, CheckArgs, Command, CompareArgs};
 
 const VALID: u8 = 0;
 const INVALID: u8 = 1;
@@ -220,10 +220,10 @@ fn check(a: CheckArgs) -> Result<Output, Failure> {
     // a mistyped endpoint never waits for standard input.
     let endpoint = endpoint_named(&a.endpoint)?;
     let book = a.price_book.as_deref().map(load_book).transpose()?;
-    let from_argument = a.body.is_some();
+    let from_argument = matches!(a.body, Body::Text(_));
     let body = match a.body {
-        Some(text) => text,
-        None => read_stdin(a.dash)?,
+        Body::Text(text) => text,
+        Body::Stdin { asked } => read_stdin(asked)?,
     };
     if body.trim().is_empty() {
         return Err(Failure::input(
@@ -319,12 +319,12 @@ fn file_hint(body: &str) -> String {
     )
 }
 
-/// The body from standard input. From a terminal only when asked for by
+/// The body from standard input. From a terminal only when `asked` for by
 /// `-` (then typed or pasted, ended by Ctrl-D); with no BODY at all, a
 /// terminal means the body was forgotten.
-fn read_stdin(dash: bool) -> Result<String, Failure> {
+fn read_stdin(asked: bool) -> Result<String, Failure> {
     let mut stdin = io::stdin().lock();
-    if stdin.is_terminal() && !dash {
+    if stdin.is_terminal() && !asked {
         return Err(Failure::usage(
             "no body: give JSON text as BODY, or pipe it on standard input",
         )

@@ -29,7 +29,8 @@ function h(tag, attrs = {}, ...children) {
 }
 
 const code = (text) => h('code', { text });
-const credits = (n) => `${n} credit${n === 1 ? '' : 's'}`;
+const creditWord = (n) => (n === 1 ? 'credit' : 'credits');
+const credits = (n) => `${n} ${creditWord(n)}`;
 
 /** The library's messages quote names in `backticks`: show those as code. */
 function richText(text) {
@@ -238,6 +239,23 @@ function kindOf(opt) {
   return 'text';
 }
 
+let lastOpts = { endpoint: '', opts: [] };
+
+/**
+ * What each field of `endpoint` accepts given `body`. For a body the library
+ * cannot take (nested past its limit), the last options of this endpoint, or
+ * those of the empty body: the form keeps its controls, and the report says why.
+ */
+function fieldOptions(endpoint, body) {
+  try {
+    const opts = lib.fieldOptions(endpoint, body);
+    lastOpts = { endpoint, opts };
+    return opts;
+  } catch {
+    return lastOpts.endpoint === endpoint ? lastOpts.opts : lib.fieldOptions(endpoint, {});
+  }
+}
+
 function formatValue(name, v) {
   if (v === true) return 'Yes';
   if (v === false) return 'No';
@@ -251,14 +269,7 @@ function buildForm() {
   box.replaceChildren();
   controls.clear();
   const d = describe(state.endpoint);
-  let opts;
-  try {
-    opts = lib.fieldOptions(state.endpoint, state.body);
-  } catch {
-    // A body the library cannot take (nested past its limit): each field
-    // offers what it accepts in an empty body, and the report says why.
-    opts = lib.fieldOptions(state.endpoint, {});
-  }
+  const opts = fieldOptions(state.endpoint, state.body);
   const names = orderedNames(opts);
   if (!names.includes('model')) {
     // The endpoint serves one model and has no `model` field: say which.
@@ -523,7 +534,7 @@ function renderQuote(report, error) {
     short = "Can't check this body";
   } else if (report.credits !== null && report.credits !== undefined) {
     const amount = h('p', { class: 'amount' },
-      h('span', { class: 'credits' }, h('strong', { text: String(report.credits) }), report.credits === 1 ? ' credit' : ' credits'),
+      h('span', { class: 'credits' }, h('strong', { text: String(report.credits) }), ` ${creditWord(report.credits)}`),
       report.usd !== null && report.usd !== undefined
         ? h('span', { class: 'usd', text: `$${report.usd}` })
         : h('span', { class: 'usd muted', text: 'no USD rate published' }));
@@ -960,19 +971,9 @@ function clearBook() {
 
 // ---------------------------------------------------------------- refresh --
 
-let lastOpts = { endpoint: '', opts: [] };
-
 function refresh() {
   const ep = state.endpoint;
-  let opts;
-  try {
-    opts = lib.fieldOptions(ep, state.body);
-    lastOpts = { endpoint: ep, opts };
-  } catch (e) {
-    // A body the library cannot read (nested too deep, say): the last
-    // options of this endpoint, or those of the empty body.
-    opts = lastOpts.endpoint === ep ? lastOpts.opts : lib.fieldOptions(ep, {});
-  }
+  const opts = fieldOptions(ep, state.body);
   let report = null;
   let error = null;
   try {

@@ -72,9 +72,14 @@ impl Failure {
 
     /// A failure of the price book.
     fn book(message: impl Into<String>) -> Failure {
+        Failure::input(message).of_book()
+    }
+
+    /// This failure, as one of the price book (its code).
+    fn of_book(self) -> Failure {
         Failure {
             code: "INVALID_PRICE_BOOK",
-            ..Failure::input(message)
+            ..self
         }
     }
 
@@ -342,15 +347,11 @@ fn load_book(path: &Path) -> Result<PriceBook, Failure> {
     let bytes = std::fs::read(path)
         .map_err(|e| Failure::book(format!("cannot read price book `{shown}`: {e}")))?;
     let what = format!("price book `{shown}`");
-    let as_book = |f: Failure| Failure {
-        code: "INVALID_PRICE_BOOK",
-        ..f
-    };
-    let text = utf8(bytes, &what).map_err(as_book)?;
+    let text = utf8(bytes, &what).map_err(Failure::of_book)?;
     if text.trim().is_empty() {
         return Err(Failure::book(format!("{what} is empty")));
     }
-    no_byte_order_mark(&text, &what).map_err(as_book)?;
+    no_byte_order_mark(&text, &what).map_err(Failure::of_book)?;
     PriceBook::from_json(&text).map_err(|e| {
         // One endpoint's table, as `tables ENDPOINT --json` writes it, is
         // not a book: say how to make one of it.

@@ -997,12 +997,22 @@ function refresh() {
   renderTables(report);
   const d = describe(ep);
   const [method, path] = d.route.split(' ');
-  $('endpoint-hint').replaceChildren(code(ep), ` · ${method} ${d.base_url}${path}`);
+  $('endpoint-hint').replaceChildren(code(ep), ` · ${method} ${d.base_url}${path} · ${modelsOf(ep)}`);
   writeURL();
 }
 
 // ------------------------------------------------------------------- init --
 
+/** An endpoint's models, as a list for the hint under the endpoint. */
+function modelsOf(id) {
+  const e = ENDPOINTS.find((x) => x.id === id) ?? {};
+  const models = e.models ?? describe(id).models;
+  return Array.isArray(models) ? models.join(', ') : models;
+}
+
+// Each option is the route alone, under its provider's group: a closed
+// select shows only the option, and with the models beside it the longest
+// was cut off at phone width. The models go in the hint under it.
 function fillEndpoints() {
   const sel = $('endpoint');
   const groups = new Map();
@@ -1011,8 +1021,7 @@ function fillEndpoints() {
     const provider = e.provider ?? d.provider;
     if (!groups.has(provider)) groups.set(provider, h('optgroup', { label: provider }));
     const path = (e.route ?? d.route).replace(/^[A-Z]+ /, '');
-    const models = Array.isArray(e.models) ? e.models.join(', ') : e.models ?? d.models;
-    groups.get(provider).append(h('option', { value: e.id, text: `${path} · ${models}` }));
+    groups.get(provider).append(h('option', { value: e.id, text: path }));
   }
   sel.replaceChildren(...groups.values());
   sel.value = state.endpoint;

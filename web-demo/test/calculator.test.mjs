@@ -451,6 +451,17 @@ test('readable at 390 px and at desktop width (screenshots)', async () => {
   await page.screenshot({ path: join(SCREENSHOTS, 'desktop-full.png'), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), 'no sideways scrolling at 390 px');
+  // A closed select shows its option's text alone, cut off where it does
+  // not fit: every endpoint's must fit beside the arrow.
+  const cut = await page.evaluate(() => {
+    const sel = document.getElementById('endpoint');
+    const style = getComputedStyle(sel);
+    const ctx = document.createElement('canvas').getContext('2d');
+    ctx.font = style.font;
+    const room = sel.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 24;
+    return [...sel.options].filter((o) => ctx.measureText(o.text).width > room).map((o) => o.text);
+  });
+  assert.deepEqual(cut, [], 'endpoint options cut off at 390 px');
   await page.screenshot({ path: join(SCREENSHOTS, 'phone.png') });
   await page.screenshot({ path: join(SCREENSHOTS, 'phone-full.png'), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });

@@ -22,8 +22,8 @@
 //! Punycode form, `xn--…`). Mapping Unicode host names (UTS 46) needs large
 //! tables that would triple the size of the WebAssembly package, and the
 //! mapping is where look-alikes hide: full-width `ｌｏｃａｌｈｏｓｔ` maps to
-//! `localhost`. Refusing them is the safe answer. A URL whose authority
-//! (after `scheme://`) is not ASCII is refused with its own message; a non-ASCII
+//! `localhost`. Refusing them is the safe answer. A URL whose host
+//! (after `scheme://` and any user info) is not ASCII is refused with its own message; a non-ASCII
 //! host reached otherwise (`http:/ü`, `http://%C3%BC/`) is "invalid
 //! international domain name", as `url` says when its `idna` crate has no
 //! Unicode back end (the `idna_adapter` 1.0.0 that Cargo.lock pins for the
@@ -48,7 +48,7 @@ pub(crate) fn check(policy: UrlPolicy, text: &str) -> Result<(), String> {
     if is_plainly_acceptable(policy, text) {
         return Ok(());
     }
-    if !authority(text).is_ascii() {
+    if !host_and_port(text).is_ascii() {
         return Err("has a host name that is not ASCII; write it in Punycode (`xn--…`)".to_owned());
     }
     let url = parse(text).map_err(|e| format!("is not an absolute URL ({e})"))?;
@@ -208,15 +208,26 @@ fn ipv6_range(a: Ipv6Addr) -> Option<&'static str> {
     }
 }
 
-/// The authority of an absolute URL (`user@host:port` of `scheme://user@host:port/path`),
-/// or `""` when the text has none. Only used to see whether the host is ASCII.
-fn authority(text: &str) -> &str {
+/// The host and port of an absolute URL (`host:port` of `scheme://user@host:port/path`),
+/// or nothing when the text has none. Only used to see whether the host is ASCII:
+/// user info may hold any character (it is percent-encoded).
+fn host_and_port(text: &str) -> &[u8] {
     // The text after the scheme's `:` when `//` follows it at once, up to the
     // path. A `://` further on is in a path or a query (`https:host/?u=https://…`).
     let Some(rest) = (text.split_once(':')).and_then(|(_, rest)| rest.strip_prefix("//")) else {
-        return "";
+        return b"";
     };
-    rest.split(['/', '?', '#', '\\']).next().unwrap_or("")
+    let authority = rest
+        .split(['/', '?', '#', '\\'])
+        .next()
+        .unwrap_or("")
+        .as_bytes();
+    // The host follows the last `@`, as the WHATWG parser reads it.
+    let at = authority
+        .iter()
+        .rposition(|&b| b == b'@')
+        .map_or(0, |i| i + 1);
+    authority.get(at..).unwrap_or_default()
 }
 
 // ---------------------------------------------------------------------------

@@ -25,7 +25,7 @@ const POLICIES: [UrlPolicy; 3] = [
 
 /// The URL rules on `url::Url::parse`, as the library had them.
 fn reference(policy: UrlPolicy, text: &str) -> Result<(), String> {
-    if !authority(text).is_ascii() {
+    if !host_and_port(text).is_ascii() {
         return Err("has a host name that is not ASCII; write it in Punycode (`xn--…`)".to_owned());
     }
     let url = Url::parse(text).map_err(|e| format!("is not an absolute URL ({e})"))?;
@@ -110,13 +110,17 @@ fn ipv6_range(a: Ipv6Addr) -> Option<&'static str> {
     }
 }
 
-fn authority(text: &str) -> &str {
-    // Only a `//` right after the scheme's `:` starts one.
+fn host_and_port(text: &str) -> &str {
+    // Only a `//` right after the scheme's `:` starts an authority.
     let Some(rest) = text.split_once(':').and_then(|(_, r)| r.strip_prefix("//")) else {
         return "";
     };
     let end = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
-    &rest[..end]
+    // User info, up to the last `@`, may hold any character.
+    let authority = &rest[..end];
+    authority
+        .rfind('@')
+        .map_or(authority, |at| &authority[at + 1..])
 }
 
 /// The value as a message quotes it (the first 40 characters).
@@ -228,6 +232,12 @@ const TRICKY: &[&str] = &[
     "https:example.com/x://ü/",
     "https://example.com/?u=http://ü",
     // User info.
+    "https://ü@example.com/a.jpg",
+    "https://ü:pä@example.com/",
+    "https://a@ü.de/",
+    "https://ü@ü.de/",
+    "https://a@b@ü.de/",
+    "https://ü@b@example.com/",
     "https://a@b",
     "https://:@b",
     "https://@b",

@@ -560,6 +560,14 @@ function renderQuote(report, error) {
       h('p', { class: 'reason' }, `${n} violation${n === 1 ? '' : 's'}: `, ...named.flatMap((c, i) => (i ? [', ', code(c)] : [code(c)]))),
     );
     short = n === 1 ? `Invalid: ${named[0]}` : `Invalid: ${n} violations`;
+  } else if (bookPrices(state.endpoint)) {
+    // The loaded book lists the endpoint, but none of its rows matches.
+    box.classList.add('is-unpriced');
+    box.replaceChildren(
+      h('p', { class: 'verdict', text: 'Valid, but not in your price book' }),
+      h('p', { class: 'reason' }, 'No row of the loaded price book ', h('strong', { text: `“${report.price.book}”` }), ' matches this request. Add a row for it below.'),
+    );
+    short = 'Valid · no row of your book matches';
   } else {
     box.classList.add('is-unpriced');
     box.replaceChildren(
@@ -641,7 +649,11 @@ function renderExplain(report, rest) {
     add('Dollar rate', `1 credit = $${price.usd_per_credit}`, sourceView(price.usd_source, { compact: true }));
   }
   if (price.note) add(price.published ? 'About this table' : 'Why no price', sourceView(price.note));
-  if (!price.published) add('To quote it', h('a', { href: '#book' }, 'Load a price book'), ' (your own list or a reseller\'s).');
+  if (!price.published) {
+    add('To quote it', bookPrices(state.endpoint)
+      ? h('span', {}, h('a', { href: '#book' }, 'Add a row'), ' that matches it to the loaded book.')
+      : h('span', {}, h('a', { href: '#book' }, 'Load a price book'), ' (your own list or a reseller\'s).'));
+  }
   box.append(h('h3', { text: 'How the price is computed' }), dl);
 }
 

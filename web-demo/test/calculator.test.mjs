@@ -484,6 +484,27 @@ test('a loaded price book is labelled as loaded, whatever its name', async () =>
   assert.notEqual(JSON.parse(await page.locator('#book-text').inputValue()).name, 'built-in');
 });
 
+test('a loaded book with no row for the request says so, not that no price is published', async () => {
+  const book = {
+    schema: 'seedance-rules/price-book/v1',
+    name: 'standard only',
+    endpoints: { 'seedance2ai-video': { rows: [{ when: { quality_tier: 'standard' }, credits_per_second: '6' }] } },
+  };
+  const body = { prompt: 'A glass train crossing a snowy bridge', quality_tier: 'pro' };
+  const p = await openPage(site, `?endpoint=seedance2ai-video&body=${encodeURIComponent(JSON.stringify(body))}&book=${encodeURIComponent(JSON.stringify(book))}`);
+  try {
+    assert.equal(await shownCredits(p), null);
+    const quote = await quoteText(p);
+    assert.match(quote, /No row of the loaded price book “standard only” matches this request/);
+    assert.doesNotMatch(quote, /publishes no price/);
+    assert.match(await p.locator('#explain').innerText(), /Add a row that matches it to the loaded book/);
+    const pro = p.locator('#compare tr[data-endpoint="seedance2ai-video"][data-model="pro"]');
+    assert.match(await pro.innerText(), /no row of the price book matches this clip/);
+  } finally {
+    await p.close();
+  }
+});
+
 test('a link from a body without a prompt opens without one', async () => {
   const p = await openPage(site, '?endpoint=seedanceapi-v2');
   try {

@@ -202,7 +202,11 @@ export interface Warning {
  * report the same row prices, and frozen.
  */
 export interface Quote {
-  /** Whether a row prices the request (false: no published price). */
+  /**
+   * Whether a row prices the request. False: the provider publishes no
+   * price (`book` is `"built-in"`), or no row of the loaded book `book`
+   * matches the request.
+   */
   published: boolean;
   credits: number | null;
   usd: string | null;
@@ -529,6 +533,7 @@ export function loadPriceBook(json: string | PriceBookJson | object): PriceBook;
  * Prices a clip on every video endpoint and model: valid and priced first,
  * cheapest first; then those priced with a warning (made otherwise than asked,
  * such as Mini's `1080p` billed as `720p`), cheapest first; then those with no
- * published price; then those that cannot make the clip.
+ * price (none published, or no row of the loaded book matches: `note` says
+ * which); then those that cannot make the clip.
  */
 export function compare(clip: Clip, options?: CheckOptions): Comparison[];

@@ -99,8 +99,8 @@ usage:
                    [--balance N]
       Price one clip on every video endpoint and model that can make it,
       cheapest first; then those that would make it otherwise (Mini bills
-      1080p as 720p), then those with no published price, then those that
-      cannot make it and why. Exit status 0 when one can, 1 when none can.
+      1080p as 720p), then those with no price (none published, or no row
+      of the book matches), then those that cannot make it and why. Exit status 0 when one can, 1 when none can.
   seedance endpoints [--json]
       List the endpoints: id, provider, route, models.
   seedance tables [ENDPOINT] [--json]

@@ -373,6 +373,43 @@ fn compare_lists_every_video_endpoint_cheapest_first() {
     assert_eq!(rows[0].credits, Some(72)); // 9 × 8
 }
 
+/// A valid clip with no price says why: the provider publishes none, or
+/// the loaded book has rows for the endpoint and none matches the clip.
+#[test]
+fn compare_says_whether_no_price_is_published_or_no_row_of_the_book_matches() {
+    let clip = Clip {
+        duration: 5,
+        resolution: "720p",
+        input: Input::Text,
+        audio: false,
+        prompt: None,
+    };
+    let note = |checker: &Checker<'_>, model: &str| {
+        let rows = compare(&clip, checker);
+        let row = rows
+            .iter()
+            .find(|r| r.endpoint == "seedance2ai-video" && r.model == Some(model));
+        row.and_then(|r| r.note).map(str::to_owned)
+    };
+    let builtin = Checker::new();
+    assert_eq!(
+        note(&builtin, "pro").as_deref(),
+        Some("no published price: load a price book to quote this endpoint")
+    );
+    let book = PriceBook::from_json(
+        r#"{"schema": "seedance-rules/price-book/v1", "name": "standard only",
+            "endpoints": {"seedance2ai-video": {"rows": [
+              {"when": {"quality_tier": "standard"}, "credits_per_second": "6"}]}}}"#,
+    )
+    .unwrap();
+    let loaded = Checker::new().price_book(&book);
+    assert_eq!(note(&loaded, "standard"), None);
+    assert_eq!(
+        note(&loaded, "pro").as_deref(),
+        Some("no row of the price book matches this clip")
+    );
+}
+
 /// Mini sends and bills `1080p` as `720p`: it is cheaper than the models
 /// that make 1080p, and listed after them, with the warning that says why.
 #[test]

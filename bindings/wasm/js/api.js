@@ -223,7 +223,7 @@ export class PriceBook {
 
   /** The book's name. */
   get name() {
-    return call(() => wasm.priceBookName(handleOf(this)));
+    return this.toJSON().name;
   }
 
   /** The book in the `seedance-rules/price-book/v1` schema (`JSON.stringify(book)` writes it). */
@@ -330,7 +330,10 @@ export function priceTable(endpoint) {
 
 /** Every built-in table: the built-in price book, in its schema. */
 export function builtinPriceBook() {
-  return JSON.parse(call(wasm.builtinPriceBook));
+  // Assembled from the tables, in the order and with the keys the core writes a book.
+  const tables = {};
+  for (const { id } of endpoints()) tables[id] = priceTable(id);
+  return { schema: 'seedance-rules/price-book/v1', name: 'built-in', endpoints: tables };
 }
 
 /** Reads and validates a price book (JSON text or a value); throws `INVALID_PRICE_BOOK`. */

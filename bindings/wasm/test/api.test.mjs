@@ -158,6 +158,10 @@ test('builtinPriceBook: every endpoint, in the price-book schema, loadable', () 
   assert.deepEqual(Object.keys(book.endpoints), IDS);
   const loaded = loadPriceBook(book);
   assert.equal(loaded.name, 'built-in');
+  // The book the core writes, key for key, its own keys in its order.
+  const written = loaded.toJSON();
+  assert.deepEqual(book, written);
+  assert.deepEqual(Object.keys(book), Object.keys(written));
   assert.equal(check('seedanceapi-v1', { prompt: 'a' }, { priceBook: loaded }).credits, check('seedanceapi-v1', { prompt: 'a' }).credits);
 });
 

@@ -180,7 +180,8 @@ pub(crate) fn interpret<'a>(
     conclude(report, diag, body_ok, balance);
 }
 
-/// [`apply`] to the value in the slots, rewritten there if the rule says so.
+/// [`apply`] to the value in the slots, rewritten or left out there if the
+/// rule says so.
 #[cfg(any(target_family = "wasm", test))]
 fn apply_to(
     spec: &'static EndpointSpec,
@@ -189,8 +190,10 @@ fn apply_to(
     diag: &mut Diag,
 ) {
     let value = slots.view(rule.field);
-    if let Some(to) = apply(spec, rule, value, diag) {
-        slots.put(rule.field, Some(Value::Str(Cow::Borrowed(to))));
+    match apply(spec, rule, value, diag) {
+        Some(Change::To(to)) => slots.put(rule.field, Some(Value::Str(Cow::Borrowed(to)))),
+        Some(Change::Out) => slots.put(rule.field, None),
+        None => {}
     }
 }
 
@@ -370,9 +373,14 @@ fn general(
         // A copy that borrows what the slot holds: no reference into the
         // slots outlives this call.
         let value = slots.view(f);
-        if let Some(to) = apply(spec, rule, value, diag) {
-            slots.rewrite(f, to);
-            syms[f & 15] = plan.sym(f, to);
+        match apply(spec, rule, value, diag) {
+            Some(Change::To(to)) => {
+                slots.rewrite(f, to);
+                syms[f & 15] = plan.sym(f, to);
+            }
+            // An unused input: no condition or symbol reads one.
+            Some(Change::Out) => slots.leave_out(f),
+            None => {}
         }
     }
     let later = u32::MAX.checked_shl(k as u32 + 1).unwrap_or(0);
@@ -453,14 +461,23 @@ pub(crate) fn holds(when: &[Cond], slots: &Slots<'_>, diag: &Diag) -> Option<boo
     Some(all)
 }
 
+/// What a rule does to the value it passes, besides a warning.
+pub(crate) enum Change {
+    /// The value is sent and billed as this word (Mini's `1080p` as `720p`).
+    To(&'static str),
+    /// The value is an input the request does not use: the normalized
+    /// request leaves it out, as it does an unknown field.
+    Out,
+}
+
 /// Applies one rule to the value of its field: a violation, a warning, or
-/// nothing. Returns the string the value is rewritten as, if it is.
+/// nothing. Returns what becomes of the value, if anything.
 pub(crate) fn apply(
     spec: &'static EndpointSpec,
     rule: &'static Rule,
     value: Option<Value<'_>>,
     diag: &mut Diag,
-) -> Option<&'static str> {
+) -> Option<Change> {
     let i = rule.field;
     // One violation a field is enough, except that every bad URL of an array
     // is worth knowing even when the array is also too long.
@@ -475,7 +492,7 @@ pub(crate) fn apply(
         }
         return None;
     };
-    let mut rewrite = None;
+    let mut change = None;
     let problem: Option<String> = match (rule.check, value) {
         (Check::Required, _) => None,
         (Check::NotBlank, Value::Str(s)) => s.trim().is_empty().then(|| {
@@ -550,11 +567,12 @@ pub(crate) fn apply(
         (Check::Forbidden, _) => Some(message!("`{}` is not allowed{}", name, Context(spec, rule))),
         (Check::Unused, _) => {
             let msg = message!(
-                "`{}` is not used{} and is ignored",
+                "`{}` is not used{}: the normalized request leaves it out",
                 name,
                 Context(spec, rule)
             );
             diag.warn(warning::UNUSED_FIELD, Cow::Borrowed(name), msg);
+            change = Some(Change::Out);
             None
         }
         (Check::Rewrite { from, to }, Value::Str(s)) if s == from => {
@@ -566,7 +584,7 @@ pub(crate) fn apply(
                 Context(spec, rule)
             );
             diag.warn(warning::NORMALIZED_VALUE, Cow::Borrowed(name), msg);
-            rewrite = Some(to);
+            change = Some(Change::To(to));
             None
         }
         (Check::Rewrite { .. }, _) => None,
@@ -577,7 +595,7 @@ pub(crate) fn apply(
     if let Some(msg) = problem {
         fail(rule, diag, Cow::Borrowed(name), msg);
     }
-    rewrite
+    change
 }
 
 fn fail(rule: &'static Rule, diag: &mut Diag, path: Cow<'static, str>, mut message: String) {

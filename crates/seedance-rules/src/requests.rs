@@ -142,6 +142,11 @@ impl<R: Request> crate::value::Fields for Typed<'_, R> {
     fn rewrite(&mut self, _: usize, _: &'static str) {
         self.rewritten = true;
     }
+
+    #[inline(always)]
+    fn leave_out(&mut self, _: usize) {
+        self.rewritten = true;
+    }
 }
 
 fn text(v: &str) -> Option<Value<'_>> {

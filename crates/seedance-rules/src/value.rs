@@ -424,6 +424,10 @@ pub(crate) trait Fields {
     /// Rewrites field `i` as `to`, as a rule says.
     #[cfg(not(target_family = "wasm"))]
     fn rewrite(&mut self, i: usize, to: &'static str);
+
+    /// Leaves field `i` out of the request, as a rule says of an unused input.
+    #[cfg(not(target_family = "wasm"))]
+    fn leave_out(&mut self, i: usize);
 }
 
 impl Fields for Slots<'_> {
@@ -463,6 +467,13 @@ impl Fields for Slots<'_> {
     #[inline(always)]
     fn rewrite(&mut self, i: usize, to: &'static str) {
         self.put(i, Some(Value::Str(Cow::Borrowed(to))));
+    }
+
+    #[cfg(not(target_family = "wasm"))]
+    #[inline(always)]
+    fn leave_out(&mut self, i: usize) {
+        // A value kept apart stays there, freed with the slots.
+        self.put(i, None);
     }
 }
 

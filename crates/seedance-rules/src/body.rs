@@ -237,9 +237,23 @@ fn json_kind(kind: JsonKind) -> &'static str {
 /// The integer a JSON number's text stands for, read exactly: `10`, `10.0`,
 /// `1e1` and `100e-1` are all 10. `None` for a fraction or beyond `i64`.
 pub(crate) fn exact_int(text: &str) -> Option<i64> {
+    read_int(text).ok()
+}
+
+/// Why a JSON number is no `i64`.
+#[derive(Debug, PartialEq)]
+pub(crate) enum NotInt {
+    /// It has a fractional part (`10.5`, `1e-1`).
+    Fraction,
+    /// It is a whole number beyond `i64` (`9223372036854775808`, `1e400`).
+    Beyond,
+}
+
+/// [`exact_int`], saying why a number is not one.
+fn read_int(text: &str) -> Result<i64, NotInt> {
     // The usual number: digits alone.
     if let Some(n) = crate::value::parse_i64(text) {
-        return Some(n);
+        return Ok(n);
     }
     let (neg, t) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
@@ -263,27 +277,29 @@ pub(crate) fn exact_int(text: &str) -> Option<i64> {
         .count();
     let total = int.len() + frac.len();
     if trailing == total {
-        return Some(0);
+        return Ok(0);
     }
     let scale = exp - frac.len() as i64 + trailing as i64;
     if scale < 0 {
-        return None;
+        return Err(NotInt::Fraction);
     }
+    // Past `i64::MAX + 1` it is beyond either way: stop there.
+    let limit = i128::from(i64::MAX) + 1;
     let mut value: i128 = 0;
     for b in digits.take(total - trailing) {
-        value = value.checked_mul(10)?.checked_add(i128::from(b - b'0'))?;
-        if value > i128::from(i64::MAX) + 1 {
-            return None;
+        value = value * 10 + i128::from(b - b'0');
+        if value > limit {
+            return Err(NotInt::Beyond);
         }
     }
     for _ in 0..scale {
-        value = value.checked_mul(10)?;
-        if value > i128::from(i64::MAX) + 1 {
-            return None;
+        value *= 10;
+        if value > limit {
+            return Err(NotInt::Beyond);
         }
     }
     let value = if neg { -value } else { value };
-    i64::try_from(value).ok()
+    i64::try_from(value).map_err(|_| NotInt::Beyond)
 }
 
 /// Reads one field's value by its documented type. A wrong type is a
@@ -296,27 +312,49 @@ fn read_field<'a>(
     diag: &mut Diag,
 ) -> Option<Value<'a>> {
     let name = field.name;
-    let type_violation = |diag: &mut Diag, got: &str| {
+    // The field's type rule: a value of another type, or a number beyond 64 bits.
+    let violate = |diag: &mut Diag, message: String| {
         diag.violate(
             Some(i),
             Cow::Borrowed(name),
             Cow::Owned(message!("{}.{}.type", spec.id, name)),
             field.type_code,
+            message,
+        );
+    };
+    let type_violation = |diag: &mut Diag, got: &str| {
+        violate(
+            diag,
             message!("`{}` must be {}, not {}", name, article(field.kind), got),
         );
     };
     let raw = match raw {
-        Raw::Number(text) => match exact_int(text) {
-            Some(n) => Token::Int(n),
-            None if matches!(
-                field.kind,
-                Kind::Int | Kind::DurationInt | Kind::DurationStr
-            ) =>
+        Raw::Number(text) => match read_int(text) {
+            Ok(n) => Token::Int(n),
+            // A whole number is of a type the field takes, but beyond every
+            // range the tables allow (which all lie within 64 bits).
+            Err(NotInt::Beyond)
+                if matches!(
+                    field.kind,
+                    Kind::Int | Kind::DurationInt | Kind::DurationStr
+                ) =>
             {
-                type_violation(diag, &message!("{} (not a 64-bit integer)", Clipped(text)));
+                violate(
+                    diag,
+                    message!("`{}` is out of range (got {})", name, Clipped(text)),
+                );
                 return None;
             }
-            None => Token::Other(JsonKind::Number),
+            Err(_)
+                if matches!(
+                    field.kind,
+                    Kind::Int | Kind::DurationInt | Kind::DurationStr
+                ) =>
+            {
+                type_violation(diag, &message!("{}", Clipped(text)));
+                return None;
+            }
+            Err(_) => Token::Other(JsonKind::Number),
         },
         Raw::Str(s) => Token::Str(s),
         Raw::Bool(b) => Token::Bool(b),
@@ -555,6 +593,18 @@ mod tests {
             ("1e400", None),
         ] {
             assert_eq!(super::exact_int(text), want, "{text}");
+        }
+        for (text, why) in [
+            ("10.5", super::NotInt::Fraction),
+            ("1e-1", super::NotInt::Fraction),
+            ("-0.5", super::NotInt::Fraction),
+            ("9223372036854775808", super::NotInt::Beyond),
+            ("-9223372036854775809", super::NotInt::Beyond),
+            ("1e400", super::NotInt::Beyond),
+            ("1.5e400", super::NotInt::Beyond),
+            ("18446744073709551616", super::NotInt::Beyond),
+        ] {
+            assert_eq!(super::read_int(text), Err(why), "{text}");
         }
     }
 }

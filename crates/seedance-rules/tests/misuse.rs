@@ -94,6 +94,65 @@ fn huge_and_odd_numbers_are_read_exactly() {
     }
 }
 
+/// A whole number past 64 bits is an integer out of range, not a value of
+/// another type; a fraction is not an integer.
+#[test]
+fn a_number_past_64_bits_is_out_of_range_and_a_fraction_is_no_integer() {
+    for (endpoint, field, number, message) in [
+        (
+            "seedance2ai-video",
+            "seed",
+            "9223372036854775808",
+            "`seed` is out of range (got 9223372036854775808)",
+        ),
+        (
+            "seedance2ai-video",
+            "seed",
+            "-1e19",
+            "`seed` is out of range (got -1e19)",
+        ),
+        (
+            "seedance2ai-video",
+            "seed",
+            "1.5",
+            "`seed` must be an integer, not 1.5",
+        ),
+        (
+            "seedance2ai-video",
+            "duration",
+            "1e20",
+            "`duration` is out of range (got 1e20)",
+        ),
+        (
+            "seedance2ai-video",
+            "duration",
+            "5.5",
+            "`duration` must be a string, not 5.5",
+        ),
+        (
+            "seedanceapi-v2",
+            "duration",
+            "18446744073709551616",
+            "`duration` is out of range (got 18446744073709551616)",
+        ),
+        (
+            "seedance2ai-gpt-image-2",
+            "batchCount",
+            "1e-1",
+            "`batchCount` must be an integer, not 1e-1",
+        ),
+    ] {
+        let body = format!("{{\"prompt\": \"a cat\", \"{field}\": {number}}}");
+        let r = check(endpoint, &body).unwrap();
+        let v = r.violations().iter().find(|v| v.field == field);
+        assert_eq!(
+            v.map(|v| v.message.as_ref()),
+            Some(message),
+            "{endpoint} {body}"
+        );
+    }
+}
+
 #[test]
 fn escaped_strings_are_decoded() {
     let r = check(

@@ -284,7 +284,12 @@ impl std::str::FromStr for Ratio {
                 return Err(ParseRatioError("at most 18 decimals"));
             }
             let whole = digits(i)?;
-            let frac = digits(f)?;
+            digits(f)?;
+            // Zeros at the end say nothing (`1.50` is `1.5`), and a rate is
+            // written back with at least two decimals: they do not count
+            // against the limit.
+            let f = f.trim_end_matches('0');
+            let frac = if f.is_empty() { 0 } else { digits(f)? };
             let scale = 10u128.pow(f.len() as u32);
             // The digits, read as one number without the point, are held
             // to the limit, as a fraction's terms are: otherwise
@@ -392,6 +397,21 @@ mod tests {
             "340282366920938463463374607431768211456",
         ] {
             assert!(too_large.parse::<Ratio>().is_err(), "{too_large}");
+        }
+        // Zeros after the last decimal digit do not count.
+        for (text, n, d) in [
+            ("1.50", 3, 2),
+            ("1.0", 1, 1),
+            ("100000000000000000.00", LIMIT / 10, 1),
+        ] {
+            assert_eq!(
+                text.parse::<Ratio>(),
+                Ok(Ratio::new(n, d).unwrap()),
+                "{text}"
+            );
+        }
+        for bad in ["1.", ".5", "1.0x", "1.x0", "1000000000000000000.1"] {
+            assert!(bad.parse::<Ratio>().is_err(), "{bad}");
         }
         assert_eq!(Ratio::new(19, 2).unwrap().to_string(), "19/2");
         assert_eq!(

@@ -196,6 +196,9 @@ fn a_dollar_rate_is_a_decimal_of_at_most_18_decimals() {
         ("0.333333333333333333", "437.666666666666666229"),
         ("1/1024", "1.2822265625"),
         ("1/262144", "0.005008697509765625"),
+        // Written back with two decimals, `.00` and `.80`, which must read again.
+        ("100000000000000000", "131300000000000000000.00"),
+        ("99999999999999999.8", "131299999999999999737.40"),
     ] {
         let book = book_of("seedance2ai-video", &table(rate)).expect(rate);
         let report = Checker::new()

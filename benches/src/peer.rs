@@ -224,10 +224,11 @@ fn price_table() -> HashMap<PriceKey<'static>, u64> {
 
 // ---- the schemas -------------------------------------------------------------
 
-/// An absolute http(s) URL, as far as a pattern can tell, whose authority
-/// is printable ASCII (the library refuses a host name not in Punycode).
-const HTTP_URL: &str = r#"^[Hh][Tt][Tt][Pp][Ss]?://[!-"$-.0->@-~]+([/?#]\S*)?$"#;
-const HTTPS_URL: &str = r#"^[Hh][Tt][Tt][Pp][Ss]://[!-"$-.0->@-~]+([/?#]\S*)?$"#;
+/// An absolute http(s) URL, as far as a pattern can tell, whose
+/// host is printable ASCII (the library refuses a host name not in
+/// Punycode); user info, up to the last `@`, may hold any character.
+const HTTP_URL: &str = r#"^[Hh][Tt][Tt][Pp][Ss]?://([^\s/?#\\]*@)?[!-"$-.0->@-~]+([/?#]\S*)?$"#;
+const HTTPS_URL: &str = r#"^[Hh][Tt][Tt][Pp][Ss]://([^\s/?#\\]*@)?[!-"$-.0->@-~]+([/?#]\S*)?$"#;
 
 /// A URL that carries user info or whose host is not public: `localhost`,
 /// a `*.localhost` name, or a dotted-decimal or bracketed IPv6 literal in a

@@ -680,27 +680,28 @@ impl PriceRow {
     }
 }
 
-/// An object of a price book as serde_json's map read it: keys in
-/// alphabetical order, a key given twice keeping its last value. Walking the
+/// An object of a price book, its keys in alphabetical order. Walking the
 /// book in this order keeps which error is reported first, and the order of
 /// a row's conditions, as they have always been.
 struct Obj<'j>(Vec<(&'j str, &'j Json)>);
 
 impl<'j> Obj<'j> {
-    fn of(v: &'j Json) -> Option<Obj<'j>> {
-        let members = v.as_object()?;
-        // Stable: of equal keys the last given stays last, and wins.
+    /// The object `v`, or the error `what` at `path`. A key given twice is an
+    /// error too: a book is written by hand, and a map would keep the last
+    /// value without a word.
+    fn at(v: &'j Json, path: &str, what: &str) -> Result<Obj<'j>, Error> {
+        let members = v.as_object().ok_or_else(|| Error::price_book(path, what))?;
         let sorted =
             crate::json::stable_order(members.len(), &|a, b| members[a].0.cmp(&members[b].0));
         let mut out: Vec<(&str, &Json)> = Vec::with_capacity(sorted.len());
         for i in sorted {
             let m = (members[i].0.as_str(), &members[i].1);
-            match out.last_mut() {
-                Some(last) if last.0 == m.0 => *last = m,
-                _ => out.push(m),
+            if out.last().is_some_and(|last| last.0 == m.0) {
+                return Err(Error::price_book(&join_path(path, m.0), "is given twice"));
             }
+            out.push(m);
         }
-        Some(Obj(out))
+        Ok(Obj(out))
     }
 
     fn get(&self, key: &str) -> Option<&'j Json> {
@@ -721,8 +722,7 @@ impl<'j> Obj<'j> {
 }
 
 fn parse_book(json: &Json) -> Result<PriceBook, Error> {
-    let obj =
-        Obj::of(json).ok_or_else(|| Error::price_book("", "a price book is a JSON object"))?;
+    let obj = Obj::at(json, "", "a price book is a JSON object")?;
     known_keys(&obj, "", &["schema", "name", "endpoints"])?;
     match obj.get("schema").and_then(Json::as_str) {
         Some(PRICE_BOOK_SCHEMA) => {}
@@ -741,10 +741,11 @@ fn parse_book(json: &Json) -> Result<PriceBook, Error> {
         Some(Json::String(s)) => s.clone(),
         Some(_) => return Err(Error::price_book("name", "must be a string")),
     };
-    let endpoints = obj
-        .get("endpoints")
-        .and_then(Obj::of)
-        .ok_or_else(|| Error::price_book("endpoints", "must be an object of endpoint ids"))?;
+    let endpoints = Obj::at(
+        obj.get("endpoints").unwrap_or(&Json::Null),
+        "endpoints",
+        "must be an object of endpoint ids",
+    )?;
     let mut entries: [Option<EndpointPrices>; Endpoint::ALL.len()] = Default::default();
     for (id, table) in endpoints.iter() {
         let path = join_path("endpoints", id);
@@ -791,7 +792,7 @@ fn source_at(v: Option<&Json>, path: &str) -> Result<Source, Error> {
     let Some(v) = v else {
         return Ok(Source::default());
     };
-    let obj = Obj::of(v).ok_or_else(|| Error::price_book(path, "must be an object"))?;
+    let obj = Obj::at(v, path, "must be an object")?;
     known_keys(&obj, path, &["document", "quote", "decision", "note"])?;
     let get = |k: &str| -> Result<Cow<'static, str>, Error> {
         match obj.get(k) {
@@ -810,7 +811,7 @@ fn source_at(v: Option<&Json>, path: &str) -> Result<Source, Error> {
 
 fn parse_table(endpoint: Endpoint, v: &Json, path: &str) -> Result<EndpointPrices, Error> {
     let spec = endpoint.spec();
-    let obj = Obj::of(v).ok_or_else(|| Error::price_book(path, "must be an object"))?;
+    let obj = Obj::at(v, path, "must be an object")?;
     known_keys(
         &obj,
         path,
@@ -859,7 +860,7 @@ fn parse_table(endpoint: Endpoint, v: &Json, path: &str) -> Result<EndpointPrice
 }
 
 fn parse_row(spec: &'static EndpointSpec, v: &Json, path: &str) -> Result<PriceRow, Error> {
-    let obj = Obj::of(v).ok_or_else(|| Error::price_book(path, "a row is an object"))?;
+    let obj = Obj::at(v, path, "a row is an object")?;
     known_keys(
         &obj,
         path,
@@ -890,9 +891,10 @@ fn parse_row(spec: &'static EndpointSpec, v: &Json, path: &str) -> Result<PriceR
     match obj.get("when") {
         None => {}
         Some(w @ Json::Object(_)) => {
-            let w = Obj::of(w).unwrap_or(Obj(Vec::new()));
+            let when_path = join_path(path, "when");
+            let w = Obj::at(w, &when_path, "")?;
             for (k, val) in w.iter() {
-                let p = join_path(&join_path(path, "when"), k);
+                let p = join_path(&when_path, k);
                 let value = match val {
                     Json::String(s) => MatchValue::Str(Cow::Owned(s.clone())),
                     Json::Bool(b) => MatchValue::Bool(*b),
@@ -900,13 +902,16 @@ fn parse_row(spec: &'static EndpointSpec, v: &Json, path: &str) -> Result<PriceR
                         n.as_i64()
                             .ok_or_else(|| Error::price_book(&p, "must be an integer"))?,
                     ),
-                    Json::Object(_) => match Obj::of(val).map(|o| (o.len(), o.get("present"))) {
-                        Some((1, Some(Json::Bool(b)))) => MatchValue::Present(*b),
-                        _ => return Err(Error::price_book(
-                            &p,
-                            "an object here must be {\"present\": true} or {\"present\": false}",
-                        )),
-                    },
+                    Json::Object(_) => {
+                        let o = Obj::at(val, &p, "")?;
+                        match (o.len(), o.get("present")) {
+                            (1, Some(Json::Bool(b))) => MatchValue::Present(*b),
+                            _ => return Err(Error::price_book(
+                                &p,
+                                "an object here must be {\"present\": true} or {\"present\": false}",
+                            )),
+                        }
+                    }
                     _ => {
                         return Err(Error::price_book(
                             &p,
@@ -1147,7 +1152,9 @@ const fn max(most: Option<i64>, n: i64) -> Option<i64> {
 fn join_path(path: &str, key: &str) -> String {
     let mut out = String::with_capacity(path.len() + 1 + key.len());
     out.push_str(path);
-    out.push('.');
+    if !path.is_empty() {
+        out.push('.');
+    }
     out.push_str(key);
     out
 }

@@ -196,6 +196,31 @@ fn price_books_that_do_not_fit_the_schema_say_where() {
             r#"{"schema": "seedance-rules/price-book/v1", "endpoints": {"seedance2ai-gpt-image-2": {"rows": [{"credits_per_second": "2"}]}}}"#,
             "no duration",
         ),
+        // A key given twice, at every depth, is an error where it is.
+        (
+            r#"{"schema": "seedance-rules/price-book/v1", "name": "a", "name": "b", "endpoints": {}}"#,
+            "price book `name`: is given twice",
+        ),
+        (
+            r#"{"schema": "seedance-rules/price-book/v1", "endpoints": {"seedance2ai-video": {"usd_per_credit": "0.01", "usd_per_credit": "10", "rows": []}}}"#,
+            "price book `endpoints.seedance2ai-video.usd_per_credit`: is given twice",
+        ),
+        (
+            r#"{"schema": "seedance-rules/price-book/v1", "endpoints": {"seedance2ai-video": {"rows": []}, "seedance2ai-video": {"rows": []}}}"#,
+            "price book `endpoints.seedance2ai-video`: is given twice",
+        ),
+        (
+            r#"{"schema": "seedance-rules/price-book/v1", "endpoints": {"seedance2ai-video": {"rows": [{"when": {"resolution": "720p", "resolution": "1080p"}, "credits": 1}]}}}"#,
+            "price book `endpoints.seedance2ai-video.rows[0].when.resolution`: is given twice",
+        ),
+        (
+            r#"{"schema": "seedance-rules/price-book/v1", "endpoints": {"seedance2ai-video": {"rows": [{"when": {"image_url": {"present": true, "present": false}}, "credits": 1, "credits": 2}]}}}"#,
+            "price book `endpoints.seedance2ai-video.rows[0].credits`: is given twice",
+        ),
+        (
+            r#"{"schema": "seedance-rules/price-book/v1", "endpoints": {"seedance2ai-video": {"rows": [{"when": {"image_url": {"present": true, "present": false}}, "credits": 1}]}}}"#,
+            "price book `endpoints.seedance2ai-video.rows[0].when.image_url.present`: is given twice",
+        ),
     ];
     for (text, words) in cases {
         let e = PriceBook::from_json(text).unwrap_err();

@@ -234,18 +234,33 @@ export class PriceBook {
 
 const PRIVATE = Symbol('PriceBook');
 
+/**
+ * A copy of the caller's `options` or `clip`, read once: a getter that
+ * throws, or a revoked Proxy, is an `INVALID_ARGUMENT` like any other value
+ * that will not do. A key other than `keys` is one too: misspelt, it would be
+ * left out without a word (own keys only, and one left `undefined` is none).
+ */
+function readObject(value, what, keys) {
+  let copy;
+  try {
+    copy = typeof value === 'object' && value !== null && !Array.isArray(value) && { ...value };
+  } catch (e) {
+    throw fail('INVALID_ARGUMENT', `the ${what} cannot be read: ${e?.message ?? e}`, e);
+  }
+  if (!copy) throw fail('INVALID_ARGUMENT', `the ${what} must be an object, not ${describeType(value)}`);
+  for (const key of Object.keys(copy)) {
+    if (copy[key] !== undefined && !keys.includes(key)) {
+      throw fail('INVALID_ARGUMENT', `unknown ${what} key ${key}: the keys are ${keys.join(', ')}`);
+    }
+  }
+  return copy;
+}
+
 /** Reads options: `{ balance?: number, priceBook?: PriceBook }`. */
 function readOptions(options) {
   if (options === undefined || options === null) return { book: undefined, balance: undefined };
-  if (typeof options !== 'object' || Array.isArray(options)) {
-    throw fail('INVALID_ARGUMENT', `options must be an object, not ${describeType(options)}`);
-  }
-  const { balance, priceBook, ...rest } = options;
   // A misspelt option would price with the built-in tables without a word.
-  // (Own keys only, and one left `undefined` is no option.)
-  for (const key of Object.keys(rest)) {
-    if (rest[key] !== undefined) throw fail('INVALID_ARGUMENT', `unknown option ${key}: the options are balance and priceBook`);
-  }
+  const { balance, priceBook } = readObject(options, 'options', ['balance', 'priceBook']);
   // Any integer: one above 2^53 - 1 is not exact, but no quote reaches it.
   if (balance !== undefined && balance !== null && !(Number.isInteger(balance) && balance >= 0)) {
     throw fail(
@@ -353,16 +368,7 @@ function optional(clip, key, type) {
 
 /** Prices a clip on every video endpoint and model: cheapest first. */
 export function compare(clip, options) {
-  // Read once, so that a getter that throws (or a revoked Proxy) is an
-  // INVALID_ARGUMENT like any other clip that will not do.
-  let read;
-  try {
-    read = typeof clip === 'object' && clip !== null && !Array.isArray(clip) && { ...clip };
-  } catch (e) {
-    throw fail('INVALID_ARGUMENT', `the clip cannot be read: ${e?.message ?? e}`, e);
-  }
-  if (!read) throw fail('INVALID_ARGUMENT', `the clip must be an object, not ${describeType(clip)}`);
-  clip = read;
+  clip = readObject(clip, 'clip', ['duration', 'resolution', 'input', 'audio', 'prompt']);
   if (typeof clip.duration !== 'number') {
     throw fail('INVALID_ARGUMENT', `clip.duration must be a number of seconds, not ${describeType(clip.duration)}`);
   }

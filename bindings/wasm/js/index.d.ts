@@ -477,7 +477,8 @@ export interface SeedanceRulesError extends Error {
  * prices it. An invalid request is a report with violations, not an error.
  * @throws {SeedanceRulesError} `UNKNOWN_ENDPOINT`; `INVALID_ARGUMENT` for a body
  * JSON cannot carry (NaN, Infinity, a BigInt, a cycle; the message names the
- * innermost key that holds it) or bad options (an unknown option, a Proxy of a `PriceBook`);
+ * innermost key that holds it) or bad options (an unknown key, a getter that
+ * throws, a Proxy of a `PriceBook`);
  * `INVALID_JSON` for a body nested 128 arrays and objects deep or deeper
  * (127 is the most the reader takes, as serde_json), or holding a string with a lone
  * surrogate (`'\ud800'`, which `JSON.stringify` writes as an escape that
@@ -535,5 +536,8 @@ export function loadPriceBook(json: string | PriceBookJson | object): PriceBook;
  * such as Mini's `1080p` billed as `720p`), cheapest first; then those with no
  * price (none published, or no row of the loaded book matches: `note` says
  * which); then those that cannot make the clip.
+ * @throws {SeedanceRulesError} `INVALID_ARGUMENT` for a clip or options that
+ * will not do: a value of the wrong type, an unknown key (`generateAudio`
+ * would price a clip without audio), a getter that throws.
  */
 export function compare(clip: Clip, options?: CheckOptions): Comparison[];

@@ -239,6 +239,13 @@ test('compare: a bad clip throws INVALID_ARGUMENT', () => {
   ];
   for (const clip of unreadable) {
     assert.throws(() => compare(clip), (e) => e instanceof Error && e.code === 'INVALID_ARGUMENT' && /cannot be read/.test(e.message));
+    // The same of options.
+    assert.throws(() => check('seedanceapi-v2', { prompt: 'a' }, clip), (e) => e instanceof Error && e.code === 'INVALID_ARGUMENT' && /the options cannot be read/.test(e.message));
   }
+  // A misspelt key of a clip would price a clip other than the one meant.
+  for (const clip of [{ duration: 8, resolution: '720p', generateAudio: true }, { duration: 8, resolution: '720p', inputs: 'video' }]) {
+    assert.throws(() => compare(clip), (e) => e.code === 'INVALID_ARGUMENT' && /unknown clip key (generateAudio|inputs): the keys are duration, resolution, input, audio, prompt/.test(e.message));
+  }
+  assert.equal(compare({ duration: 8, resolution: '720p', prompt: undefined }).length > 0, true);
   assert.equal(compare({ duration: 8, resolution: '720p' }).length > 0, true);
 });

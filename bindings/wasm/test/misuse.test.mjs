@@ -176,7 +176,7 @@ test('bad options throw INVALID_ARGUMENT', () => {
   // A misspelt option would price with the built-in tables: it is refused.
   const book = loadPriceBook({ schema: 'seedance-rules/price-book/v1', name: 'one', endpoints: { 'seedanceapi-v2': { rows: [{ when: {}, credits: 1 }] } } });
   for (const options of [{ price_book: book }, { pricebook: book }, { priceBook: book, balanse: 5 }]) {
-    assert.throws(() => check('seedanceapi-v2', GOOD, options), (e) => e.code === 'INVALID_ARGUMENT' && e.message.includes(`unknown option ${Object.keys(options).find((k) => k !== 'priceBook')}`));
+    assert.throws(() => check('seedanceapi-v2', GOOD, options), (e) => e.code === 'INVALID_ARGUMENT' && e.message.includes(`unknown options key ${Object.keys(options).find((k) => k !== 'priceBook')}: the keys are balance, priceBook`));
     throwsCode(() => quote('seedanceapi-v2', GOOD, options), 'INVALID_ARGUMENT');
     throwsCode(() => lib.compare({ duration: 8, resolution: '720p' }, options), 'INVALID_ARGUMENT');
   }

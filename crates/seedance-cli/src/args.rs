@@ -28,7 +28,9 @@ pub enum Command {
         json: bool,
     },
     /// `describe ENDPOINT`.
-    Describe { endpoint: String },
+    /// `describe ENDPOINT [--json]`: JSON either way; `--json` makes a
+    /// failure JSON too, as every other command's.
+    Describe { endpoint: String, json: bool },
     /// `compare --duration S --resolution R ...`.
     Compare(CompareArgs),
 }
@@ -39,10 +41,10 @@ impl Command {
         match self {
             Command::Check(a) => a.json,
             Command::Compare(a) => a.json,
-            Command::Endpoints { json } | Command::Tables { json, .. } => *json,
-            Command::Help | Command::HelpOn(_) | Command::Version | Command::Describe { .. } => {
-                false
-            }
+            Command::Endpoints { json }
+            | Command::Tables { json, .. }
+            | Command::Describe { json, .. } => *json,
+            Command::Help | Command::HelpOn(_) | Command::Version => false,
         }
     }
 }
@@ -106,9 +108,9 @@ usage:
   seedance tables [ENDPOINT] [--json]
       Show the built-in price tables; with --json, the built-in price book
       (or one endpoint's table) in the seedance-rules/price-book/v1 schema.
-  seedance describe ENDPOINT
+  seedance describe ENDPOINT [--json]
       Print everything known of an endpoint as JSON: fields, rules, codes,
-      prices and an example body.
+      prices and an example body (--json: a failure is JSON too).
   seedance help [COMMAND] | --help | -h
       The whole usage, or one command's (also `seedance COMMAND --help`).
   seedance --version | -V
@@ -266,13 +268,14 @@ fn read(command: &str, rest: &[String]) -> Result<Command, Failure> {
             })
         }
         "describe" => {
-            let p = Parsed::read("describe", rest, &[])?;
+            let mut p = Parsed::read("describe", rest, &[("--json", false)])?;
             if p.help {
                 return Ok(Command::HelpOn("describe"));
             }
             p.at_most("describe", 1)?;
+            let json = p.take("--json").is_some();
             match p.positional.into_iter().next() {
-                Some(endpoint) => Ok(Command::Describe { endpoint }),
+                Some(endpoint) => Ok(Command::Describe { endpoint, json }),
                 None => Err(Failure::usage("`describe` needs an ENDPOINT")),
             }
         }

@@ -206,7 +206,7 @@ fn run(command: Command) -> Result<Output, Failure> {
                 status: VALID,
             })
         }
-        Command::Describe { endpoint } => {
+        Command::Describe { endpoint, .. } => {
             let e = endpoint_named(&endpoint)?;
             Ok(Output {
                 text: describe(e).to_json_pretty() + "\n",
@@ -400,15 +400,16 @@ fn utf8(bytes: Vec<u8>, what: &str) -> Result<String, Failure> {
 fn endpoints(json: bool) -> String {
     let specs: Vec<_> = Endpoint::ALL.iter().map(|e| e.spec()).collect();
     if json {
-        // Keys in alphabetical order, as this list has always been written.
+        // The keys in the order of the text's columns, and of the npm
+        // package's `endpoints()`.
         let list: Json = specs
             .iter()
             .map(|s| {
                 Json::object([
                     ("id", s.id.into()),
-                    ("models", s.models.into()),
                     ("provider", s.provider.into()),
                     ("route", s.route.into()),
+                    ("models", s.models.into()),
                 ])
             })
             .collect();

@@ -702,9 +702,32 @@ fn endpoints_lists_one_line_each() {
             assert!(line.contains(part), "{line}");
         }
     }
-    let json = seedance(&["endpoints", "--json"], None).json();
+    let run = seedance(&["endpoints", "--json"], None);
+    // The keys in the order of the columns, and of the npm package's list.
+    assert!(
+        run.stdout
+            .starts_with(r#"[{"id":"seedanceapi-v1","provider":"seedanceapi.org","route":"POST /v1/generate","models":"#),
+        "{}",
+        run.stdout
+    );
+    let json = run.json();
     assert_eq!(json[1]["id"], "seedanceapi-v2");
     assert_eq!(json[1]["route"], "POST /v2/generate");
+}
+
+#[test]
+fn describe_takes_json_and_then_fails_in_json() {
+    let run = seedance(&["describe", "seedanceapi-v1", "--json"], None);
+    assert_eq!(run.code, 0);
+    assert_eq!(
+        run.stdout,
+        seedance(&["describe", "seedanceapi-v1"], None).stdout
+    );
+    let run = seedance(&["describe", "seedanceapi-v3", "--json"], None);
+    assert_eq!(run.code, 2);
+    let json = run.json();
+    assert_eq!(json["ok"], false);
+    assert_eq!(json["error"]["code"], "UNKNOWN_ENDPOINT");
 }
 
 #[test]

@@ -943,7 +943,7 @@ fn parse_row(spec: &'static EndpointSpec, v: &Json, path: &str) -> Result<PriceR
                 if !fits {
                     return Err(Error::price_book(
                         &p,
-                        "never matches: the field holds another type",
+                        "never matches: the normalized field never holds such a value",
                     ));
                 }
                 when.push(Match { field: f, value });

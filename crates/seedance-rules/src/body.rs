@@ -242,7 +242,7 @@ pub(crate) fn exact_int(text: &str) -> Option<i64> {
 
 /// Why a JSON number is no `i64`.
 #[derive(Debug, PartialEq)]
-pub(crate) enum NotInt {
+enum NotInt {
     /// It has a fractional part (`10.5`, `1e-1`).
     Fraction,
     /// It is a whole number beyond `i64` (`9223372036854775808`, `1e400`).
@@ -331,27 +331,21 @@ fn read_field<'a>(
     let raw = match raw {
         Raw::Number(text) => match read_int(text) {
             Ok(n) => Token::Int(n),
-            // A whole number is of a type the field takes, but beyond every
-            // range the tables allow (which all lie within 64 bits).
-            Err(NotInt::Beyond)
+            Err(why)
                 if matches!(
                     field.kind,
                     Kind::Int | Kind::DurationInt | Kind::DurationStr
                 ) =>
             {
-                violate(
-                    diag,
-                    message!("`{}` is out of range (got {})", name, Clipped(text)),
-                );
-                return None;
-            }
-            Err(_)
-                if matches!(
-                    field.kind,
-                    Kind::Int | Kind::DurationInt | Kind::DurationStr
-                ) =>
-            {
-                type_violation(diag, &message!("{}", Clipped(text)));
+                match why {
+                    // A whole number is of a type the field takes, but beyond
+                    // every range the tables allow (which all lie within 64 bits).
+                    NotInt::Beyond => violate(
+                        diag,
+                        message!("`{}` is out of range (got {})", name, Clipped(text)),
+                    ),
+                    NotInt::Fraction => type_violation(diag, &message!("{}", Clipped(text))),
+                }
                 return None;
             }
             Err(_) => Token::Other(JsonKind::Number),

@@ -27,9 +27,8 @@ pub fn report(out: &mut String, report: &Report<'_>, prices: &EndpointPrices) {
             let _ = writeln!(out, "price: none (the request is invalid)");
         }
         Some(q) => match (q.row(), q.credits()) {
-            // A loaded book's table with rows, none of which matches, is
-            // not the provider's silence.
-            (None, _) if !prices.rows.is_empty() => {
+            // A loaded book's gap is not the provider's silence.
+            (None, _) if q.no_row_matches() => {
                 let _ = writeln!(out, "price: no row of the price table matches this request");
                 let _ = writeln!(out, "  book: {}", printable(q.book()));
             }

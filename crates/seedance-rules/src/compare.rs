@@ -266,9 +266,8 @@ fn one(
         usd: report.usd().map(|u| u.to_string()),
         violations: report.violations().to_vec(),
         warnings: report.warnings().to_vec(),
-        // A table with rows, none of which matches, is a loaded book's.
         note: (ok && credits.is_none()).then_some(match report.quote() {
-            Some(q) if !q.table().rows.is_empty() => "no row of the price book matches this clip",
+            Some(q) if q.no_row_matches() => "no row of the price book matches this clip",
             _ => "no published price: load a price book to quote this endpoint",
         }),
         body,

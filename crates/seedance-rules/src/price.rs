@@ -252,6 +252,13 @@ impl<'a> Quote<'a> {
         self.book
     }
 
+    /// Whether the table has rows and none of them prices the request: a
+    /// loaded book's gap, not a provider that publishes no price (whose
+    /// table has no rows).
+    pub fn no_row_matches(&self) -> bool {
+        self.row.is_none() && !self.prices.rows.is_empty()
+    }
+
     /// The price table the request was priced with (its rate to US dollars, markup and note).
     pub fn table(&self) -> &'a EndpointPrices {
         self.prices

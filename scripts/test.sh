@@ -25,6 +25,9 @@ cargo test --workspace --locked
 step "cargo test, the core without its default features (no serde)"
 cargo test -p seedance-rules --no-default-features --locked
 
+step "cargo package: the core builds from its published files alone"
+cargo package -p seedance-rules --allow-dirty --locked --quiet
+
 step "npm package: build (wasm32 target, wasm-bindgen-cli, npm deps) and Node tests"
 npm --prefix bindings/wasm test
 

@@ -309,10 +309,10 @@ impl<'b> Checker<'b> {
 /// The wire contract: the report, its codes, the rule ids and the price-book
 /// schema, shared by the Rust API, the command line, the npm package and the
 /// web calculator (`docs/contract.md`).
-#[doc = include_str!("../../../docs/contract.md")]
+#[doc = include_str!("../contract.md")]
 pub mod contract {}
 
 /// The README's Rust example, run as a doc test so that it cannot rot.
 #[cfg(doctest)]
-#[doc = include_str!("../../../README.md")]
+#[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;

@@ -84,7 +84,7 @@ function toJsonText(value, what) {
   try {
     text = JSON.stringify(value, strict);
   } catch (e) {
-    if (e?.code === 'INVALID_ARGUMENT') throw e;
+    if (ours.has(e)) throw e;
     // A cycle (TypeError) or a nesting too deep for the stack (RangeError).
     throw fail('INVALID_ARGUMENT', `${what} cannot be written as JSON: ${e?.message ?? e}`, e);
   }
@@ -103,8 +103,15 @@ function endpointId(endpoint) {
 
 function describeType(value) {
   if (value == null) return String(value);
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+  if (typeof value !== 'object') return `a ${typeof value}`;
+  try {
+    // A class's instance by its class: "not a Map", "not a PriceBook".
+    const name = Object.getPrototypeOf(value).constructor.name;
+    return /^(Object|Array)$/.test(name) ? `an ${name.toLowerCase()}` : `a ${name}`;
+  } catch {
+    // No prototype, or a Proxy that cannot be read.
+    return 'an object';
+  }
 }
 
 /** The parsed book of a `PriceBook` in the current module instance. */
@@ -146,11 +153,10 @@ const NO_SOURCE = Object.freeze({});
  * source, the table's notes: most of a report's text, and the same for every
  * request a row prices). They come from the price table, parsed once, and
  * are shared by the reports, frozen. The keys keep the order of the report
- * `seedance check --json` writes.
+ * `seedance check --json` writes. For a report with a price.
  */
 function withProvenance(report, table) {
   const p = report.price;
-  if (p === null) return report;
   const price = { published: p.published, credits: p.credits, usd: p.usd, book: p.book };
   if (p.published) {
     price.formula = p.formula;
@@ -243,11 +249,18 @@ const PRIVATE = Symbol('PriceBook');
 function readObject(value, what, keys) {
   let copy;
   try {
-    copy = typeof value === 'object' && value !== null && !Array.isArray(value) && { ...value };
+    // A plain object only (a literal, or one made by `Object.create(null)`):
+    // a `Map`, a class instance or a `PriceBook` has no own keys to read, and
+    // would be read as `{}` without a word. The copy has no prototype, so
+    // nothing inherited (a key set on `Object.prototype`) is read as given.
+    copy =
+      value != null &&
+      [Object.prototype, null].includes(Object.getPrototypeOf(value)) &&
+      Object.assign(Object.create(null), value);
   } catch (e) {
     throw fail('INVALID_ARGUMENT', `the ${what} cannot be read: ${e?.message ?? e}`, e);
   }
-  if (!copy) throw fail('INVALID_ARGUMENT', `the ${what} must be an object, not ${describeType(value)}`);
+  if (!copy) throw fail('INVALID_ARGUMENT', `the ${what} must be a plain object, not ${describeType(value)}`);
   for (const key of Object.keys(copy)) {
     if (copy[key] !== undefined && !keys.includes(key)) {
       throw fail('INVALID_ARGUMENT', `unknown ${what} key ${key}: the keys are ${keys.join(', ')}`);

@@ -151,6 +151,34 @@ export interface Requests {
 /** The request body of an endpoint: `RequestFor<'seedanceapi-v2'>`. */
 export type RequestFor<E extends EndpointId> = Requests[E];
 
+/**
+ * The fields every normalized request of an endpoint holds: the required
+ * ones and those with a default (which normalization writes in). The
+ * others are there only when the body gives them (v2's `aspect_ratio` has
+ * no default with images).
+ */
+export interface NormalizedKeys {
+  'seedanceapi-v1': 'prompt' | 'aspect_ratio' | 'resolution' | 'duration' | 'generate_audio' | 'fixed_lens';
+  'seedanceapi-v2': 'prompt' | 'model' | 'duration' | 'resolution';
+  'seedance2ai-video':
+    | 'mode'
+    | 'quality_tier'
+    | 'channel'
+    | 'prompt'
+    | 'aspect_ratio'
+    | 'duration'
+    | 'resolution'
+    | 'generate_audio'
+    | 'fixed_lens';
+  'seedance2ai-gpt-image-2': 'type' | 'channel' | 'prompt' | 'resolution' | 'aspectRatio' | 'batchCount';
+  'seedance2ai-nano-banana-pro': 'type' | 'prompt' | 'image_size' | 'output_format' | 'resolution';
+  'apiinone-videos': 'model' | 'prompt' | 'aspect_ratio' | 'resolution' | 'duration' | 'generateAudio' | 'fixedLens';
+}
+
+/** A valid report's normalized request: the body, with every default written in. */
+export type Normalized<E extends EndpointId> = Omit<Requests[E], NormalizedKeys[E]> &
+  Required<Pick<Requests[E], NormalizedKeys[E] & keyof Requests[E]>>;
+
 // ---- the report --------------------------------------------------------------
 
 /** Where a rule, a code or a price comes from: a provider document, a decision, a note. */
@@ -239,7 +267,7 @@ export interface Report<E extends string = EndpointId> {
   /** Exact US dollars with at least two decimals (`"0.08"`), or null. */
   usd: string | null;
   /** The body as it will be sent and billed; null when the body has a violation. */
-  normalized: (E extends EndpointId ? Partial<Requests[E]> : Record<string, unknown>) | null;
+  normalized: (E extends EndpointId ? Normalized<E> : Record<string, unknown>) | null;
   violations: Violation[];
   warnings: Warning[];
   /** How the credits were computed; null when the request is invalid. */
@@ -253,8 +281,8 @@ export declare class PriceBook {
   private constructor();
   /** The book's name. */
   readonly name: string;
-  /** The book in the `seedance-rules/price-book/v1` schema. */
-  toJSON(): PriceBookJson;
+  /** The book in the `seedance-rules/price-book/v1` schema, with its name (`"price book"` when it gave none). */
+  toJSON(): PriceBookJson & { name: string };
 }
 
 export interface CheckOptions {
@@ -263,14 +291,16 @@ export interface CheckOptions {
    * is an "insufficient credits" violation. Quotes stop at 2^53 − 1, so a
    * larger balance (inexact as a number) covers every request.
    */
-  balance?: number;
+  balance?: number | null | undefined;
   /**
    * Prices with this book (endpoints it does not list use the built-in
    * tables): the book `loadPriceBook` returned, not a Proxy of it (a
    * reactive store's). A book lives in the thread that loaded it.
    */
-  priceBook?: PriceBook;
-  // Any other own key with a value throws `INVALID_ARGUMENT`: a misspelt
+  priceBook?: PriceBook | null | undefined;
+  // A plain object: a literal, or one made by `Object.create(null)` (a
+  // class's instance, a `Map`, a `PriceBook` itself throw `INVALID_ARGUMENT`);
+  // keys it inherits are not read. Any other own key with a value throws `INVALID_ARGUMENT`: a misspelt
   // option would price with the built-in tables.
 }
 
@@ -380,8 +410,8 @@ export interface CodeDescription {
 }
 
 /** Everything the library knows of an endpoint. */
-export interface EndpointDescription {
-  id: EndpointId;
+export interface EndpointDescription<E extends EndpointId = EndpointId> {
+  id: E;
   provider: string;
   route: string;
   base_url: string;
@@ -394,7 +424,7 @@ export interface EndpointDescription {
   /** The built-in price table. */
   prices: PriceTable;
   /** A valid example body. */
-  example: Record<string, unknown>;
+  example: Requests[E];
 }
 
 /** What one field accepts, given the rest of a request. */
@@ -429,8 +459,7 @@ export interface FieldOptions {
 export interface Clip {
   /** Seconds, an integer. */
   duration: number;
-  /** `480p`, `720p` or `1080p`. */
-  resolution: string;
+  resolution: '480p' | '720p' | '1080p';
   /** What the clip starts from; default `text`. */
   input?: 'text' | 'image' | 'video';
   /** Whether the clip must have generated audio; default false. */
@@ -476,23 +505,29 @@ export interface SeedanceRulesError extends Error {
  * Checks a request body (any JSON value) against an endpoint's rules and
  * prices it. An invalid request is a report with violations, not an error.
  * @throws {SeedanceRulesError} `UNKNOWN_ENDPOINT`; `INVALID_ARGUMENT` for a body
- * JSON cannot carry (NaN, Infinity, a BigInt, a cycle; the message names the
- * innermost key that holds it) or bad options (an unknown key, a getter that
- * throws, a Proxy of a `PriceBook`);
+ * JSON cannot carry (NaN, Infinity, a BigInt, a cycle, a getter that throws,
+ * a nesting so deep that `JSON.stringify` runs out of stack, some thousands
+ * of levels; the message names the innermost key that holds it) or bad
+ * options (not a plain object, an unknown key, a getter that throws, a Proxy
+ * of a `PriceBook`);
  * `INVALID_JSON` for a body nested 128 arrays and objects deep or deeper
  * (127 is the most the reader takes, as serde_json), or holding a string with a lone
  * surrogate (`'\ud800'`, which `JSON.stringify` writes as an escape that
  * names no character, and which serde_json refuses too).
+ *
+ * The time and the report grow with the body: one violation an element of a
+ * list, one warning an unknown key. A server that checks what its clients
+ * send should cap the body's size first, as it would before `JSON.parse`.
  */
-export function check<E extends EndpointId>(endpoint: E, body: unknown, options?: CheckOptions): Report<E>;
-export function check(endpoint: string, body: unknown, options?: CheckOptions): Report<string>;
+export function check<E extends EndpointId>(endpoint: E, body: unknown, options?: CheckOptions | null): Report<E>;
+export function check(endpoint: string, body: unknown, options?: CheckOptions | null): Report<string>;
 
 /**
  * `check` for a body given as JSON text.
  * @throws {SeedanceRulesError} `UNKNOWN_ENDPOINT`, `INVALID_JSON`, `INVALID_ARGUMENT`.
  */
-export function checkJson<E extends EndpointId>(endpoint: E, text: string, options?: CheckOptions): Report<E>;
-export function checkJson(endpoint: string, text: string, options?: CheckOptions): Report<string>;
+export function checkJson<E extends EndpointId>(endpoint: E, text: string, options?: CheckOptions | null): Report<E>;
+export function checkJson(endpoint: string, text: string, options?: CheckOptions | null): Report<string>;
 
 /**
  * The credits of a body, by the rules and prices of `check`, without the
@@ -502,33 +537,44 @@ export function checkJson(endpoint: string, text: string, options?: CheckOptions
  * published price: `check` says which).
  * @throws {SeedanceRulesError} as `check`.
  */
-export function quote(endpoint: EndpointId | (string & {}), body: unknown, options?: CheckOptions): number | null;
+export function quote(endpoint: EndpointId | (string & {}), body: unknown, options?: CheckOptions | null): number | null;
 
 /** Every endpoint. */
 export function endpoints(): EndpointSummary[];
 
-/** Everything the library knows of an endpoint: fields, rules, codes, prices, example. */
-export function describe(endpoint: EndpointId | (string & {})): EndpointDescription;
+/**
+ * Everything the library knows of an endpoint: fields, rules, codes, prices, example.
+ * @throws {SeedanceRulesError} `UNKNOWN_ENDPOINT`; `INVALID_ARGUMENT` for an id that is not a string.
+ */
+export function describe<E extends EndpointId>(endpoint: E): EndpointDescription<E>;
+export function describe(endpoint: string): EndpointDescription;
 
 /**
  * What each field accepts now, given the rest of the body (`{}` when left
  * out; a value that is not an object reads as `{}`).
  * @throws {SeedanceRulesError} `UNKNOWN_ENDPOINT`; `INVALID_ARGUMENT` for a
- * body given as a string (JSON text: parse it first) or one JSON cannot carry.
+ * body given as a string (JSON text: parse it first) or one JSON cannot carry;
+ * `INVALID_JSON` for one nested too deep or holding a lone surrogate, as `check`.
  */
 export function fieldOptions(endpoint: EndpointId | (string & {}), body?: unknown): FieldOptions[];
 
-/** The endpoint's built-in price table, in the price-book schema. */
+/**
+ * The endpoint's built-in price table, in the price-book schema.
+ * @throws {SeedanceRulesError} `UNKNOWN_ENDPOINT`; `INVALID_ARGUMENT` for an id that is not a string.
+ */
 export function priceTable(endpoint: EndpointId | (string & {})): PriceTable;
 
 /** Every built-in table, in the price-book schema. */
 export function builtinPriceBook(): PriceBookJson;
 
 /**
- * Reads and validates a price book: JSON text or a value.
- * @throws {SeedanceRulesError} `INVALID_PRICE_BOOK`.
+ * Reads and validates a price book: JSON text or a value (a book held as
+ * `unknown`, read from a file, is checked here all the same: cast it).
+ * @throws {SeedanceRulesError} `INVALID_PRICE_BOOK` for a book that does not
+ * fit the schema; `INVALID_ARGUMENT` for a value JSON cannot carry (NaN, a
+ * BigInt, a cycle, `undefined`).
  */
-export function loadPriceBook(json: string | PriceBookJson | object): PriceBook;
+export function loadPriceBook(json: string | PriceBookJson): PriceBook;
 
 /**
  * Prices a clip on every video endpoint and model: valid and priced first,
@@ -540,4 +586,4 @@ export function loadPriceBook(json: string | PriceBookJson | object): PriceBook;
  * will not do: a value of the wrong type, an unknown key (`generateAudio`
  * would price a clip without audio), a getter that throws.
  */
-export function compare(clip: Clip, options?: CheckOptions): Comparison[];
+export function compare(clip: Clip, options?: CheckOptions | null): Comparison[];

@@ -11,6 +11,23 @@ import { repoRoot } from './repo.mjs';
 const file = JSON.parse(readFileSync(join(repoRoot(), 'conformance', 'cases.json'), 'utf8'));
 const books = new Map(Object.entries(file.price_books).map(([name, book]) => [name, loadPriceBook(book)]));
 
+/**
+ * The keys index.d.ts's `NormalizedKeys` says every normalized request of
+ * an endpoint holds, read from the declarations: each case holds the types
+ * to them.
+ */
+const normalizedKeys = (() => {
+  const dts = readFileSync(join(repoRoot(), 'bindings', 'wasm', 'js', 'index.d.ts'), 'utf8');
+  const body = /export interface NormalizedKeys \{([^}]*)\}/.exec(dts)?.[1];
+  assert.ok(body, 'no NormalizedKeys in index.d.ts');
+  const keys = new Map();
+  for (const [, endpoint, list] of body.matchAll(/'([a-z0-9-]+)':([^;]*);/g)) {
+    keys.set(endpoint, [...list.matchAll(/'([A-Za-z_]+)'/g)].map((m) => m[1]));
+  }
+  assert.equal(keys.size, 6, `NormalizedKeys lists ${[...keys.keys()]}`);
+  return keys;
+})();
+
 /** `{code, field}` of each entry, as comparable strings (Rust's `pairs`). */
 function pairs(list) {
   return new Set((list ?? []).map((v) => `${JSON.stringify(v.code)} ${JSON.stringify(v.field)}`));
@@ -111,6 +128,10 @@ describe('conformance/cases.json', () => {
       assert.ok(('body' in c) !== ('body_text' in c), 'exactly one of body and body_text');
       const report = 'body' in c ? check(c.endpoint, c.body, options) : checkJson(c.endpoint, c.body_text, options);
       assert.deepEqual(differences(c.expect, report), [], `${c.id} (${c.source})`);
+      if (report.normalized !== null) {
+        const missing = normalizedKeys.get(c.endpoint).filter((k) => !(k in report.normalized));
+        assert.deepEqual(missing, [], `${c.id}: NormalizedKeys of index.d.ts`);
+      }
       if ('body' in c) {
         // `quote` is the report's credits when it is ok, and null otherwise.
         assert.equal(quote(c.endpoint, c.body, options), report.ok ? report.credits : null, `${c.id}: quote`);

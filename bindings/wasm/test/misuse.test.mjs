@@ -190,6 +190,60 @@ test('bad options throw INVALID_ARGUMENT', () => {
   } finally {
     delete Object.prototype.polluted;
   }
+  // Nor is an option that is inherited rather than given: not even
+  // `priceBook` or `balance` set on Object.prototype.
+  for (const [key, value] of [['priceBook', book], ['balance', 0]]) {
+    Object.defineProperty(Object.prototype, key, { value, configurable: true, writable: true });
+    try {
+      assert.equal(check('seedanceapi-v2', GOOD, {}).credits, 480, key);
+      assert.equal(quote('seedanceapi-v2', GOOD, {}), 480, key);
+      assert.equal(check('seedanceapi-v2', GOOD, { balance: 480 }).ok, true, key);
+    } finally {
+      delete Object.prototype[key];
+    }
+  }
+  // Options that are not a plain object have no own keys to read, and
+  // would price with the built-in tables without a word: a PriceBook given
+  // as the options themselves, a Map, a Date, a class's instance (whose
+  // getter is not an own key), an object inheriting its keys.
+  class Settings {
+    get balance() {
+      return 100;
+    }
+  }
+  const notPlain = [
+    [book, 'a PriceBook'],
+    [new Map([['balance', 10]]), 'a Map'],
+    [new Date(), 'a Date'],
+    [new Settings(), 'a Settings'],
+    [Object.create({ balance: 10 }), 'an object'],
+    [[], 'an array'],
+  ];
+  for (const [options, kind] of notPlain) {
+    assert.throws(() => check('seedanceapi-v2', GOOD, options), (e) => e.code === 'INVALID_ARGUMENT' && e.message === `the options must be a plain object, not ${kind}`, kind);
+    throwsCode(() => quote('seedanceapi-v2', GOOD, options), 'INVALID_ARGUMENT');
+    throwsCode(() => lib.compare({ duration: 8, resolution: '720p' }, options), 'INVALID_ARGUMENT');
+  }
+  // A plain object without a prototype is one.
+  assert.equal(check('seedanceapi-v2', GOOD, Object.assign(Object.create(null), { priceBook: book })).credits, 1);
+});
+
+test('an error thrown while the body is read is an INVALID_ARGUMENT Error, whatever was thrown', () => {
+  // A getter or toJSON that throws a non-Error, or an Error of the caller's
+  // that happens to carry the code the package uses, is wrapped all the same.
+  const own = Object.assign(new Error('mine'), { code: 'INVALID_ARGUMENT' });
+  for (const thrown of [{ code: 'INVALID_ARGUMENT' }, own, 'no']) {
+    const body = {
+      prompt: 'x',
+      get duration() {
+        throw thrown;
+      },
+    };
+    assert.throws(
+      () => check('seedanceapi-v2', body),
+      (e) => e instanceof Error && e !== thrown && e.code === 'INVALID_ARGUMENT' && /the body cannot be written as JSON/.test(e.message),
+    );
+  }
 });
 
 test('a Proxy of a PriceBook, or a book method on something else, is INVALID_ARGUMENT and resets nothing', () => {

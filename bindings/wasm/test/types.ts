@@ -58,6 +58,20 @@ const ok: boolean = r.ok;
 const credits: number | null = r.credits;
 const usd: string | null = r.usd;
 const model: string | undefined = r.normalized?.model;
+// A normalized request holds its defaults: no `!` needed.
+if (r.normalized) {
+  const seconds: number = r.normalized.duration;
+  const res: '480p' | '720p' | '1080p' = r.normalized.resolution;
+  // @ts-expect-error an aspect ratio is there only when given or defaulted (not with images)
+  const aspect: string = r.normalized.aspect_ratio;
+}
+// Options may be left null, and a value in them undefined (as with exactOptionalPropertyTypes).
+const maybeBalance: number | undefined = undefined;
+check('seedanceapi-v2', v2, { balance: maybeBalance, priceBook: null });
+check('seedanceapi-v2', v2, null);
+// @ts-expect-error a misspelt book is caught by its type
+loadPriceBook({ schema: 'seedance-rules/price-book/v1', endpointz: {} });
+const named: string = book.toJSON().name;
 const firstViolation: Violation | undefined = r.violations[0];
 const status: number | undefined = firstViolation?.status;
 const warning: Warning | undefined = r.warnings[0];
@@ -77,6 +91,8 @@ const always: number = quote('seedanceapi-v1', v1);
 const summaries: EndpointSummary[] = endpoints();
 const ids: EndpointId[] = summaries.map((s) => s.id);
 const d: EndpointDescription = describe('seedance2ai-video');
+// The example is the endpoint's request type.
+const example: Seedance2aiVideoRequest = describe('seedance2ai-video').example;
 const ruleIds: string[] = d.rules.map((rule) => rule.id);
 const opts: FieldOptions[] = fieldOptions('seedanceapi-v2', { model: 'seedance-2-mini' });
 const range: [number, number] | null = opts[0].range;
@@ -84,6 +100,8 @@ const table: PriceTable = priceTable('seedanceapi-v1');
 const rowCredits: (number | undefined)[] = table.rows.map((row) => row.credits);
 
 const clip: Clip = { duration: 8, resolution: '720p', input: 'image', audio: true };
+// @ts-expect-error a resolution is written with its `p`
+const noP: Clip = { duration: 8, resolution: '720' };
 const rows: Comparison[] = compare(clip, { priceBook: book });
 const cheapest: number | null = rows[0].credits;
 
@@ -96,5 +114,5 @@ try {
 
 export {
   v1, v2, video, gpt, nano, aio, same, wrongDuration, noPrompt, bookName, bookJson, ok, credits, usd, model,
-  status, warning, formula, anyEndpoint, fromText, ids, ruleIds, range, rowCredits, cheapest,
+  status, warning, formula, anyEndpoint, fromText, ids, ruleIds, range, rowCredits, cheapest, named, example, noP,
 };

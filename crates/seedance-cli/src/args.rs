@@ -90,7 +90,8 @@ pub const USAGE: &str = "\
 usage:
   seedance check ENDPOINT [BODY] [--json] [--price-book FILE] [--balance N]
       Check a JSON body and quote its price. BODY is JSON text; without it
-      (or with `-`) the body is read from standard input.
+      the body is read from a pipe or a file (`< body.json`), and with `-`
+      from the terminal too (type or paste it, then Ctrl-D).
       --json             print the report as one line of JSON (a failure
                          too: {\"ok\": false, \"error\": {...}})
       --price-book FILE  price with a seedance-rules/price-book/v1 file
@@ -102,7 +103,9 @@ usage:
       Price one clip on every video endpoint and model that can make it,
       cheapest first; then those that would make it otherwise (Mini bills
       1080p as 720p), then those with no price (none published, or no row
-      of the book matches), then those that cannot make it and why. Exit status 0 when one can, 1 when none can.
+      of the book matches), then those that cannot make it and why.
+      exit status: 0 when one can (one with no price counts: its balance
+      cannot be checked), 1 when none can, 2 error
   seedance endpoints [--json]
       List the endpoints: id, provider, route, models.
   seedance tables [ENDPOINT] [--json]

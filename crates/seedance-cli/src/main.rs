@@ -329,11 +329,14 @@ fn file_hint(body: &str) -> String {
 /// terminal means the body was forgotten.
 fn read_stdin(asked: bool) -> Result<String, Failure> {
     let mut stdin = io::stdin().lock();
-    if stdin.is_terminal() && !asked {
-        return Err(Failure::usage(
-            "no body: give JSON text as BODY, or pipe it on standard input",
-        )
-        .of("check"));
+    if stdin.is_terminal() {
+        if !asked {
+            return Err(Failure::usage(
+                "no body: give JSON text as BODY, pipe it on standard input, or give `-` to type it",
+            )
+            .of("check"));
+        }
+        eprintln!("seedance: reading the body from the terminal; end it with Ctrl-D");
     }
     let mut bytes = Vec::new();
     stdin

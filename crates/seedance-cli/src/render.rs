@@ -84,35 +84,13 @@ pub fn report(out: &mut String, report: &Report<'_>, prices: &EndpointPrices) {
     if !report.violations().is_empty() {
         let _ = writeln!(out, "\nviolations:");
         for v in report.violations() {
-            let field = if v.field.is_empty() {
-                String::new()
-            } else {
-                format!(" at `{}`", printable(&v.field))
-            };
-            let own = if v.documented {
-                ""
-            } else {
-                ", the library's own code"
-            };
-            let _ = writeln!(
-                out,
-                "  {} (HTTP {}{own}){field}: {}",
-                v.code,
-                v.status,
-                printable(&v.message)
-            );
+            let _ = writeln!(out, "  {}", printable(&v.to_string()));
         }
     }
     if !report.warnings().is_empty() {
         let _ = writeln!(out, "\nwarnings:");
         for w in report.warnings() {
-            let _ = writeln!(
-                out,
-                "  {} at `{}`: {}",
-                w.code,
-                printable(&w.field),
-                printable(&w.message)
-            );
+            let _ = writeln!(out, "  {}", printable(&w.to_string()));
         }
     }
 }

@@ -106,3 +106,21 @@ impl serde::Serialize for Endpoint {
         s.serialize_str(self.id())
     }
 }
+
+/// From its id (`"seedanceapi-v2"`); another string is an error that lists the ids.
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Endpoint {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Endpoint, D::Error> {
+        struct Id;
+        impl serde::de::Visitor<'_> for Id {
+            type Value = Endpoint;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an endpoint id")
+            }
+            fn visit_str<E: serde::de::Error>(self, id: &str) -> Result<Endpoint, E> {
+                id.parse().map_err(E::custom)
+            }
+        }
+        d.deserialize_str(Id)
+    }
+}

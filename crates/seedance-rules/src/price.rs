@@ -264,7 +264,7 @@ impl<'a> Quote<'a> {
         self.prices
     }
 
-    /// How the credits were computed, for people: `ceil(19/2 × 3/2 × 8 s) = 114`.
+    /// How the credits were computed, for people: `ceil(19/2 × 8 s × 3/2) = 114`.
     pub fn formula(&self) -> String {
         let mut out = String::new();
         self.push_formula(&mut out);
@@ -372,9 +372,20 @@ impl Quote<'_> {
     }
 }
 
-/// An exact amount of US dollars.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// An exact amount of US dollars, ordered by value: the figure to compare
+/// across endpoints. With the `serde` feature it serializes as the report
+/// writes it, a string (`"2.46"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Usd(pub Ratio);
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Usd {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut text = String::new();
+        self.push_text(&mut text);
+        s.serialize_str(&text)
+    }
+}
 
 impl fmt::Display for Usd {
     /// At least two decimals, and as many more as the amount needs (`0.08`, `0.125`).

@@ -243,6 +243,48 @@ impl Ratio {
     }
 }
 
+/// By value: `1/3 < 1/2`, `19/2 == 9.5`. Exact for any terms (compared by
+/// their continued fractions, so no product can overflow).
+impl Ord for Ratio {
+    fn cmp(&self, other: &Ratio) -> std::cmp::Ordering {
+        use std::cmp::Ordering::{Equal, Greater, Less};
+        // a/b against c/d: their whole parts, then, when those are equal, the
+        // remainders r/b against s/d, which compare as d/s against b/r.
+        let (mut a, mut b, mut c, mut d) = (self.num, self.den, other.num, other.den);
+        let mut flipped = false;
+        let order = loop {
+            if b == 0 || d == 0 {
+                // Not a `Ratio` (its denominator is never zero); kept total.
+                break b.cmp(&d).reverse();
+            }
+            let (q, r, p, s) = (a / b, a % b, c / d, c % d);
+            if q != p {
+                break q.cmp(&p);
+            }
+            match (r, s) {
+                (0, 0) => break Equal,
+                (0, _) => break Less,
+                (_, 0) => break Greater,
+                _ => {
+                    (a, b, c, d) = (b, r, d, s);
+                    flipped = !flipped;
+                }
+            }
+        };
+        if flipped {
+            order.reverse()
+        } else {
+            order
+        }
+    }
+}
+
+impl PartialOrd for Ratio {
+    fn partial_cmp(&self, other: &Ratio) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
 /// Why a rational could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseRatioError(&'static str);
@@ -309,6 +351,35 @@ impl std::str::FromStr for Ratio {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ratios_are_ordered_by_value() {
+        use std::cmp::Ordering;
+        // Every pair of small terms, against the cross products (exact here).
+        let all: Vec<Ratio> = (0..=24u128)
+            .flat_map(|n| (1..=24u128).map(move |d| Ratio::new(n, d).unwrap()))
+            .collect();
+        for &x in &all {
+            for &y in &all {
+                let want = (x.numer() * y.denom()).cmp(&(y.numer() * x.denom()));
+                assert_eq!(x.cmp(&y), want, "{x} against {y}");
+                assert_eq!(x.cmp(&y) == Ordering::Equal, x == y, "{x} against {y}");
+            }
+        }
+        // Terms whose cross products leave 128 bits.
+        let max = u128::MAX;
+        let big = |n: u128, d: u128| Ratio::new(n, d).unwrap();
+        // 1 - 1/max against 1 - 1/(max - 1), and 1 + 1/(max - 1) against 1 + 1/(max - 2).
+        assert!(big(max - 1, max) > big(max - 2, max - 1));
+        assert!(big(max, max - 1) < big(max - 1, max - 2));
+        assert_eq!(big(max, 1).cmp(&big(max, 1)), Ordering::Equal);
+        assert!(big(1, max) < big(1, max - 1));
+        assert!(big(max, 3) > big(max - 1, 3));
+        assert_eq!(
+            "9.5".parse::<Ratio>().unwrap().cmp(&big(19, 2)),
+            Ordering::Equal
+        );
+    }
 
     #[test]
     fn push_decimal_is_std_formatting() {

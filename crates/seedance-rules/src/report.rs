@@ -43,6 +43,30 @@ pub struct Warning {
     pub message: String,
 }
 
+/// For a person, as `seedance check` lists it:
+/// ``INVALID_DURATION (HTTP 400) at `duration`: `duration` must be …``.
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} (HTTP {}", self.code, self.status)?;
+        if !self.documented {
+            f.write_str(", the library's own code")?;
+        }
+        f.write_str(")")?;
+        if !self.field.is_empty() {
+            write!(f, " at `{}`", self.field)?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// For a person, as `seedance check` lists it:
+/// ``UNKNOWN_FIELD at `foo`: `foo` is not a field of …``.
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} at `{}`: {}", self.code, self.field, self.message)
+    }
+}
+
 /// Warning codes, the library's own.
 pub mod warning {
     /// A field the endpoint does not know; the provider ignores it.
@@ -196,7 +220,10 @@ impl<'a> Report<'a> {
         &self.warnings
     }
 
-    /// The request as it will be sent and billed, or `None` when the body has a violation.
+    /// The request as it will be sent and billed, or `None` when the body
+    /// has a violation. A quote over the balance is a violation of the
+    /// account, not of the body: its report has both this and
+    /// [`quote`](Self::quote).
     pub fn normalized(&self) -> Option<Normalized<'_, 'a>> {
         self.body_ok.then_some(Normalized {
             spec: self.spec,
@@ -204,7 +231,9 @@ impl<'a> Report<'a> {
         })
     }
 
-    /// How the request was priced, or `None` when the body has a violation.
+    /// How the request was priced, or `None` when the body has a violation
+    /// (not when the only violation is a quote over the balance: it is
+    /// priced, so that the report can say by how much).
     pub fn quote(&self) -> Option<&Quote<'a>> {
         self.quote.as_ref()
     }

@@ -22,13 +22,22 @@ pub enum Value<'a> {
 }
 
 /// An array of strings, borrowed from a typed request or read from JSON.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Two lists are equal when they hold the same strings, however each is held.
+#[derive(Debug, Clone)]
 pub enum List<'a> {
     /// Borrowed from a typed request.
     Borrowed(&'a [Cow<'a, str>]),
     /// Read from JSON text.
     Owned(Vec<Cow<'a, str>>),
 }
+
+impl PartialEq for List<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for List<'_> {}
 
 impl<'a> std::ops::Deref for List<'a> {
     type Target = [Cow<'a, str>];
@@ -615,6 +624,24 @@ mod tests {
         fn places(&self) -> usize {
             usize::from(self.first.is_some()) + self.more.len()
         }
+    }
+
+    #[test]
+    fn lists_are_equal_by_what_they_hold() {
+        let strings = [Cow::Borrowed("https://example.com/a.png")];
+        let borrowed = Value::List(List::Borrowed(&strings));
+        let owned = Value::List(List::Owned(vec![Cow::Owned(
+            "https://example.com/a.png".into(),
+        )]));
+        assert_eq!(borrowed, owned);
+        assert_eq!(owned, borrowed);
+        assert_ne!(borrowed, Value::List(List::Owned(Vec::new())));
+        assert_ne!(
+            borrowed,
+            Value::List(List::Owned(vec![Cow::Borrowed(
+                "https://example.com/b.png"
+            )]))
+        );
     }
 
     #[test]

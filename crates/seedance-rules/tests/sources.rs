@@ -65,6 +65,35 @@ fn rule_ids_are_stable_in_form_and_name_their_endpoint_and_field() {
 }
 
 #[test]
+fn every_rule_ids_check_is_in_the_contracts_table() {
+    // docs/contract.md's "Rule ids" table lists each `<check>` a rule id ends with.
+    let path = format!("{}/../../docs/contract.md", env!("CARGO_MANIFEST_DIR"));
+    let contract = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let table = contract
+        .split("## Rule ids")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("a \"Rule ids\" section in docs/contract.md");
+    let listed: Vec<&str> = table
+        .lines()
+        .filter_map(|l| l.strip_prefix("| `")?.split('`').next())
+        .collect();
+    assert!(listed.len() > 10, "the table lists {listed:?}");
+    for e in Endpoint::ALL {
+        let spec = e.spec();
+        for r in spec.rules {
+            let field = spec.fields[r.field].name;
+            let check = &r.id[spec.id.len() + field.len() + 2..];
+            assert!(
+                listed.contains(&check),
+                "{}: docs/contract.md's rule-id table has no `{check}`",
+                r.id
+            );
+        }
+    }
+}
+
+#[test]
 fn every_table_lists_its_unconditional_rules_before_the_conditional_ones() {
     // The engine relies on it to apply the field's own rules first.
     for e in Endpoint::ALL {

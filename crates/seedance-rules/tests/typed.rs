@@ -159,6 +159,81 @@ fn violations_warnings_and_endpoints_serialize_as_the_report_writes_them() {
     assert!(report.to_json().contains(&text), "{text}");
 }
 
+/// An endpoint reads back from its id (a service's config names one), and
+/// an amount of dollars writes as the report's string.
+#[cfg(feature = "serde")]
+#[test]
+fn endpoints_read_from_their_ids_and_dollars_write_as_the_report_does() {
+    for e in Endpoint::ALL {
+        let text = serde_json::to_string(&e).unwrap();
+        assert_eq!(serde_json::from_str::<Endpoint>(&text).unwrap(), e);
+    }
+    let e = serde_json::from_str::<Endpoint>(r#""seedanceapi-v3""#).unwrap_err();
+    assert!(
+        e.to_string().contains("seedanceapi-v3") && e.to_string().contains("seedanceapi-v2"),
+        "{e}"
+    );
+    assert!(serde_json::from_str::<Endpoint>("2").is_err());
+    let request = SeedanceApiV2Request {
+        model: Some("seedance-2-mini".into()),
+        duration: Some(8),
+        ..SeedanceApiV2Request::new("x")
+    };
+    let report = check_request(&request);
+    let usd = report.usd().unwrap();
+    let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+    assert_eq!(serde_json::to_value(usd).unwrap(), json["usd"]);
+    assert_eq!(json["usd"], "2.46");
+}
+
+/// Dollars compare by value, so the cheapest of several quotes is a `min`.
+#[test]
+fn dollars_are_ordered_by_value() {
+    let price = |body: &str| check("seedanceapi-v2", body).unwrap().usd().unwrap();
+    let mini = price(r#"{"prompt": "x", "model": "seedance-2-mini", "duration": 8}"#);
+    let fast = price(r#"{"prompt": "x", "model": "seedance-2.0-fast", "duration": 10}"#);
+    let full = price(r#"{"prompt": "x", "model": "seedance-2.0", "duration": 10}"#);
+    assert!(mini < full && fast < full, "{mini} {fast} {full}");
+    assert_eq!([full, mini, fast].into_iter().min(), Some(mini.min(fast)));
+}
+
+/// A violation or a warning shows as `seedance check` lists it.
+#[test]
+fn violations_and_warnings_display_for_people() {
+    let report = check(
+        "seedanceapi-v2",
+        r#"{"prompt": "x", "duration": 7, "foo": 1}"#,
+    )
+    .unwrap();
+    let v = &report.violations()[0];
+    assert_eq!(
+        v.to_string(),
+        format!("INVALID_DURATION (HTTP 400) at `duration`: {}", v.message)
+    );
+    let w = &report.warnings()[0];
+    assert_eq!(
+        w.to_string(),
+        format!("UNKNOWN_FIELD at `foo`: {}", w.message)
+    );
+    let over = Checker::new()
+        .balance(1)
+        .check("seedanceapi-v2", r#"{"prompt": "x"}"#)
+        .unwrap();
+    let v = &over.violations()[0];
+    assert!(
+        v.to_string()
+            .starts_with("INSUFFICIENT_CREDITS (HTTP 402): "),
+        "{v}"
+    );
+    let own = check("apiinone-videos", r#"{"prompt": "x"}"#).unwrap();
+    let v = &own.violations()[0];
+    assert!(
+        v.to_string()
+            .contains(", the library's own code) at `model`: "),
+        "{v}"
+    );
+}
+
 /// `{:?}` of a report or a quote says what was found and priced, with the
 /// endpoint by name, in a line or two: not the endpoint's tables.
 #[test]

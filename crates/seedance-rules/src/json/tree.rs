@@ -15,6 +15,11 @@ use super::write::{to_text, Writer};
 /// compact text, [`Json::to_string_pretty`] for indented), a tree is byte for
 /// byte what serde_json writes for the same data.
 ///
+/// Parsed text keeps what a `serde_json::Value` would not: a key given
+/// twice is kept twice, and a number keeps the text it was written with
+/// (`1e2` stays `1e2`, where a `Value` writes `100.0`). So two trees are
+/// equal when their texts are: `1.0` is not `1`.
+///
 /// ```
 /// use seedance_rules::Json;
 /// let v = Json::parse(r#"{"b": 1, "a": [true, null, "x"], "big": 123456789012345678901234567890}"#)?;
@@ -106,7 +111,8 @@ number_from!(u8, u16, u32, u64, usize, i8, i16, i32, i64, isize);
 impl Json {
     /// Reads JSON text strictly (RFC 8259, as serde_json reads it). `Err`
     /// (an [`Error`](crate::Error) with [`is_json`](crate::Error::is_json))
-    /// carries serde_json's message, line and column.
+    /// carries serde_json's message, line and column. Its message speaks of
+    /// "the body", as [`check`](crate::check) reports it, whatever the text is.
     pub fn parse(text: &str) -> Result<Json, crate::Error> {
         parse(text).map_err(crate::Error::syntax)
     }

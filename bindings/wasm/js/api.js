@@ -45,7 +45,7 @@ function call(fn, ...args) {
     }
     throw fail(
       'INTERNAL',
-      `seedance-rules: internal error (a bug in the library; please report it): ${thrown?.message ?? thrown}` +
+      `internal error, a bug in seedance-rules (please report it): ${thrown?.message ?? thrown}` +
         (reset === undefined ? '' : `; re-instantiating the module failed too: ${reset?.message ?? reset}`),
       thrown,
     );
@@ -103,15 +103,10 @@ function endpointId(endpoint) {
 
 function describeType(value) {
   if (value == null) return String(value);
-  if (typeof value !== 'object') return `a ${typeof value}`;
-  try {
-    // A class's instance by its class: "not a Map", "not a PriceBook".
-    const name = Object.getPrototypeOf(value).constructor.name;
-    return /^(Object|Array)$/.test(name) ? `an ${name.toLowerCase()}` : `a ${name}`;
-  } catch {
-    // No prototype, or a Proxy that cannot be read.
-    return 'an object';
-  }
+  if (Array.isArray(value)) return 'an array';
+  // A class's instance by its class: "not a Map", "not a PriceBook".
+  const name = typeof value === 'object' ? value.constructor?.name ?? 'Object' : typeof value;
+  return name === 'Object' ? 'an object' : `a ${name}`;
 }
 
 /** The parsed book of a `PriceBook` in the current module instance. */
@@ -196,7 +191,7 @@ export class PriceBook {
   /** Use `loadPriceBook`. */
   constructor(token, text, handle) {
     if (token !== PRIVATE) {
-      throw fail('INVALID_ARGUMENT', 'use loadPriceBook(json) to make a PriceBook');
+      throw fail('INVALID_ARGUMENT', 'use loadPriceBook() to make a PriceBook');
     }
     this.#text = text;
     this.#held = { handle, generation };
@@ -254,7 +249,8 @@ function readObject(value, what, keys) {
     // would be read as `{}` without a word. The copy has no prototype, so
     // nothing inherited (a key set on `Object.prototype`) is read as given.
     copy =
-      value != null &&
+      typeof value === 'object' &&
+      value !== null &&
       [Object.prototype, null].includes(Object.getPrototypeOf(value)) &&
       Object.assign(Object.create(null), value);
   } catch (e) {

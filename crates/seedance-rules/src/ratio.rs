@@ -74,7 +74,9 @@ impl Ratio {
 
     /// The exact decimal expansion with at least `min_decimals` decimals, or
     /// `None` when the expansion does not terminate (a denominator with a prime
-    /// factor other than 2 and 5).
+    /// factor other than 2 and 5) or needs more than 38 decimals (10^38 is
+    /// the largest power of ten in 128 bits; a price book's rates need 18 at
+    /// most). [`Usd`](crate::Usd) shows such an amount as its fraction.
     pub fn to_decimal(self, min_decimals: usize) -> Option<String> {
         let mut out = String::new();
         self.push_decimal_text(&mut out, min_decimals)
@@ -325,24 +327,17 @@ impl std::str::FromStr for Ratio {
             if f.len() > 18 {
                 return Err(ParseRatioError("at most 18 decimals"));
             }
-            let whole = digits(i)?;
-            digits(f)?;
-            // Zeros at the end say nothing (`1.50` is `1.5`), and a rate is
-            // written back with at least two decimals: they do not count
-            // against the limit.
-            let f = f.trim_end_matches('0');
-            let frac = if f.is_empty() { 0 } else { digits(f)? };
+            let (whole, frac) = (digits(i)?, digits(f)?);
             let scale = 10u128.pow(f.len() as u32);
-            // The digits, read as one number without the point, are held
-            // to the limit, as a fraction's terms are: otherwise
-            // `999999999999999999.999999999999999999` would be
-            // (10^36 - 1) / 10^18, which a quote's arithmetic should not meet.
-            let num = whole
-                .checked_mul(scale)
-                .and_then(|w| w.checked_add(frac))
-                .filter(|&n| n <= LIMIT)
-                .ok_or(ParseRatioError("at most 18 digits"))?;
-            return Ratio::new(num, scale).ok_or(ParseRatioError("denominator is zero"));
+            // Held to the limit in lowest terms, as a fraction is (10^36 at
+            // most before reducing: no overflow). So a decimal and the
+            // fraction it is are the same to the reader (`100000000000000000.50`
+            // is 200000000000000001/2, which a book writes back so), and
+            // `999999999999999999.999999999999999999`, (10^36 - 1) / 10^18,
+            // which a quote's arithmetic should not meet, is refused.
+            return Ratio::new(whole * scale + frac, scale)
+                .filter(|r| r.num <= LIMIT)
+                .ok_or(ParseRatioError("at most 18 digits"));
         }
         Ok(Ratio::int(digits(s)?))
     }

@@ -527,6 +527,39 @@ proptest! {
         }
     }
 
+    /// A book's rate to dollars, given as any fraction the reader takes whose
+    /// decimal terminates, is written back as that decimal, which reads as
+    /// the same fraction: the book written back loads, and is the same book.
+    #[test]
+    fn a_books_rate_to_dollars_reads_back_as_it_is_written(
+        num in (0u32..=18, any::<u64>()).prop_map(|(e, n)| u128::from(n) % 10u128.pow(e) + 1),
+        twos in 0u32..=18,
+        fives in 0u32..=18,
+        spelled in prop::sample::select(vec!["fraction", "decimal"]),
+    ) {
+        let den = 2u128.pow(twos) * 5u128.pow(fives);
+        let Some(rate) = Ratio::new(num, den) else { unreachable!() };
+        let text = if spelled == "fraction" {
+            format!("{num}/{den}")
+        } else {
+            rate.to_decimal(0).unwrap()
+        };
+        let book = book_of(
+            "seedanceapi-v2",
+            &format!(r#"{{"usd_per_credit": "{text}", "rows": [{{"when": {{}}, "credits": 1}}]}}"#),
+        );
+        let limit = 10u128.pow(18);
+        if rate.numer() > limit || den > limit {
+            prop_assert!(book.is_err(), "{text} loaded");
+            return Ok(());
+        }
+        let book = book.map_err(|e| TestCaseError::fail(format!("{text}: {e}")))?;
+        let again = PriceBook::from_json(&book.to_json())
+            .map_err(|e| TestCaseError::fail(format!("{text} written back: {e}")))?;
+        prop_assert_eq!(again.to_json(), book.to_json());
+        prop_assert!(again == book, "{}", text);
+    }
+
     /// Whatever a book's amounts and markups, a book that loads prices
     /// every valid request its rows match, at no more than 2^53 − 1
     /// credits; and one that does not load says why.

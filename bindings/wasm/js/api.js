@@ -45,7 +45,7 @@ function call(fn, ...args) {
     }
     throw fail(
       'INTERNAL',
-      `internal error, a bug in seedance-rules (please report it): ${thrown?.message ?? thrown}` +
+      `internal error in seedance-rules (please report it): ${thrown?.message ?? thrown}` +
         (reset === undefined ? '' : `; re-instantiating the module failed too: ${reset?.message ?? reset}`),
       thrown,
     );
@@ -104,8 +104,9 @@ function endpointId(endpoint) {
 function describeType(value) {
   if (value == null) return String(value);
   if (Array.isArray(value)) return 'an array';
-  // A class's instance by its class: "not a Map", "not a PriceBook".
-  const name = typeof value === 'object' ? value.constructor?.name ?? 'Object' : typeof value;
+  // A class's instance by its class: "not a Map", "not a PriceBook". Read
+  // from the prototype, not the value, so that a Proxy's traps do not run.
+  const name = typeof value === 'object' ? Object.getPrototypeOf(value)?.constructor?.name ?? 'Object' : typeof value;
   return name === 'Object' ? 'an object' : `a ${name}`;
 }
 
@@ -115,7 +116,7 @@ let handleOf;
 /** Whether a value is a `PriceBook` itself (not a Proxy of one, which has none of its fields). */
 let isBook;
 
-const NOT_A_BOOK = 'must be a PriceBook from loadPriceBook(), not a copy or Proxy of one';
+const NOT_A_BOOK = 'must be a PriceBook from loadPriceBook(), not a copy or Proxy';
 
 /** A `PriceBook`'s table for an endpoint, parsed once (the built-in one where the book has none). */
 let bookTable;

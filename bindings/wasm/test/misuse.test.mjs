@@ -224,6 +224,12 @@ test('bad options throw INVALID_ARGUMENT', () => {
     throwsCode(() => quote('seedanceapi-v2', GOOD, options), 'INVALID_ARGUMENT');
     throwsCode(() => lib.compare({ duration: 8, resolution: '720p' }, options), 'INVALID_ARGUMENT');
   }
+  // A value in the options or a clip that is a Proxy whose traps throw is
+  // described without running them.
+  const trapped = new Proxy({}, { get() { throw 'trap'; } });
+  assert.throws(() => check('seedanceapi-v2', GOOD, { balance: trapped }), (e) => e.code === 'INVALID_ARGUMENT' && /not an object$/.test(e.message));
+  assert.throws(() => lib.compare({ duration: trapped, resolution: '720p' }), (e) => e.code === 'INVALID_ARGUMENT' && /not an object$/.test(e.message));
+  assert.throws(() => check('seedanceapi-v2', GOOD, { balance: new Map() }), (e) => e.code === 'INVALID_ARGUMENT' && /not a Map$/.test(e.message));
   // A plain object without a prototype is one.
   assert.equal(check('seedanceapi-v2', GOOD, Object.assign(Object.create(null), { priceBook: book })).credits, 1);
 });

@@ -105,6 +105,22 @@ const state = {
 
 const ABSENT = Symbol('absent');
 const BOOK_URL_LIMIT = 8000;
+/**
+ * A book too large for the link is kept by the tab (sessionStorage) under
+ * this key, and the link says `book=@tab`: a reload keeps it, a copied link
+ * opened elsewhere says it is not there.
+ */
+const TAB_BOOK_KEY = 'seedance-rules:price-book';
+const TAB_BOOK = '@tab';
+
+function keepInTab(text) {
+  try {
+    if (text === null) sessionStorage.removeItem(TAB_BOOK_KEY);
+    else sessionStorage.setItem(TAB_BOOK_KEY, text);
+  } catch {
+    // Storage off (a private window's policy): a reload loses the book, as a link does.
+  }
+}
 
 // -------------------------------------------------------------- URL state --
 
@@ -156,7 +172,7 @@ function writeURL() {
   if (state.bodyText !== null) params.set('body', state.bodyText);
   else paramsFromBody(state.endpoint, state.body, params);
   if (state.balance !== null) params.set('balance', String(state.balance));
-  if (state.book && state.book.compact.length <= BOOK_URL_LIMIT) params.set('book', state.book.compact);
+  if (state.book) params.set('book', state.book.compact.length <= BOOK_URL_LIMIT ? state.book.compact : TAB_BOOK);
   // The fragment (`#book`, the skip link's) stays where it is.
   const url = `${location.pathname}?${params}${location.hash}`;
   if (url !== location.pathname + location.search + location.hash) history.replaceState(null, '', url);
@@ -438,7 +454,7 @@ function hintFor(c, opt, report) {
   parts.push(metaEl);
   for (const n of opt.notes ?? []) parts.push(h('span', { class: 'note' }, ...richText(n)));
   if (opt.forbidden && !(opt.notes ?? []).length) parts.push(h('span', { class: 'note', text: opt.forbidden.replace(/`/g, '') }));
-  else if (opt.unused) parts.push(h('span', { class: 'note', text: 'Not used by this request (see the warning).' }));
+  else if (opt.unused) parts.push(h('span', { class: 'note', text: has(state.body, opt.name) ? 'Not used by this request (see the warning).' : 'Not used by this request.' }));
   c.hint.replaceChildren(...parts);
 }
 
@@ -523,6 +539,15 @@ function syncFields(opts, report) {
 function renderQuote(report, error) {
   const box = $('quote');
   const bar = $('mobile-bar');
+  // The quote is a live region: written again only when what it says
+  // changes, so that a screen reader does not read it out at each keystroke.
+  const key = JSON.stringify([
+    error ? [error.code, error.message] : null,
+    report && [report.ok, report.credits, report.usd, report.violations.map((v) => [v.code, v.field]), report.price?.book, report.price?.published],
+    bookPrices(state.endpoint),
+  ]);
+  if (box.dataset.key === key) return;
+  box.dataset.key = key;
   box.className = 'quote';
   let short;
   if (error) {
@@ -669,7 +694,7 @@ function renderOutputs(report) {
     ? JSON.stringify(norm, null, 2)
     : report
       ? '// No normalized request: the body has violations.'
-      : '';
+      : '// No normalized request: the body cannot be checked (see the quote).';
   const d = describe(state.endpoint);
   const [method, path] = d.route.split(' ');
   const curlHint = $('curl-hint');
@@ -740,6 +765,65 @@ function clipText(clip) {
   return `${clip.duration} s${clip.resolution ? `, ${clip.resolution}` : ''}, ${input}${audio}`;
 }
 
+/** The fields that carry a clip's input, by kind: its image (start frame) or its reference video. */
+const INPUT_FIELDS = {
+  image: ['images', 'image_urls', 'image', 'image_url', 'imageUrls'],
+  video: ['reference_video_urls', 'media_urls'],
+};
+/** The clip's own fields: what a compared body is written from. */
+const CLIP_FIELDS = new Set(['prompt', 'duration', 'resolution', 'model', 'quality_tier', 'mode', 'generate_audio', 'generateAudio', ...INPUT_FIELDS.image, ...INPUT_FIELDS.video]);
+
+/** The URLs a body gives of an input kind. */
+function urlsOf(body, kind) {
+  return INPUT_FIELDS[kind].flatMap((n) => {
+    const v = has(body, n) ? body[n] : null;
+    return Array.isArray(v) ? v.filter((u) => typeof u === 'string') : typeof v === 'string' ? [v] : [];
+  });
+}
+
+/**
+ * The compared body for `endpoint`, with what the current request gives
+ * and the comparison does not: its own image or video URLs in place of the
+ * comparison's stand-ins, and its other fields the endpoint has by the same
+ * name (an aspect ratio, a callback URL). Each is kept only if the request
+ * stays as the comparison priced it: no more violations, the same credits.
+ * Returns the body and the fields left behind.
+ */
+function carryOver(endpoint, base, from) {
+  const body = structuredClone(base);
+  const types = fieldTypes(endpoint);
+  const score = (b) => {
+    try {
+      const r = lib.check(endpoint, b, checkOptions());
+      return [r.violations.length, r.credits];
+    } catch {
+      return [Infinity, null];
+    }
+  };
+  const [violations, credits] = score(body);
+  const put = (name, value) => {
+    const [v, c] = score({ ...body, [name]: value });
+    if (v > violations || c !== credits) return false;
+    body[name] = value;
+    return true;
+  };
+  const left = [];
+  for (const kind of ['image', 'video']) {
+    const mine = urlsOf(from, kind);
+    if (!mine.length) continue;
+    for (const name of INPUT_FIELDS[kind].filter((n) => has(body, n))) {
+      // All of them, or else the first: an endpoint may take one.
+      const ok = Array.isArray(body[name]) ? put(name, mine) || put(name, mine.slice(0, 1)) : put(name, mine[0]);
+      if (!ok || (Array.isArray(body[name]) && body[name].length < mine.length)) left.push(name);
+    }
+  }
+  for (const [name, value] of Object.entries(from ?? {})) {
+    if (CLIP_FIELDS.has(name) || !types.has(name) || same(body[name], value)) continue;
+    if (!put(name, value)) left.push(name);
+  }
+  return { body, left };
+}
+
 /** A body for `endpoint` with the clip's prompt, duration and resolution, and the variant (model or quality tier). */
 function bodyForClip(endpoint, variant, clip) {
   const body = structuredClone(describe(endpoint).example ?? {});
@@ -781,7 +865,7 @@ function renderCompare(opts, report) {
   const variant = (body) => body?.model ?? body?.quality_tier ?? null;
   const current = variant(report?.normalized) ?? variant(state.body);
   const table = h('table', { class: 'compare' },
-    h('caption', {}, `A clip of ${clipText(clip)}, written for every endpoint and model and checked there. Cheapest first.`),
+    h('caption', {}, `A clip of ${clipText(clip)}, written for every endpoint and model and checked there. Valid and priced first, fewest credits first; then those with no price; then those refused.`),
     h('thead', {}, h('tr', {},
       h('th', { scope: 'col', text: '#' }),
       h('th', { scope: 'col', text: 'Endpoint' }),
@@ -796,8 +880,10 @@ function renderCompare(opts, report) {
     // Above the balance: refused, but its price is worth seeing.
     const shown = r.credits !== null && r.credits !== undefined;
     const notes = h('td', { class: 'notes' });
+    // Refused for the balance alone (HTTP 402): priced, and within reach of a larger one.
+    const overBalance = !r.ok && r.violations.length > 0 && r.violations.every((v) => v.status === 402);
     if (!r.ok) {
-      notes.append(h('span', { class: 'verdict-bad', text: "Can't make this clip: " }));
+      notes.append(h('span', { class: 'verdict-bad', text: overBalance ? 'Over your balance: ' : "Can't make this clip: " }));
       r.violations.forEach((v, j) => notes.append(j ? '; ' : '', code(v.code), ' ', ...richText(v.message)));
     } else if (!priced && !r.note) {
       notes.append(h('span', { class: 'muted', text: 'No published price. ' }));
@@ -816,13 +902,20 @@ function renderCompare(opts, report) {
         state.endpoint = r.endpoint;
         // An endpoint that cannot make the clip has no body: the clip as
         // far as its fields go, and a notice of why.
-        state.body = r.body ? structuredClone(r.body) : bodyForClip(r.endpoint, r.model, clip);
+        const from = state.body;
+        const { body, left } = carryOver(r.endpoint, r.body ?? bodyForClip(r.endpoint, r.model, clip), from);
+        state.body = body;
         state.bodyText = null;
         $('endpoint').value = state.endpoint;
         buildForm();
         refresh();
-        if (!r.body) notice(`${r.endpoint} (${model}) cannot make the clip compared (${clipText(clip)}): ${r.note ?? 'see its rules'}. The request below is that clip as far as this endpoint's fields go.`);
-        $('request').scrollIntoView({ behavior: 'smooth', block: 'start' });
+        const said = [];
+        if (!r.body) said.push(`${r.endpoint} (${model}) cannot make the clip compared (${clipText(clip)}): ${r.note ?? 'see its rules'}. The request below is that clip as far as this endpoint's fields go.`);
+        else if (!r.ok) said.push(`${r.endpoint} (${model}) refuses the clip compared: the errors are in the quote.`);
+        if (left.length) said.push(`Not carried over from your request: ${left.join(', ')} (not taken here as given, or it would change what was compared).`);
+        if (said.length) notice(said.join(' '));
+        // The notice, above the form, is seen first.
+        (said.length ? $('fatal') : $('request')).scrollIntoView({ behavior: 'smooth', block: 'start' });
         $('endpoint').focus({ preventScroll: true });
       },
     });
@@ -936,13 +1029,18 @@ function bookState() {
   const listed = Object.keys(state.book.endpoints ?? {});
   el.replaceChildren(
     'Prices: the price book ', h('strong', { text: `“${state.book.name}”` }),
-    ...(listed.length ? [' for ', ...listed.flatMap((id, i) => (i ? [', ', code(id)] : [code(id)])), '; the built-in tables for the rest.'] : ['.']),
-    state.book.compact.length > BOOK_URL_LIMIT ? ' This book is too large to go in the link, so a copied link prices with the built-in tables.' : '',
+    ...(listed.length ? [' for ', ...listed.flatMap((id, i) => (i ? [', ', code(id)] : [code(id)])), listed.length < ENDPOINTS.length ? '; the built-in tables for the rest.' : '.'] : ['.']),
+    state.book.compact.length > BOOK_URL_LIMIT ? ' This book is too large to go in the link: this tab keeps it when reloaded, but a copied link prices with the built-in tables.' : '',
   );
 }
 
 function loadBook(text, { quiet = false } = {}) {
   const err = $('book-error');
+  if (!text.trim()) {
+    err.textContent = 'Nothing to load: paste a price book above, or choose a file.';
+    err.hidden = false;
+    return false;
+  }
   let handle;
   try {
     handle = lib.loadPriceBook(text);
@@ -967,6 +1065,7 @@ function loadBook(text, { quiet = false } = {}) {
   };
   err.hidden = true;
   err.textContent = '';
+  keepInTab(state.book.compact.length > BOOK_URL_LIMIT ? text : null);
   if (!quiet) $('book-text').value = text;
   bookState();
   refresh();
@@ -976,6 +1075,7 @@ function loadBook(text, { quiet = false } = {}) {
 function clearBook() {
   if (state.book?.handle && typeof state.book.handle.free === 'function') state.book.handle.free();
   state.book = null;
+  keepInTab(null);
   $('book-error').hidden = true;
   bookState();
   refresh();
@@ -1058,6 +1158,9 @@ function balanceOf(text) {
 
 function wireStatic() {
   $('request').addEventListener('submit', (e) => e.preventDefault());
+  // The phone's bar repeats the quote's first words (hidden from screen
+  // readers, which have the quote itself): a tap goes to the whole quote.
+  $('mobile-bar').addEventListener('click', () => $('quote-h').scrollIntoView({ behavior: 'smooth', block: 'start' }));
   $('balance').value = state.balance ?? '';
   $('balance').addEventListener('input', () => {
     const v = $('balance').value.trim();
@@ -1076,6 +1179,8 @@ function wireStatic() {
     const f = $('book-file').files?.[0];
     if (!f) return;
     const text = await f.text();
+    // Emptied, so that choosing the same file again (after an edit) loads it again.
+    $('book-file').value = '';
     $('book-text').value = text;
     loadBook(text, { quiet: true });
   });
@@ -1092,6 +1197,7 @@ function wireStatic() {
     const ok = await copyText(location.href);
     const bookLeftOut = state.book && state.book.compact.length > BOOK_URL_LIMIT;
     btn.textContent = !ok ? 'Copy failed: use the address bar' : bookLeftOut ? 'Link copied, without the price book (too large for a link)' : 'Link copied';
+    announce(btn.textContent);
     setTimeout(() => { btn.textContent = 'Copy link to this quote'; }, 2000);
   });
   // Back and Forward move between the page's anchors (#book, the skip
@@ -1103,8 +1209,17 @@ function wireStatic() {
     if (!btn) return;
     const ok = await copyText($(btn.dataset.copy).textContent);
     btn.textContent = ok ? 'Copied' : 'Copy failed';
+    announce(ok ? `Copied: ${btn.getAttribute('aria-label')?.replace(/^Copy /, '') ?? ''}` : 'Copy failed');
     setTimeout(() => { btn.textContent = 'Copy'; }, 1500);
   });
+}
+
+/** Says a short outcome to a screen reader (a copy), which the page shows only on a button. */
+function announce(text) {
+  const el = $('announce');
+  el.textContent = '';
+  // Written on the next frame, so that the same words twice are read twice.
+  requestAnimationFrame(() => { el.textContent = text; });
 }
 
 async function copyText(text) {
@@ -1152,7 +1267,19 @@ async function main() {
   buildForm();
   wireStatic();
   bookState();
-  if (book) {
+  let kept = null;
+  if (book === TAB_BOOK) {
+    try {
+      kept = sessionStorage.getItem(TAB_BOOK_KEY);
+    } catch {
+      kept = null;
+    }
+    if (kept === null) notices.push('The link\'s price book was too large for a link, and only the browser tab that loaded it keeps it: the prices shown are the built-in tables.');
+  }
+  if (book === TAB_BOOK && kept !== null) {
+    $('book-text').value = kept;
+    loadBook(kept, { quiet: true });
+  } else if (book && book !== TAB_BOOK) {
     $('book-text').value = book;
     if (!loadBook(book, { quiet: true })) {
       notices.push(`The link's price book could not be loaded (${$('book-error').textContent.replace(/^Not loaded: /, '').slice(0, 160)}): the prices shown are the built-in tables.`);

@@ -592,3 +592,118 @@ test('after Back, the address says what the page shows', async () => {
     await p.close();
   }
 });
+
+/** The body the page holds, as its JSON editor shows it. */
+async function heldBody(p) {
+  return JSON.parse(await p.locator('#body-json').inputValue());
+}
+
+test('Open keeps your own image, callback and aspect ratio where the endpoint takes them, and says what it left', async () => {
+  const query = '?endpoint=seedanceapi-v2&model=seedance-2.0&duration=5&images=https://my.cdn.example/cat.png&aspect_ratio=9:16&callback_url=https://my.site.example/hook&prompt=My%20cat%20dancing';
+  const p = await openPage(site, query);
+  try {
+    const row = p.locator('#compare tr[data-endpoint="seedanceapi-v2"][data-model="seedance-2-mini"]').first();
+    const rowCredits = await row.locator('.credits-cell').innerText();
+    await row.getByRole('button', { name: /^Open seedanceapi-v2 / }).click();
+    const body = await heldBody(p);
+    assert.deepEqual(body.images, ['https://my.cdn.example/cat.png']);
+    assert.equal(body.aspect_ratio, '9:16');
+    assert.equal(body.callback_url, 'https://my.site.example/hook');
+    assert.equal(body.model, 'seedance-2-mini');
+    // The request opened is priced as the row was.
+    assert.equal(String(await shownCredits(p)), rowCredits);
+
+    // seedanceapi-v1 takes the image as `image_urls`, and the callback and
+    // the aspect ratio under the same names (an 8 s clip, which it makes).
+    const p1 = await openPage(site, query.replace('model=seedance-2.0&duration=5', 'model=seedance-2-mini&duration=8'));
+    try {
+      const v1 = p1.locator('#compare tr[data-endpoint="seedanceapi-v1"]').first();
+      await v1.getByRole('button', { name: /^Open seedanceapi-v1 / }).click();
+      const b1 = await heldBody(p1);
+      assert.deepEqual(b1.image_urls, ['https://my.cdn.example/cat.png']);
+      assert.equal(b1.callback_url, 'https://my.site.example/hook');
+      assert.equal(b1.aspect_ratio, '9:16');
+      assert.equal(await p1.locator('#fatal').isVisible(), false, await p1.locator('#fatal').innerText());
+    } finally {
+      await p1.close();
+    }
+  } finally {
+    await p.close();
+  }
+});
+
+test('over the balance, a compared row says so, and the caption says the order', async () => {
+  const p = await openPage(site, '?endpoint=seedanceapi-v2&model=seedance-2.0&duration=5&balance=100');
+  try {
+    const caption = await p.locator('#compare caption').innerText();
+    assert.match(caption, /fewest credits first; then those with no price; then those refused/);
+    const over = p.locator('#compare tr.cannot', { hasText: 'INSUFFICIENT_CREDITS' }).first();
+    assert.match(await over.locator('.notes').innerText(), /^Over your balance: /);
+    assert.doesNotMatch(await over.locator('.notes').innerText(), /Can't make this clip/);
+  } finally {
+    await p.close();
+  }
+});
+
+test('the quote is written again only when what it says changes', async () => {
+  const p = await openPage(site, '?endpoint=seedanceapi-v2&duration=5');
+  try {
+    await p.evaluate(() => {
+      window.quoteChanges = 0;
+      new MutationObserver((m) => { window.quoteChanges += m.length; }).observe(document.getElementById('quote'), { childList: true, subtree: true, characterData: true });
+    });
+    await byLabel(p, 'Prompt').pressSequentially(' and more', { delay: 5 });
+    assert.equal(await p.evaluate(() => window.quoteChanges), 0);
+    await byLabel(p, 'Duration').selectOption('10');
+    assert.ok((await p.evaluate(() => window.quoteChanges)) > 0);
+  } finally {
+    await p.close();
+  }
+});
+
+test('small things said plainly: an empty book, an unused input left empty, a body that is not JSON', async () => {
+  const p = await openPage(site, '?endpoint=seedance2ai-video');
+  try {
+    await byLabel(p, 'Price book JSON').fill('  ');
+    await p.getByRole('button', { name: 'Load price book' }).click();
+    assert.equal(await p.locator('#book-error').innerText(), 'Nothing to load: paste a price book above, or choose a file.');
+    // Text-to-video does not use the end image; left empty, there is no warning to see.
+    const hints = await p.locator('#fields .hint .note').allInnerTexts();
+    assert.ok(hints.includes('Not used by this request.'), hints.join(' | '));
+    assert.ok(!hints.some((h) => /see the warning/.test(h)), hints.join(' | '));
+    await p.locator('#editor summary').click();
+    await p.locator('#body-json').fill('{"prompt": "x",,}');
+    assert.match(await p.locator('#normalized-code').innerText(), /cannot be checked/);
+  } finally {
+    await p.close();
+  }
+});
+
+test('a price book too large for the link is kept by the tab on reload, and missed elsewhere', async () => {
+  const p = await openPage(site, '?endpoint=seedanceapi-v2');
+  try {
+    await p.getByRole('button', { name: 'Start from the built-in book' }).click();
+    await p.getByRole('button', { name: 'Load price book' }).click();
+    assert.match(await p.locator('#book-state').innerText(), /too large to go in the link: this tab keeps it/);
+    assert.equal(new URL(p.url()).searchParams.get('book'), '@tab');
+    await p.reload();
+    await p.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+    assert.match(await p.locator('#book-state').innerText(), /Prices: the price book “my price list/);
+    assert.equal(await p.locator('#fatal').isVisible(), false);
+    // A copy of the link in another tab has no such book, and says so.
+    const other = await openPage(site, new URL(p.url()).search);
+    try {
+      assert.match(await other.locator('#fatal').innerText(), /only the browser tab that loaded it keeps it/);
+      assert.equal(await other.locator('#book-state').innerText(), 'Prices: the built-in tables.');
+    } finally {
+      await other.close();
+    }
+    // Using the built-in prices again forgets it.
+    await p.getByRole('button', { name: /built-in prices/i }).click();
+    await p.reload();
+    await p.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+    assert.equal(await p.locator('#book-state').innerText(), 'Prices: the built-in tables.');
+  } finally {
+    await p.close();
+  }
+});

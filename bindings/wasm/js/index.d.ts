@@ -578,8 +578,8 @@ export function loadPriceBook(json: string | PriceBookJson): PriceBook;
 
 /**
  * Prices a clip on every video endpoint and model: valid and priced first,
- * cheapest first; then those priced with a warning (made otherwise than asked,
- * such as Mini's `1080p` billed as `720p`), cheapest first; then those with no
+ * fewest credits first; then those priced with a warning (made otherwise than asked,
+ * such as Mini's `1080p` billed as `720p`), fewest credits first; then those with no
  * price (none published, or no row of the loaded book matches: `note` says
  * which); then those that cannot make the clip.
  * @throws {SeedanceRulesError} `INVALID_ARGUMENT` for a clip or options that

@@ -142,7 +142,8 @@ static WRITERS: [Writer; 4] = [
 /// asked (a value it sends and bills as another, such as Mini's `1080p` as
 /// `720p`: a `NORMALIZED_VALUE` warning), cheapest first; then valid entries
 /// with no published price; then those that cannot make the clip, with the
-/// reason.
+/// reason. "Cheapest" is by credits (a price book may give endpoints other
+/// dollar rates; compare `usd` for dollars).
 ///
 /// ```
 /// use seedance_rules::{compare, Checker, Clip, Input};

@@ -582,7 +582,8 @@ function renderQuote(report, error) {
     const named = [...new Set(report.violations.map((v) => (v.field ? `${v.code} (${baseField(v.field)})` : v.code)))];
     box.replaceChildren(
       h('p', { class: 'verdict', text: `Invalid request: no price` }),
-      h('p', { class: 'reason' }, `${n} violation${n === 1 ? '' : 's'}: `, ...named.flatMap((c, i) => (i ? [', ', code(c)] : [code(c)]))),
+      // Several of a list's elements can break one rule: each pair once, and how many.
+      h('p', { class: 'reason' }, `${n} violation${n === 1 ? '' : 's'}${named.length < n ? `, of ${named.length} kind${named.length === 1 ? '' : 's'}` : ''}: `, ...named.flatMap((c, i) => (i ? [', ', code(c)] : [code(c)]))),
     );
     short = n === 1 ? `Invalid: ${named[0]}` : `Invalid: ${n} violations`;
   } else if (bookPrices(state.endpoint)) {

@@ -674,6 +674,14 @@ test('small things said plainly: an empty book, an unused input left empty, a bo
     await p.locator('#editor summary').click();
     await p.locator('#body-json').fill('{"prompt": "x",,}');
     assert.match(await p.locator('#normalized-code').innerText(), /cannot be checked/);
+    // Three elements of one list breaking one rule: three violations, one pair named.
+    const body = JSON.stringify({ prompt: 'x', images: ['ftp://a.example/1.png', 'ftp://a.example/2.png', 'ftp://a.example/3.png'] });
+    const v2 = await openPage(site, `?endpoint=seedanceapi-v2&body=${encodeURIComponent(body)}`);
+    try {
+      assert.match(await quoteText(v2), /3 violations, of 1 kind: \S+ \(images\)/);
+    } finally {
+      await v2.close();
+    }
   } finally {
     await p.close();
   }

@@ -122,6 +122,15 @@ function keepInTab(text) {
   }
 }
 
+/** The book this tab keeps, or null. */
+function keptInTab() {
+  try {
+    return sessionStorage.getItem(TAB_BOOK_KEY);
+  } catch {
+    return null;
+  }
+}
+
 // -------------------------------------------------------------- URL state --
 
 // Query keys of the page itself; every other key is a body field.
@@ -1263,24 +1272,17 @@ async function main() {
     }
   }
   await loadMeta();
-  const { notices, book } = readURL();
+  const { notices, book: linked } = readURL();
   fillEndpoints();
   buildForm();
   wireStatic();
   bookState();
-  let kept = null;
-  if (book === TAB_BOOK) {
-    try {
-      kept = sessionStorage.getItem(TAB_BOOK_KEY);
-    } catch {
-      kept = null;
-    }
-    if (kept === null) notices.push('The link\'s price book was too large for a link, and only the browser tab that loaded it keeps it: the prices shown are the built-in tables.');
+  // A book too large for the link is the one this tab keeps; it is read as a linked one.
+  const book = linked === TAB_BOOK ? keptInTab() : linked;
+  if (linked === TAB_BOOK && book === null) {
+    notices.push('The link\'s price book was too large for a link, and only the browser tab that loaded it keeps it: the prices shown are the built-in tables.');
   }
-  if (book === TAB_BOOK && kept !== null) {
-    $('book-text').value = kept;
-    loadBook(kept, { quiet: true });
-  } else if (book && book !== TAB_BOOK) {
+  if (book) {
     $('book-text').value = book;
     if (!loadBook(book, { quiet: true })) {
       notices.push(`The link's price book could not be loaded (${$('book-error').textContent.replace(/^Not loaded: /, '').slice(0, 160)}): the prices shown are the built-in tables.`);

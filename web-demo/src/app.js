@@ -175,6 +175,12 @@ function paramsFromBody(endpoint, body, params) {
   }
 }
 
+// Back and Forward: each change of endpoint is an entry of its own (the
+// edits within one endpoint replace it), marked with the view it shows.
+// Other entries are the page's anchors (#book, the skip link), whose query
+// may be older than the page: there the page stays and the address follows.
+let view = 0;
+
 function writeURL() {
   const params = new URLSearchParams();
   params.set('endpoint', state.endpoint);
@@ -184,7 +190,7 @@ function writeURL() {
   if (state.book) params.set('book', state.book.compact.length <= BOOK_URL_LIMIT ? state.book.compact : TAB_BOOK);
   // The fragment (`#book`, the skip link's) stays where it is.
   const url = `${location.pathname}?${params}${location.hash}`;
-  if (url !== location.pathname + location.search + location.hash) history.replaceState(null, '', url);
+  if (url !== location.pathname + location.search + location.hash || history.state?.view !== view) history.replaceState({ view }, '', url);
 }
 
 function readURL() {
@@ -300,9 +306,9 @@ function buildForm() {
     // The endpoint serves one model and has no `model` field: say which.
     box.append(
       h('div', { class: 'field', dataset: { field: ':model' } },
-        h('label', { for: 'in-model', text: 'Model' }),
-        h('select', { id: 'in-model', disabled: true, 'aria-describedby': 'hint-model' },
-          h('option', { text: d.models })),
+        h('label', { id: 'label-model', text: 'Model' }),
+        // A read-only value shown whole (a disabled select cut a long name off).
+        h('div', { id: 'in-model', class: 'fixed-value', role: 'textbox', 'aria-readonly': 'true', 'aria-labelledby': 'label-model', 'aria-describedby': 'hint-model', text: d.models }),
         h('p', { class: 'hint', id: 'hint-model' },
           'Fixed by the endpoint: its body has no ', code('model'), ' field.')),
     );
@@ -791,46 +797,83 @@ function urlsOf(body, kind) {
   });
 }
 
+/** A value as a field of `type` holds it: a duration of 5 is `"5"` where durations are strings, and back. */
+function asType(type, value) {
+  if (type === 'string' && typeof value === 'number') return String(value);
+  if (type === 'integer' && typeof value === 'string' && /^\d{1,9}$/.test(value)) return Number(value);
+  return value;
+}
+
 /**
- * The compared body for `endpoint`, with what the current request gives
- * and the comparison does not: its own image or video URLs in place of the
- * comparison's stand-ins, and its other fields the endpoint has by the same
- * name (an aspect ratio, a callback URL). Each is kept only if the request
- * stays as the comparison priced it: no more violations, the same credits.
- * Returns the body and the fields left behind.
+ * `base`, a body for `endpoint`, with what the request `from` gives that
+ * `base` does not: its image or video URLs, and its fields the endpoint has
+ * by the same name. Each is kept only if the body stays as good: no more
+ * violations or warnings than `base` has and, for a compared body (`keepPrice`), the
+ * same credits, so that Open shows the row that was compared. Returns the
+ * body and the names of `from`'s fields left behind.
+ *
+ * Open in the comparison (`keepPrice`) puts the request's URLs in place of
+ * the comparison's stand-ins and leaves the clip's own fields as compared.
+ * A change of endpoint (no `keepPrice`) carries the clip too (its prompt,
+ * duration, resolution, model, audio), and the URLs into the endpoint's
+ * field for them, with the mode or type that takes them where one must be
+ * chosen (an image makes a seedance2ai video `image-to-video`). Where
+ * several fields fit only together, all are tried at once first.
  */
-function carryOver(endpoint, base, from) {
+function carryOver(endpoint, base, from, { keepPrice = true } = {}) {
   const body = structuredClone(base);
-  const types = fieldTypes(endpoint);
+  const opts = lib.fieldOptions(endpoint, {});
+  const types = new Map(opts.map((o) => [o.name, o.type]));
   const score = (b) => {
     try {
       const r = lib.check(endpoint, b, checkOptions());
-      return [r.violations.length, r.credits];
+      return [r.violations.length, r.warnings.length, r.credits];
     } catch {
-      return [Infinity, null];
+      return [Infinity, Infinity, null];
     }
   };
-  const [violations, credits] = score(body);
-  const put = (name, value) => {
-    const [v, c] = score({ ...body, [name]: value });
-    if (v > violations || c !== credits) return false;
-    body[name] = value;
+  const [violations, warnings, credits] = score(body);
+  // No more violations, and no more warnings (an input the mode leaves unused).
+  const fits = (more) => {
+    const [v, w, c] = score({ ...body, ...more });
+    return v <= violations && w <= warnings && (!keepPrice || c === credits);
+  };
+  const put = (more) => {
+    if (!fits(more)) return false;
+    Object.assign(body, more);
     return true;
   };
+  // What the switch may choose so that an input fits: a mode or type's other values.
+  const choosers = keepPrice ? [] : opts.filter((o) => (o.name === 'mode' || o.name === 'type') && o.allowed);
+  const putInput = (name, urls) => put({ [name]: urls }) ||
+    choosers.some((o) => o.allowed.some((value) => value !== body[o.name] && put({ [o.name]: value, [name]: urls })));
   const left = [];
+  const inputs = new Set();
   for (const kind of ['image', 'video']) {
     const mine = urlsOf(from, kind);
     if (!mine.length) continue;
-    for (const name of INPUT_FIELDS[kind].filter((n) => has(body, n))) {
+    for (const n of INPUT_FIELDS[kind]) if (has(from, n)) inputs.add(n);
+    const names = INPUT_FIELDS[kind].filter((n) => has(body, n));
+    if (!keepPrice && !names.length) names.push(...INPUT_FIELDS[kind].filter((n) => types.has(n)).slice(0, 1));
+    if (!keepPrice && !names.length) left.push(...INPUT_FIELDS[kind].filter((n) => has(from, n)));
+    for (const name of names) {
       // All of them, or else the first: an endpoint may take one.
-      const ok = Array.isArray(body[name]) ? put(name, mine) || put(name, mine.slice(0, 1)) : put(name, mine[0]);
-      if (!ok || (Array.isArray(body[name]) && body[name].length < mine.length)) left.push(name);
+      const list = types.get(name) === 'string[]';
+      const ok = list ? putInput(name, mine) || putInput(name, mine.slice(0, 1)) : putInput(name, mine[0]);
+      if (!ok || (list && body[name].length < mine.length)) left.push(name);
     }
   }
+  const rest = {};
   for (const [name, value] of Object.entries(from ?? {})) {
-    if (CLIP_FIELDS.has(name) || !types.has(name) || same(body[name], value)) continue;
-    if (!put(name, value)) left.push(name);
+    if (inputs.has(name) || (keepPrice && CLIP_FIELDS.has(name))) continue;
+    if (!types.has(name)) {
+      if (!keepPrice) left.push(name);
+      continue;
+    }
+    const v = asType(types.get(name), value);
+    if (!same(body[name], v)) rest[name] = v;
   }
+  if (!put(rest)) for (const [name, value] of Object.entries(rest)) if (!put({ [name]: value })) left.push(name);
   return { body, left };
 }
 
@@ -909,11 +952,12 @@ function renderCompare(opts, report) {
       'aria-label': `Open ${r.endpoint} ${model} in the calculator`,
       onclick: () => {
         clearNotice();
-        state.endpoint = r.endpoint;
         // An endpoint that cannot make the clip has no body: the clip as
         // far as its fields go, and a notice of why.
         const from = state.body;
         const { body, left } = carryOver(r.endpoint, r.body ?? bodyForClip(r.endpoint, r.model, clip), from);
+        newEntry();
+        state.endpoint = r.endpoint;
         state.body = body;
         state.bodyText = null;
         $('endpoint').value = state.endpoint;
@@ -1147,17 +1191,59 @@ function fillEndpoints() {
   }
   sel.replaceChildren(...groups.values());
   sel.value = state.endpoint;
-  sel.addEventListener('change', () => {
-    clearNotice();
-    const prompt = state.body?.prompt;
-    state.endpoint = sel.value;
-    // Start from the provider's example body, keeping the prompt.
-    state.body = structuredClone(describe(state.endpoint).example ?? {});
-    if (typeof prompt === 'string' && prompt.trim()) state.body.prompt = prompt;
-    state.bodyText = null;
-    buildForm();
-    refresh();
-  });
+  sel.addEventListener('change', () => switchEndpoint(sel.value));
+}
+
+/**
+ * Moves the calculator to `endpoint`: the provider's example body there,
+ * with what the request gave that the endpoint takes as it is (the prompt,
+ * the clip's duration and resolution, the inputs, a callback URL...; see
+ * `carryOver`). What the user had written there (not the former example's
+ * values) and could not be carried is named in a notice. A new history
+ * entry, so that Back returns to the request as it was.
+ */
+function switchEndpoint(endpoint) {
+  clearNotice();
+  const from = state.body ?? {};
+  const before = describe(state.endpoint).example ?? {};
+  const { body, left } = carryOver(endpoint, describe(endpoint).example ?? {}, from, { keepPrice: false });
+  const lost = left.filter((n) => !same(from[n], before[n]));
+  newEntry();
+  state.endpoint = endpoint;
+  state.body = body;
+  state.bodyText = null;
+  $('endpoint').value = endpoint;
+  buildForm();
+  refresh();
+  if (!lost.length) return;
+  const types = fieldTypes(endpoint);
+  const absent = lost.filter((n) => !types.has(n));
+  const refused = lost.filter((n) => types.has(n));
+  notice(`Not carried over from your request: ${[
+    absent.length ? `${absent.join(', ')} (${endpoint} has no such field)` : '',
+    refused.length ? `${refused.join(', ')} (not allowed here as given)` : '',
+  ].filter(Boolean).join('; ')}.`);
+}
+
+/** A new history entry for a new view, before the page moves on. */
+function newEntry() {
+  writeURL();
+  view = Math.max(Date.now(), view + 1);
+  history.pushState({ view }, '', location.href);
+}
+
+/** Back or Forward to an entry of another view: that view's endpoint and body, from its address. */
+function restoreView(entry) {
+  view = entry.view;
+  clearNotice();
+  const balance = state.balance;
+  readURL();
+  // The balance and the price book are the user's, not a view's.
+  state.balance = balance;
+  $('endpoint').value = state.endpoint;
+  $('body-json').value = state.bodyText ?? '';
+  buildForm();
+  refresh();
 }
 
 /** A balance typed or linked: a whole number of credits JavaScript holds exactly, or null. */
@@ -1210,10 +1296,10 @@ function wireStatic() {
     announce(btn.textContent);
     setTimeout(() => { btn.textContent = 'Copy link to this quote'; }, 2000);
   });
-  // Back and Forward move between the page's anchors (#book, the skip
-  // link), whose entries keep an older query: the address is made to say
-  // what the page shows again.
-  window.addEventListener('popstate', () => writeURL());
+  window.addEventListener('popstate', (e) => {
+    if (e.state?.view !== undefined && e.state.view !== view) restoreView(e.state);
+    else writeURL();
+  });
   document.addEventListener('click', async (e) => {
     const btn = e.target.closest?.('button[data-copy]');
     if (!btn) return;
@@ -1272,6 +1358,7 @@ async function main() {
     }
   }
   await loadMeta();
+  view = history.state?.view ?? Date.now();
   const { notices, book: linked } = readURL();
   fillEndpoints();
   buildForm();

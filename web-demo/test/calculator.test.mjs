@@ -593,6 +593,73 @@ test('after Back, the address says what the page shows', async () => {
   }
 });
 
+test('a change of endpoint carries the request over as far as the endpoint takes it', async () => {
+  const img = 'https://example.com/first-frame.png';
+  const body = { prompt: 'A red kite over the dunes', model: 'seedance-2.0', duration: 10, resolution: '1080p', images: [img], callback_url: 'https://example.com/hook', public: true };
+  const p = await openPage(site, `?endpoint=seedanceapi-v2&body=${encodeURIComponent(JSON.stringify(body))}`);
+  try {
+    await byLabel(p, 'Endpoint').selectOption('seedance2ai-video');
+    const held = await heldBody(p);
+    assert.equal(held.prompt, body.prompt);
+    // The duration as this endpoint writes it, and the image where it takes one, in the mode that takes it.
+    assert.equal(held.duration, '10');
+    assert.equal(held.image_url, img);
+    assert.equal(held.mode, 'image-to-video');
+    // What the endpoint has no field for, or does not take, is named.
+    const said = await p.locator('#fatal').innerText();
+    assert.match(said, /callback_url, public \(seedance2ai-video has no such field\)/);
+    assert.doesNotMatch(said, /prompt|duration|images/);
+    // Every field carried over is one the endpoint takes as it is.
+    assert.deepEqual((await lib(p, 'check', 'seedance2ai-video', held)).violations, []);
+  } finally {
+    await p.close();
+  }
+});
+
+test('Back after a change of endpoint returns to the request as it was, and Forward to the new one', async () => {
+  const p = await openPage(site, '?endpoint=seedanceapi-v2&duration=5&prompt=A+kite');
+  try {
+    await byLabel(p, 'Endpoint').selectOption('seedanceapi-v1');
+    await byLabel(p, 'Aspect ratio').selectOption('1:1');
+    const there = p.url();
+    await p.goBack();
+    await p.waitForFunction(() => new URLSearchParams(location.search).get('endpoint') === 'seedanceapi-v2');
+    assert.equal(await byLabel(p, 'Endpoint').inputValue(), 'seedanceapi-v2');
+    assert.equal(await byLabel(p, 'Duration').inputValue(), '5');
+    assert.equal(await byLabel(p, 'Prompt').inputValue(), 'A kite');
+    assert.equal(await shownCredits(p), await lib(p, 'quote', 'seedanceapi-v2', { prompt: 'A kite', duration: 5 }));
+    await p.goForward();
+    await p.waitForFunction(() => new URLSearchParams(location.search).get('endpoint') === 'seedanceapi-v1');
+    assert.equal(p.url(), there);
+    assert.equal(await byLabel(p, 'Aspect ratio').inputValue(), '1:1');
+    assert.equal(await byLabel(p, 'Prompt').inputValue(), 'A kite');
+  } finally {
+    await p.close();
+  }
+});
+
+test('an endpoint without a model field shows its model whole, labelled Model', async () => {
+  const p = await openPage(site, '?endpoint=seedance2ai-video');
+  try {
+    for (const width of [1280, 390]) {
+      await p.setViewportSize({ width, height: 900 });
+      const model = byLabel(p, 'Model');
+      assert.equal(await model.innerText(), (await lib(p, 'describe', 'seedance2ai-video')).models);
+      // Its text wraps inside the box rather than being cut off.
+      const box = await model.evaluate((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const text = range.getBoundingClientRect();
+        const own = el.getBoundingClientRect();
+        return { inside: text.right <= own.right && text.bottom <= own.bottom, readonly: el.getAttribute('aria-readonly') };
+      });
+      assert.deepEqual(box, { inside: true, readonly: 'true' }, `at ${width} px`);
+    }
+  } finally {
+    await p.close();
+  }
+});
+
 /** The body the page holds, as its JSON editor shows it. */
 async function heldBody(p) {
   return JSON.parse(await p.locator('#body-json').inputValue());

@@ -47,22 +47,24 @@ function errorText(e) {
   return c + (e && e.message ? e.message : String(e));
 }
 
+/** A failure the page cannot get past (it could not start), as an alert. */
 function fatal(message) {
   const el = $('fatal');
   el.textContent = message;
   el.hidden = false;
-  delete el.dataset.notice;
 }
 
-/** A notice in the same place, which the page takes away once it moves on. */
+/**
+ * A notice (what a link or a change of endpoint could not keep), which the
+ * page takes away once it moves on. Said politely: it is not a failure.
+ */
 function notice(message) {
-  fatal(message);
-  $('fatal').dataset.notice = 'true';
+  $('notice').textContent = message;
 }
 
 /** Takes away a notice (never a failure to start). */
 function clearNotice() {
-  if ($('fatal').dataset.notice === 'true') $('fatal').hidden = true;
+  $('notice').textContent = '';
 }
 
 /** Whether the loaded price book prices `endpoint` (whatever the book is called). */
@@ -308,7 +310,7 @@ function buildForm() {
       h('div', { class: 'field', dataset: { field: ':model' } },
         h('label', { id: 'label-model', text: 'Model' }),
         // A read-only value shown whole (a disabled select cut a long name off).
-        h('div', { id: 'in-model', class: 'fixed-value', role: 'textbox', 'aria-readonly': 'true', 'aria-labelledby': 'label-model', 'aria-describedby': 'hint-model', text: d.models }),
+        h('div', { id: 'in-model', class: 'fixed-value', role: 'textbox', 'aria-readonly': 'true', tabindex: '0', 'aria-labelledby': 'label-model', 'aria-describedby': 'hint-model', text: d.models }),
         h('p', { class: 'hint', id: 'hint-model' },
           'Fixed by the endpoint: its body has no ', code('model'), ' field.')),
     );
@@ -385,6 +387,7 @@ function readControl(c) {
 }
 
 function onControlInput(c) {
+  origin = null;
   const v = readControl(c);
   const body = { ...state.body };
   if (v === ABSENT) delete body[c.name];
@@ -804,29 +807,39 @@ function asType(type, value) {
   return value;
 }
 
+/** A field's name with its words joined: `generate_audio` and `generateAudio` are one field. */
+const joined = (name) => name.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
+
 /**
  * `base`, a body for `endpoint`, with what the request `from` gives that
  * `base` does not: its image or video URLs, and its fields the endpoint has
- * by the same name. Each is kept only if the body stays as good: no more
- * violations or warnings than `base` has and, for a compared body (`keepPrice`), the
- * same credits, so that Open shows the row that was compared. Returns the
- * body and the names of `from`'s fields left behind.
+ * by the same name (`generate_audio` is `generateAudio` where the endpoint
+ * spells it so). Each is kept only if the body stays as good: no more
+ * violations or warnings than `base` has (judged without the balance: a
+ * request over it is still the request) and, for a compared body
+ * (`keepPrice`), the same credits, so that Open shows the row that was
+ * compared. Returns the body, the names of `from`'s fields left behind
+ * (`left`), and its lists carried in part (`partly`: `{ name, taken, of }`).
  *
  * Open in the comparison (`keepPrice`) puts the request's URLs in place of
  * the comparison's stand-ins and leaves the clip's own fields as compared.
- * A change of endpoint (no `keepPrice`) carries the clip too (its prompt,
- * duration, resolution, model, audio), and the URLs into the endpoint's
- * field for them, with the mode or type that takes them where one must be
- * chosen (an image makes a seedance2ai video `image-to-video`). Where
- * several fields fit only together, all are tried at once first.
+ * A change of endpoint (no `keepPrice`) carries the clip too (duration,
+ * resolution, model, audio), the prompt as written (its violations are the
+ * user's to see), and the URLs into the endpoint's field for them, with the
+ * mode or type that takes them where one must be chosen (an image makes a
+ * seedance2ai video `image-to-video`). Where several fields fit only
+ * together, all are tried at once first.
  */
 function carryOver(endpoint, base, from, { keepPrice = true } = {}) {
   const body = structuredClone(base);
   const opts = lib.fieldOptions(endpoint, {});
   const types = new Map(opts.map((o) => [o.name, o.type]));
+  const spelt = new Map(opts.map((o) => [joined(o.name), o.name]));
+  const options = state.book ? { priceBook: state.book.handle } : {};
+  if (!keepPrice && typeof from?.prompt === 'string' && types.has('prompt')) body.prompt = from.prompt;
   const score = (b) => {
     try {
-      const r = lib.check(endpoint, b, checkOptions());
+      const r = lib.check(endpoint, b, options);
       return [r.violations.length, r.warnings.length, r.credits];
     } catch {
       return [Infinity, Infinity, null];
@@ -848,33 +861,42 @@ function carryOver(endpoint, base, from, { keepPrice = true } = {}) {
   const putInput = (name, urls) => put({ [name]: urls }) ||
     choosers.some((o) => o.allowed.some((value) => value !== body[o.name] && put({ [o.name]: value, [name]: urls })));
   const left = [];
+  const partly = [];
   const inputs = new Set();
   for (const kind of ['image', 'video']) {
+    const given = INPUT_FIELDS[kind].filter((n) => has(from, n));
+    for (const n of given) inputs.add(n);
     const mine = urlsOf(from, kind);
     if (!mine.length) continue;
-    for (const n of INPUT_FIELDS[kind]) if (has(from, n)) inputs.add(n);
     const names = INPUT_FIELDS[kind].filter((n) => has(body, n));
     if (!keepPrice && !names.length) names.push(...INPUT_FIELDS[kind].filter((n) => types.has(n)).slice(0, 1));
-    if (!keepPrice && !names.length) left.push(...INPUT_FIELDS[kind].filter((n) => has(from, n)));
+    let taken = 0;
     for (const name of names) {
       // All of them, or else the first: an endpoint may take one.
       const list = types.get(name) === 'string[]';
-      const ok = list ? putInput(name, mine) || putInput(name, mine.slice(0, 1)) : putInput(name, mine[0]);
-      if (!ok || (list && body[name].length < mine.length)) left.push(name);
+      if (list ? putInput(name, mine) || putInput(name, mine.slice(0, 1)) : putInput(name, mine[0])) {
+        taken = Math.max(taken, list ? body[name].length : 1);
+      }
     }
+    if (taken === 0) left.push(...given);
+    else if (taken < mine.length) partly.push({ name: given.join(', '), taken, of: mine.length });
   }
   const rest = {};
   for (const [name, value] of Object.entries(from ?? {})) {
     if (inputs.has(name) || (keepPrice && CLIP_FIELDS.has(name))) continue;
-    if (!types.has(name)) {
+    const mine = spelt.get(joined(name));
+    if (mine === undefined) {
       if (!keepPrice) left.push(name);
       continue;
     }
-    const v = asType(types.get(name), value);
-    if (!same(body[name], v)) rest[name] = v;
+    const v = asType(types.get(mine), value);
+    if (!same(body[mine], v)) rest[mine] = { v, name };
   }
-  if (!put(rest)) for (const [name, value] of Object.entries(rest)) if (!put({ [name]: value })) left.push(name);
-  return { body, left };
+  const entries = Object.entries(rest);
+  if (!put(Object.fromEntries(entries.map(([k, { v }]) => [k, v])))) {
+    for (const [k, { v, name }] of entries) if (!put({ [k]: v })) left.push(name);
+  }
+  return { body, left, partly };
 }
 
 /** A body for `endpoint` with the clip's prompt, duration and resolution, and the variant (model or quality tier). */
@@ -955,21 +977,25 @@ function renderCompare(opts, report) {
         // An endpoint that cannot make the clip has no body: the clip as
         // far as its fields go, and a notice of why.
         const from = state.body;
-        const { body, left } = carryOver(r.endpoint, r.body ?? bodyForClip(r.endpoint, r.model, clip), from);
-        newEntry();
+        const { body, left, partly } = carryOver(r.endpoint, r.body ?? bodyForClip(r.endpoint, r.model, clip), from);
+        // A new entry, unless the row opened is the request as it stands.
+        if (r.endpoint !== state.endpoint || !same(body, state.body)) newEntry();
+        origin = null;
         state.endpoint = r.endpoint;
         state.body = body;
         state.bodyText = null;
+        showBody();
         $('endpoint').value = state.endpoint;
         buildForm();
         refresh();
         const said = [];
         if (!r.body) said.push(`${r.endpoint} (${model}) cannot make the clip compared (${clipText(clip)}): ${r.note ?? 'see its rules'}. The request below is that clip as far as this endpoint's fields go.`);
         else if (!r.ok) said.push(`${r.endpoint} (${model}) refuses the clip compared: the errors are in the quote.`);
+        for (const p of partly) left.push(`${p.name} (only ${p.taken} of ${p.of})`);
         if (left.length) said.push(`Not carried over from your request: ${left.join(', ')} (not taken here as given, or it would change what was compared).`);
         if (said.length) notice(said.join(' '));
         // The notice, above the form, is seen first.
-        (said.length ? $('fatal') : $('request')).scrollIntoView({ behavior: 'smooth', block: 'start' });
+        (said.length ? $('notice') : $('request')).scrollIntoView({ behavior: 'smooth', block: 'start' });
         $('endpoint').focus({ preventScroll: true });
       },
     });
@@ -1195,34 +1221,82 @@ function fillEndpoints() {
 }
 
 /**
+ * The request before a run of endpoint changes with no edit between them
+ * (arrow keys on the Endpoint select change it at each step): each change
+ * of the run carries from it, so that passing through an endpoint loses
+ * nothing, and coming back to its endpoint gives it back as it was.
+ * `{ endpoint, body, text, normalized }`, or null after an edit.
+ */
+let origin = null;
+
+/**
  * Moves the calculator to `endpoint`: the provider's example body there,
- * with what the request gave that the endpoint takes as it is (the prompt,
- * the clip's duration and resolution, the inputs, a callback URL...; see
- * `carryOver`). What the user had written there (not the former example's
- * values) and could not be carried is named in a notice. A new history
- * entry, so that Back returns to the request as it was.
+ * with what the request gave that the endpoint takes (`carryOver`): the
+ * fields as written, and the clip as it was to be made (its duration,
+ * resolution and audio as normalized, defaults included). What the user had
+ * written there (not the former example's values, nor the model, mode or
+ * type that the endpoint changes) and could not be carried is named in a
+ * notice. A run of changes is one history entry, so that Back returns to
+ * the request before it.
  */
 function switchEndpoint(endpoint) {
   clearNotice();
-  const from = state.body ?? {};
-  const before = describe(state.endpoint).example ?? {};
-  const { body, left } = carryOver(endpoint, describe(endpoint).example ?? {}, from, { keepPrice: false });
-  const lost = left.filter((n) => !same(from[n], before[n]));
-  newEntry();
+  if (origin === null) {
+    origin = { endpoint: state.endpoint, body: state.body ?? {}, text: state.bodyText, normalized: state.report?.normalized ?? null };
+    newEntry();
+  }
   state.endpoint = endpoint;
+  $('endpoint').value = endpoint;
+  if (endpoint === origin.endpoint) {
+    state.body = origin.body;
+    state.bodyText = origin.text;
+    showBody();
+    buildForm();
+    refresh();
+    return;
+  }
+  const clip = {};
+  for (const n of ['duration', 'resolution', 'generate_audio', 'generateAudio']) {
+    if (has(origin.normalized, n)) clip[n] = origin.normalized[n];
+  }
+  const { body, left, partly } = carryOver(endpoint, describe(endpoint).example ?? {}, { ...clip, ...origin.body }, { keepPrice: false });
+  const before = describe(origin.endpoint).example ?? {};
+  const selectors = new Set(LEADING_FIELDS.filter((n) => n !== 'prompt'));
+  const lost = left.filter((n) => has(origin.body, n) && !selectors.has(n) && !same(origin.body[n], before[n]));
   state.body = body;
   state.bodyText = null;
-  $('endpoint').value = endpoint;
+  showBody();
   buildForm();
   refresh();
-  if (!lost.length) return;
-  const types = fieldTypes(endpoint);
-  const absent = lost.filter((n) => !types.has(n));
-  const refused = lost.filter((n) => types.has(n));
-  notice(`Not carried over from your request: ${[
+  const types = new Set(lib.fieldOptions(endpoint, {}).map((o) => joined(o.name)));
+  const absent = lost.filter((n) => !types.has(joined(n)));
+  const refused = lost.filter((n) => types.has(joined(n)));
+  const said = [
     absent.length ? `${absent.join(', ')} (${endpoint} has no such field)` : '',
-    refused.length ? `${refused.join(', ')} (not allowed here as given)` : '',
-  ].filter(Boolean).join('; ')}.`);
+    refused.length ? `${refused.join(', ')} (not taken here as given)` : '',
+    ...partly.map((p) => `${p.name} (only ${p.taken} of ${p.of} taken here)`),
+  ].filter(Boolean);
+  const unread = origin.text !== null && !parses(origin.text);
+  if (!said.length && !unread) return;
+  notice([
+    unread ? 'The JSON text you were editing is not valid JSON: the request carried over is the last one that was.' : '',
+    said.length ? `Not carried over from your request: ${said.join('; ')}.` : '',
+  ].filter(Boolean).join(' '));
+}
+
+/** The JSON editor shows the view's body (its text, while it has one of its own), even where it has the focus. */
+function showBody() {
+  $('body-json').value = state.bodyText ?? JSON.stringify(state.body, null, 2);
+}
+
+/** Whether `text` is JSON. */
+function parses(text) {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A new history entry for a new view, before the page moves on. */
@@ -1235,15 +1309,21 @@ function newEntry() {
 /** Back or Forward to an entry of another view: that view's endpoint and body, from its address. */
 function restoreView(entry) {
   view = entry.view;
+  origin = null;
   clearNotice();
   const balance = state.balance;
+  const focused = document.activeElement?.id;
+  // A body text that does not parse leaves the form empty, not as the other view's.
+  state.body = {};
   readURL();
   // The balance and the price book are the user's, not a view's.
   state.balance = balance;
   $('endpoint').value = state.endpoint;
-  $('body-json').value = state.bodyText ?? '';
+  showBody();
   buildForm();
   refresh();
+  // The same control again where the view has it (the form was built anew).
+  if (focused) document.getElementById(focused)?.focus({ preventScroll: true });
 }
 
 /** A balance typed or linked: a whole number of credits JavaScript holds exactly, or null. */
@@ -1266,6 +1346,7 @@ function wireStatic() {
   if (state.balance !== null) $('balance').closest('details').open = true;
 
   $('body-json').addEventListener('input', () => {
+    origin = null;
     setBodyText($('body-json').value);
     refresh();
   });

@@ -228,7 +228,7 @@ test('a link whose body JSON.parse cannot keep is checked as sent, and the page 
   ]) {
     const p = await openPage(site, `?endpoint=seedanceapi-v2&body=${encodeURIComponent(body)}`);
     try {
-      assert.equal(await p.locator('#fatal').isHidden(), true, await p.locator('#fatal').innerText());
+      assert.equal(await p.locator('#notice').isHidden(), true, await p.locator('#notice').innerText());
       assert.match(await quoteText(p), new RegExp(code));
       if (field) assert.match(await p.locator(`[data-field="${field}"] .issues`).innerText(), new RegExp(code));
       assert.equal(await byLabel(p, 'Request body (JSON)').inputValue(), body);
@@ -553,8 +553,8 @@ test('Open on an endpoint that cannot make the clip carries the clip there', asy
     assert.equal(await byLabel(p, 'Model').inputValue(), model);
     assert.doesNotMatch(await quoteText(p), /INVALID_PROMPT/);
     // And why it cannot make the clip, which its body alone does not show.
-    assert.equal(await p.locator('#fatal').isVisible(), true);
-    assert.match(await p.locator('#fatal').innerText(), /seedanceapi-v2 .* cannot make the clip compared .*no audio option/);
+    assert.equal(await p.locator('#notice').isVisible(), true);
+    assert.match(await p.locator('#notice').innerText(), /seedanceapi-v2 .* cannot make the clip compared .*no audio option/);
   } finally {
     await p.close();
   }
@@ -567,11 +567,11 @@ test('a link whose price book or balance cannot be used says so', async () => {
   ]) {
     const p = await openPage(site, `?endpoint=seedanceapi-v2${query}`);
     try {
-      assert.equal(await p.locator('#fatal').isVisible(), true, query);
-      assert.match(await p.locator('#fatal').innerText(), words);
+      assert.equal(await p.locator('#notice').isVisible(), true, query);
+      assert.match(await p.locator('#notice').innerText(), words);
       // The page goes on: choosing another endpoint takes the notice away.
       await byLabel(p, 'Endpoint').selectOption('seedanceapi-v1');
-      assert.equal(await p.locator('#fatal').isHidden(), true, query);
+      assert.equal(await p.locator('#notice').isHidden(), true, query);
     } finally {
       await p.close();
     }
@@ -606,7 +606,7 @@ test('a change of endpoint carries the request over as far as the endpoint takes
     assert.equal(held.image_url, img);
     assert.equal(held.mode, 'image-to-video');
     // What the endpoint has no field for, or does not take, is named.
-    const said = await p.locator('#fatal').innerText();
+    const said = await p.locator('#notice').innerText();
     assert.match(said, /callback_url, public \(seedance2ai-video has no such field\)/);
     assert.doesNotMatch(said, /prompt|duration|images/);
     // Every field carried over is one the endpoint takes as it is.
@@ -633,6 +633,97 @@ test('Back after a change of endpoint returns to the request as it was, and Forw
     assert.equal(p.url(), there);
     assert.equal(await byLabel(p, 'Aspect ratio').inputValue(), '1:1');
     assert.equal(await byLabel(p, 'Prompt').inputValue(), 'A kite');
+  } finally {
+    await p.close();
+  }
+});
+
+test('a change of endpoint: the clip as it was to be made, lists in part, names as the endpoint spells them, the prompt as written', async () => {
+  const imgs = ['https://example.com/a.png', 'https://example.com/b.png', 'https://example.com/c.png'];
+  const cases = [
+    // Three images where one is taken: said.
+    ['seedanceapi-v2', { prompt: 'A red kite', duration: 10, images: imgs }, 'seedance2ai-video', { image_url: imgs[0] }, /images \(only 1 of 3 taken here\)/],
+    // The same field spelt otherwise, and the balance not in the way.
+    ['seedanceapi-v1', { prompt: 'A red kite', duration: '12', resolution: '720p', generate_audio: true }, 'apiinone-videos', { duration: '12', generateAudio: true }, null],
+    // Audio on by default there is the clip asked for.
+    ['seedance2ai-video', { prompt: 'A red kite', duration: '8' }, 'seedanceapi-v1', { generate_audio: true, duration: '8' }, null],
+    // A prompt too short here is still the user's.
+    ['seedanceapi-v2', { prompt: 'ab', duration: 5 }, 'seedance2ai-video', { prompt: 'ab' }, null],
+  ];
+  for (const [from, body, to, want, said] of cases) {
+    const p = await openPage(site, `?endpoint=${from}&balance=30&body=${encodeURIComponent(JSON.stringify(body))}`);
+    try {
+      await byLabel(p, 'Endpoint').selectOption(to);
+      const held = await heldBody(p);
+      for (const [k, v] of Object.entries(want)) assert.deepEqual(held[k], v, `${from} -> ${to}: ${k}`);
+      const notice = await p.locator('#notice').innerText();
+      if (said) assert.match(notice, said);
+      else assert.equal(notice, '', `${from} -> ${to}`);
+    } finally {
+      await p.close();
+    }
+  }
+});
+
+test('a run of endpoint changes (arrow keys on the select) carries from the request before it, and is one history entry', async () => {
+  const body = { prompt: 'A red kite', model: 'seedance-2-mini', duration: 15, resolution: '1080p', images: ['https://example.com/a.png'], reference_video_urls: ['https://example.com/v.mp4'], callback_url: 'https://example.com/hook' };
+  const p = await openPage(site, `?endpoint=seedanceapi-v2&body=${encodeURIComponent(JSON.stringify(body))}`);
+  try {
+    const start = await p.evaluate(() => history.length);
+    const select = byLabel(p, 'Endpoint');
+    await select.focus();
+    for (let i = 0; i < 4; i++) await p.keyboard.press('ArrowDown');
+    assert.notEqual(await select.inputValue(), 'seedanceapi-v2');
+    for (let i = 0; i < 4; i++) await p.keyboard.press('ArrowUp');
+    assert.equal(await select.inputValue(), 'seedanceapi-v2');
+    assert.deepEqual(await heldBody(p), body);
+    assert.equal(await p.evaluate(() => history.length), start + 1);
+    // An edit ends the run: the next change carries from the edited request.
+    await byLabel(p, 'Prompt').fill('A blue kite');
+    await select.selectOption('seedanceapi-v1');
+    assert.equal((await heldBody(p)).prompt, 'A blue kite');
+    assert.equal(await p.evaluate(() => history.length), start + 2);
+  } finally {
+    await p.close();
+  }
+});
+
+test('Back to a request whose JSON text did not parse shows that text, and a form of its own', async () => {
+  const p = await openPage(site, '?endpoint=seedanceapi-v2&prompt=A+kite&duration=5');
+  try {
+    await p.locator('#editor summary').click();
+    const text = '{"prompt":"Edited in JSON","duration":15,';
+    await byLabel(p, 'Request body (JSON)').fill(text);
+    await byLabel(p, 'Endpoint').selectOption('seedance2ai-nano-banana-pro');
+    assert.match(await p.locator('#notice').innerText(), /not valid JSON: the request carried over is the last one that was/);
+    assert.equal((await heldBody(p)).prompt, 'A kite');
+    await p.goBack();
+    await p.waitForFunction(() => new URLSearchParams(location.search).get('endpoint') === 'seedanceapi-v2');
+    assert.equal(await byLabel(p, 'Request body (JSON)').inputValue(), text);
+    assert.match(await quoteText(p), /INVALID_JSON/);
+    // Not the image endpoint's resolution, which v2 does not have.
+    assert.equal(await byLabel(p, 'Resolution').inputValue(), '');
+    assert.equal(await p.locator('#notice').innerText(), '');
+  } finally {
+    await p.close();
+  }
+});
+
+test('Open on the row of the request as it stands adds no history entry; Back and Forward keep the focused control', async () => {
+  const p = await openPage(site, '?endpoint=seedanceapi-v2&model=seedance-2.0&prompt=Kite&duration=5');
+  try {
+    const start = await p.evaluate(() => history.length);
+    // The compared body is an entry of its own; opening it again is not.
+    const open = () => p.locator('#compare tr.current').first().getByRole('button', { name: /^Open / }).click();
+    await open();
+    assert.equal(await p.evaluate(() => history.length), start + 1);
+    await open();
+    assert.equal(await p.evaluate(() => history.length), start + 1);
+    await byLabel(p, 'Endpoint').selectOption('seedanceapi-v1');
+    await byLabel(p, 'Prompt').focus();
+    await p.goBack();
+    await p.waitForFunction(() => new URLSearchParams(location.search).get('endpoint') === 'seedanceapi-v2');
+    assert.equal(await p.evaluate(() => document.activeElement?.id), 'in-prompt');
   } finally {
     await p.close();
   }
@@ -690,7 +781,7 @@ test('Open keeps your own image, callback and aspect ratio where the endpoint ta
       assert.deepEqual(b1.image_urls, ['https://my.cdn.example/cat.png']);
       assert.equal(b1.callback_url, 'https://my.site.example/hook');
       assert.equal(b1.aspect_ratio, '9:16');
-      assert.equal(await p1.locator('#fatal').isVisible(), false, await p1.locator('#fatal').innerText());
+      assert.equal(await p1.locator('#notice').isVisible(), false, await p1.locator('#notice').innerText());
     } finally {
       await p1.close();
     }
@@ -764,11 +855,11 @@ test('a price book too large for the link is kept by the tab on reload, and miss
     await p.reload();
     await p.waitForFunction(() => document.documentElement.dataset.ready === 'true');
     assert.match(await p.locator('#book-state').innerText(), /Prices: the price book “my price list/);
-    assert.equal(await p.locator('#fatal').isVisible(), false);
+    assert.equal(await p.locator('#notice').isVisible(), false);
     // A copy of the link in another tab has no such book, and says so.
     const other = await openPage(site, new URL(p.url()).search);
     try {
-      assert.match(await other.locator('#fatal').innerText(), /only the browser tab that loaded it keeps it/);
+      assert.match(await other.locator('#notice').innerText(), /only the browser tab that loaded it keeps it/);
       assert.equal(await other.locator('#book-state').innerText(), 'Prices: the built-in tables.');
     } finally {
       await other.close();

@@ -31,6 +31,8 @@ pub enum Command {
     /// `describe ENDPOINT [--json]`: JSON either way; `--json` makes a
     /// failure JSON too, as every other command's.
     Describe { endpoint: String, json: bool },
+    /// `schema ENDPOINT [--json]`: JSON either way, as `describe`.
+    Schema { endpoint: String, json: bool },
     /// `compare --duration S --resolution R ...`.
     Compare(CompareArgs),
 }
@@ -43,7 +45,8 @@ impl Command {
             Command::Compare(a) => a.json,
             Command::Endpoints { json }
             | Command::Tables { json, .. }
-            | Command::Describe { json, .. } => *json,
+            | Command::Describe { json, .. }
+            | Command::Schema { json, .. } => *json,
             Command::Help | Command::HelpOn(_) | Command::Version => false,
         }
     }
@@ -114,6 +117,10 @@ usage:
   seedance describe ENDPOINT [--json]
       Print everything known of an endpoint as JSON: fields, rules, codes,
       prices and an example body (--json: a failure is JSON too).
+  seedance schema ENDPOINT [--json]
+      Print the endpoint's request body as a JSON Schema (draft 2020-12),
+      written from the same rule tables; what it cannot say (a public host,
+      the prices) its description names (--json: a failure is JSON too).
   seedance help [COMMAND] | --help | -h
       The whole usage, or one command's (also `seedance COMMAND --help`).
   seedance --version | -V
@@ -282,6 +289,18 @@ fn read(command: &str, rest: &[String]) -> Result<Command, Failure> {
                 None => Err(Failure::usage("`describe` needs an ENDPOINT")),
             }
         }
+        "schema" => {
+            let mut p = Parsed::read("schema", rest, &[("--json", false)])?;
+            if p.help {
+                return Ok(Command::HelpOn("schema"));
+            }
+            p.at_most("schema", 1)?;
+            let json = p.take("--json").is_some();
+            match p.positional.into_iter().next() {
+                Some(endpoint) => Ok(Command::Schema { endpoint, json }),
+                None => Err(Failure::usage("`schema` needs an ENDPOINT")),
+            }
+        }
         other if other.starts_with('-') => Err(Failure::usage(format!(
             "unknown flag `{}`; give a command first",
             clip(other)
@@ -291,12 +310,13 @@ fn read(command: &str, rest: &[String]) -> Result<Command, Failure> {
 }
 
 /// The commands, as `help COMMAND` knows them.
-const COMMANDS: [&str; 6] = [
+const COMMANDS: [&str; 7] = [
     "check",
     "compare",
     "endpoints",
     "tables",
     "describe",
+    "schema",
     "help",
 ];
 
@@ -604,6 +624,8 @@ mod tests {
             &["check", "e", "--json=yes"],
             &["tables", "a", "b"],
             &["describe"],
+            &["schema"],
+            &["schema", "a", "b"],
             &["endpoints", "x"],
             &["compare", "--resolution", "720p"],
             &["compare", "--duration", "8"],

@@ -213,6 +213,13 @@ fn run(command: Command) -> Result<Output, Failure> {
                 status: VALID,
             })
         }
+        Command::Schema { endpoint, .. } => {
+            let e = endpoint_named(&endpoint)?;
+            Ok(Output {
+                text: describe(e).json_schema().to_string_pretty() + "\n",
+                status: VALID,
+            })
+        }
     }
 }
 

@@ -439,6 +439,7 @@ fn an_unknown_endpoint_lists_the_known_ones() {
         &["check", "seedanceapi-v3"],
         &["tables", "seedanceapi-v3"],
         &["describe", "seedanceapi-v3"],
+        &["schema", "seedanceapi-v3"],
     ] {
         let run = seedance(args, None);
         run.assert_failed();
@@ -839,6 +840,30 @@ fn describe_prints_the_description_pretty() {
     let expected: Value =
         serde_json::from_str(&seedance_rules::describe(Endpoint::SeedanceApiV2).to_json()).unwrap();
     assert_eq!(json, expected);
+}
+
+#[test]
+fn schema_prints_the_json_schema_pretty_and_fails_in_json() {
+    for e in Endpoint::ALL {
+        let run = seedance(&["schema", e.id()], None);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert_eq!(
+            run.stdout,
+            seedance_rules::describe(e).json_schema().to_string_pretty() + "\n"
+        );
+        assert_eq!(run.json()["title"], format!("{} request body", e.id()));
+    }
+    let run = seedance(&["schema", "seedanceapi-v3", "--json"], None);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.json()["error"]["code"], "UNKNOWN_ENDPOINT");
+    let run = seedance(&["schema"], None);
+    run.assert_failed();
+    assert!(
+        run.stderr.contains("seedance schema ENDPOINT"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("seedance describe"), "{}", run.stderr);
 }
 
 #[test]

@@ -62,6 +62,10 @@
 //! typed requests ([`Request`]) and `Serialize` to [`Json`]; the reports are not
 //! `Serialize` (embed their [`Json`]).
 //!
+//! The default `schema` feature writes an endpoint's request body as a JSON
+//! Schema, draft 2020-12 (`describe(endpoint).json_schema()`, from the same
+//! tables; `seedance schema ENDPOINT`).
+//!
 //! # URLs
 //!
 //! URLs are parsed by the WHATWG URL standard, as browsers do, with a parser of
@@ -87,6 +91,8 @@ mod price;
 mod ratio;
 mod report;
 mod requests;
+#[cfg(feature = "schema")]
+mod schema;
 mod spec;
 mod suggest;
 mod tables;

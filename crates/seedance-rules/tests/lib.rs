@@ -23,6 +23,8 @@ mod misuse;
 #[cfg(feature = "serde")]
 mod normalized;
 mod prices;
+#[cfg(feature = "schema")]
+mod schema;
 mod sources;
 mod typed;
 mod urls;

@@ -297,16 +297,26 @@ fn cond(spec: &EndpointSpec, c: &Cond) -> Json {
     }
 }
 
+/// Not `schema`: `{"not": {"not": s}}` is written `s`.
 fn not(schema: Json) -> Json {
-    Json::object([("not", schema)])
+    match schema {
+        Json::Object(mut m) if m.len() == 1 && m[0].0 == "not" => m.remove(0).1,
+        other => Json::object([("not", other)]),
+    }
 }
 
-/// All of `schemas`: the one itself when there is one.
-fn all(mut schemas: Vec<Json>) -> Json {
-    if schemas.len() == 1 {
-        schemas.remove(0)
+/// All of `schemas`, each once: the one itself when there is one.
+fn all(schemas: Vec<Json>) -> Json {
+    let mut once: Vec<Json> = Vec::with_capacity(schemas.len());
+    for s in schemas {
+        if !once.contains(&s) {
+            once.push(s);
+        }
+    }
+    if once.len() == 1 {
+        once.remove(0)
     } else {
-        Json::object([("allOf", Json::Array(schemas))])
+        Json::object([("allOf", Json::Array(once))])
     }
 }
 

@@ -103,6 +103,11 @@ const state = {
   book: null,
   /** The last report, for the compare row highlight and the tables. */
   report: null,
+  /**
+   * The body the page wrote for this endpoint (its example, or the body a
+   * comparison opened), against which the user's own values are told apart.
+   */
+  baseline: {},
 };
 
 const ABSENT = Symbol('absent');
@@ -192,7 +197,9 @@ function writeURL() {
   if (state.book) params.set('book', state.book.compact.length <= BOOK_URL_LIMIT ? state.book.compact : TAB_BOOK);
   // The fragment (`#book`, the skip link's) stays where it is.
   const url = `${location.pathname}?${params}${location.hash}`;
-  if (url !== location.pathname + location.search + location.hash || history.state?.view !== view) history.replaceState({ view }, '', url);
+  if (url !== location.pathname + location.search + location.hash || history.state?.view !== view || (history.state?.origin == null) !== (origin === null)) {
+    history.replaceState({ view, origin }, '', url);
+  }
 }
 
 function readURL() {
@@ -388,6 +395,7 @@ function readControl(c) {
 
 function onControlInput(c) {
   origin = null;
+  clearNotice();
   const v = readControl(c);
   const body = { ...state.body };
   if (v === ABSENT) delete body[c.name];
@@ -834,7 +842,9 @@ function carryOver(endpoint, base, from, { keepPrice = true } = {}) {
   const body = structuredClone(base);
   const opts = lib.fieldOptions(endpoint, {});
   const types = new Map(opts.map((o) => [o.name, o.type]));
-  const spelt = new Map(opts.map((o) => [joined(o.name), o.name]));
+  // The endpoint's field for a name: spelt otherwise (`generate_audio`,
+  // `generateAudio`), or shown under the same label (`aspect_ratio`, `image_size`).
+  const spelt = new Map(opts.flatMap((o) => [[labelFor(o.name), o.name], [joined(o.name), o.name]]));
   const options = state.book ? { priceBook: state.book.handle } : {};
   if (!keepPrice && typeof from?.prompt === 'string' && types.has('prompt')) body.prompt = from.prompt;
   const score = (b) => {
@@ -884,7 +894,7 @@ function carryOver(endpoint, base, from, { keepPrice = true } = {}) {
   const rest = {};
   for (const [name, value] of Object.entries(from ?? {})) {
     if (inputs.has(name) || (keepPrice && CLIP_FIELDS.has(name))) continue;
-    const mine = spelt.get(joined(name));
+    const mine = spelt.get(joined(name)) ?? spelt.get(labelFor(name));
     if (mine === undefined) {
       if (!keepPrice) left.push(name);
       continue;
@@ -977,12 +987,16 @@ function renderCompare(opts, report) {
         // An endpoint that cannot make the clip has no body: the clip as
         // far as its fields go, and a notice of why.
         const from = state.body;
-        const { body, left, partly } = carryOver(r.endpoint, r.body ?? bodyForClip(r.endpoint, r.model, clip), from);
-        // A new entry, unless the row opened is the request as it stands.
-        if (r.endpoint !== state.endpoint || !same(body, state.body)) newEntry();
+        const base = r.body ?? bodyForClip(r.endpoint, r.model, clip);
+        const { body, left, partly } = carryOver(r.endpoint, base, from);
+        // The row of the request as it stands is opened as it stands: no new
+        // entry, and the body as the user wrote it.
+        const asItStands = r.endpoint === state.endpoint && state.bodyText === null && sameRequest(r.endpoint, body, state.body);
+        if (!asItStands) newEntry();
         origin = null;
         state.endpoint = r.endpoint;
-        state.body = body;
+        if (!asItStands) state.body = body;
+        state.baseline = base;
         state.bodyText = null;
         showBody();
         $('endpoint').value = state.endpoint;
@@ -1225,63 +1239,106 @@ function fillEndpoints() {
  * (arrow keys on the Endpoint select change it at each step): each change
  * of the run carries from it, so that passing through an endpoint loses
  * nothing, and coming back to its endpoint gives it back as it was.
- * `{ endpoint, body, text, normalized }`, or null after an edit.
+ * `{ endpoint, body, text, clip, baseline }`, or null after an edit. Kept
+ * in the history entry too, so that a reload in a run goes on with it.
  */
 let origin = null;
+
+/** The fields that make the clip: carried as it was to be made, defaults included. */
+const CLIP_MADE = ['duration', 'resolution', 'generate_audio', 'generateAudio'];
+
+/**
+ * The clip the current request makes: its duration, resolution and audio as
+ * normalized, or (for a request with a violation, which has none) as given
+ * or by the field's default given the rest of the request.
+ */
+function clipMade() {
+  const clip = {};
+  const normalized = state.report?.normalized;
+  const opts = fieldOptions(state.endpoint, state.body);
+  for (const n of CLIP_MADE) {
+    const opt = opts.find((o) => o.name === n);
+    if (!opt) continue;
+    if (has(normalized, n)) clip[n] = normalized[n];
+    else if (has(state.body, n)) clip[n] = state.body[n];
+    else if (opt.default !== null && opt.default !== undefined) clip[n] = opt.default;
+  }
+  return clip;
+}
 
 /**
  * Moves the calculator to `endpoint`: the provider's example body there,
  * with what the request gave that the endpoint takes (`carryOver`): the
- * fields as written, and the clip as it was to be made (its duration,
- * resolution and audio as normalized, defaults included). What the user had
- * written there (not the former example's values, nor the model, mode or
- * type that the endpoint changes) and could not be carried is named in a
- * notice. A run of changes is one history entry, so that Back returns to
- * the request before it.
+ * fields as written, and the clip as it was to be made. What the user had
+ * written (not what the page wrote: the former example, a compared body;
+ * nor the model, mode or type that the endpoint changes) and could not be
+ * carried is named in a notice. A run of changes is one history entry, so
+ * that Back returns to the request before it.
  */
 function switchEndpoint(endpoint) {
   clearNotice();
   if (origin === null) {
-    origin = { endpoint: state.endpoint, body: state.body ?? {}, text: state.bodyText, normalized: state.report?.normalized ?? null };
+    const start = { endpoint: state.endpoint, body: state.body ?? {}, text: state.bodyText, clip: clipMade(), baseline: state.baseline };
+    // The entry left behind is the request before the run, not in it.
     newEntry();
+    origin = start;
   }
   state.endpoint = endpoint;
   $('endpoint').value = endpoint;
   if (endpoint === origin.endpoint) {
     state.body = origin.body;
     state.bodyText = origin.text;
+    state.baseline = origin.baseline;
     showBody();
     buildForm();
     refresh();
     return;
   }
-  const clip = {};
-  for (const n of ['duration', 'resolution', 'generate_audio', 'generateAudio']) {
-    if (has(origin.normalized, n)) clip[n] = origin.normalized[n];
-  }
-  const { body, left, partly } = carryOver(endpoint, describe(endpoint).example ?? {}, { ...clip, ...origin.body }, { keepPrice: false });
-  const before = describe(origin.endpoint).example ?? {};
+  const example = describe(endpoint).example ?? {};
+  const { body, left, partly } = carryOver(endpoint, example, { ...origin.clip, ...origin.body }, { keepPrice: false });
   const selectors = new Set(LEADING_FIELDS.filter((n) => n !== 'prompt'));
-  const lost = left.filter((n) => has(origin.body, n) && !selectors.has(n) && !same(origin.body[n], before[n]));
+  const lost = left.filter((n) => has(origin.body, n) && !selectors.has(n) && !same(origin.body[n], origin.baseline[n]));
   state.body = body;
   state.bodyText = null;
+  state.baseline = example;
   showBody();
   buildForm();
   refresh();
-  const types = new Set(lib.fieldOptions(endpoint, {}).map((o) => joined(o.name)));
-  const absent = lost.filter((n) => !types.has(joined(n)));
-  const refused = lost.filter((n) => types.has(joined(n)));
+  const names = new Set(lib.fieldOptions(endpoint, {}).flatMap((o) => [joined(o.name), labelFor(o.name)]));
+  const inputs = new Set([...INPUT_FIELDS.image, ...INPUT_FIELDS.video]);
+  const absent = lost.filter((n) => !inputs.has(n) && !names.has(joined(n)) && !names.has(labelFor(n)));
+  const refused = lost.filter((n) => !absent.includes(n));
   const said = [
     absent.length ? `${absent.join(', ')} (${endpoint} has no such field)` : '',
-    refused.length ? `${refused.join(', ')} (not taken here as given)` : '',
+    refused.length ? `${refused.join(', ')} (not taken here as given, or not with the rest of the request)` : '',
     ...partly.map((p) => `${p.name} (only ${p.taken} of ${p.of} taken here)`),
   ].filter(Boolean);
-  const unread = origin.text !== null && !parses(origin.text);
+  const unread = origin.text !== null && !readable(origin.text);
   if (!said.length && !unread) return;
   notice([
-    unread ? 'The JSON text you were editing is not valid JSON: the request carried over is the last one that was.' : '',
+    unread ? 'The JSON text you were editing is not a request the form can hold: the request carried over is the last one that was.' : '',
     said.length ? `Not carried over from your request: ${said.join('; ')}.` : '',
   ].filter(Boolean).join(' '));
+}
+
+/** Whether two bodies make the same request on `endpoint`: the same normalized request, warnings and credits. */
+function sameRequest(endpoint, a, b) {
+  const key = (body) => {
+    try {
+      const r = lib.check(endpoint, body, checkOptions());
+      return canonical([r.normalized, r.warnings.map((w) => w.code), r.violations.map((v) => v.rule), r.credits]);
+    } catch {
+      return null;
+    }
+  };
+  const k = key(a);
+  return k !== null && k === key(b);
+}
+
+/** JSON text of a value with every object's keys sorted: equal for equal values. */
+function canonical(value) {
+  return JSON.stringify(value, (k, v) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v);
 }
 
 /** The JSON editor shows the view's body (its text, while it has one of its own), even where it has the focus. */
@@ -1289,11 +1346,11 @@ function showBody() {
   $('body-json').value = state.bodyText ?? JSON.stringify(state.body, null, 2);
 }
 
-/** Whether `text` is JSON. */
-function parses(text) {
+/** Whether `text` is a request the form can hold (what `setBodyText` keeps): a JSON object JSON.stringify writes as it is. */
+function readable(text) {
   try {
-    JSON.parse(text);
-    return true;
+    const v = JSON.parse(text);
+    return v !== null && typeof v === 'object' && !Array.isArray(v) && sendable(v);
   } catch {
     return false;
   }
@@ -1303,27 +1360,31 @@ function parses(text) {
 function newEntry() {
   writeURL();
   view = Math.max(Date.now(), view + 1);
-  history.pushState({ view }, '', location.href);
+  history.pushState({ view, origin }, '', location.href);
 }
 
 /** Back or Forward to an entry of another view: that view's endpoint and body, from its address. */
 function restoreView(entry) {
   view = entry.view;
-  origin = null;
+  origin = entry.origin ?? null;
   clearNotice();
   const balance = state.balance;
   const focused = document.activeElement?.id;
-  // A body text that does not parse leaves the form empty, not as the other view's.
+  // The entry's own body: a text that does not parse leaves the form empty,
+  // not as the other view's, and no text is the other view's either.
   state.body = {};
+  state.bodyText = null;
   readURL();
+  state.baseline = describe(state.endpoint).example ?? {};
   // The balance and the price book are the user's, not a view's.
   state.balance = balance;
   $('endpoint').value = state.endpoint;
   showBody();
   buildForm();
   refresh();
-  // The same control again where the view has it (the form was built anew).
-  if (focused) document.getElementById(focused)?.focus({ preventScroll: true });
+  // The same control again where the view has it (the form was built
+  // anew), else the endpoint's.
+  if (focused) (document.getElementById(focused) ?? $('endpoint')).focus({ preventScroll: true });
 }
 
 /** A balance typed or linked: a whole number of credits JavaScript holds exactly, or null. */
@@ -1347,6 +1408,7 @@ function wireStatic() {
 
   $('body-json').addEventListener('input', () => {
     origin = null;
+    clearNotice();
     setBodyText($('body-json').value);
     refresh();
   });
@@ -1440,7 +1502,10 @@ async function main() {
   }
   await loadMeta();
   view = history.state?.view ?? Date.now();
+  // A reload in a run of endpoint changes goes on with it.
+  origin = history.state?.origin ?? null;
   const { notices, book: linked } = readURL();
+  state.baseline = describe(state.endpoint).example ?? {};
   fillEndpoints();
   buildForm();
   wireStatic();

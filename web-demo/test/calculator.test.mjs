@@ -695,7 +695,7 @@ test('Back to a request whose JSON text did not parse shows that text, and a for
     const text = '{"prompt":"Edited in JSON","duration":15,';
     await byLabel(p, 'Request body (JSON)').fill(text);
     await byLabel(p, 'Endpoint').selectOption('seedance2ai-nano-banana-pro');
-    assert.match(await p.locator('#notice').innerText(), /not valid JSON: the request carried over is the last one that was/);
+    assert.match(await p.locator('#notice').innerText(), /not a request the form can hold: the request carried over is the last one that was/);
     assert.equal((await heldBody(p)).prompt, 'A kite');
     await p.goBack();
     await p.waitForFunction(() => new URLSearchParams(location.search).get('endpoint') === 'seedanceapi-v2');
@@ -713,17 +713,107 @@ test('Open on the row of the request as it stands adds no history entry; Back an
   const p = await openPage(site, '?endpoint=seedanceapi-v2&model=seedance-2.0&prompt=Kite&duration=5');
   try {
     const start = await p.evaluate(() => history.length);
-    // The compared body is an entry of its own; opening it again is not.
+    // The row of this request is this request: kept as written, no new entry.
+    const written = await byLabel(p, 'Request body (JSON)').inputValue();
     const open = () => p.locator('#compare tr.current').first().getByRole('button', { name: /^Open / }).click();
     await open();
-    assert.equal(await p.evaluate(() => history.length), start + 1);
     await open();
-    assert.equal(await p.evaluate(() => history.length), start + 1);
+    assert.equal(await p.evaluate(() => history.length), start);
+    assert.equal(await byLabel(p, 'Request body (JSON)').inputValue(), written);
     await byLabel(p, 'Endpoint').selectOption('seedanceapi-v1');
     await byLabel(p, 'Prompt').focus();
     await p.goBack();
     await p.waitForFunction(() => new URLSearchParams(location.search).get('endpoint') === 'seedanceapi-v2');
     assert.equal(await p.evaluate(() => document.activeElement?.id), 'in-prompt');
+  } finally {
+    await p.close();
+  }
+});
+
+test('Back and Forward over edited JSON text: each entry shows its own body, and the quote is of that body', async () => {
+  const p = await openPage(site, '?endpoint=seedanceapi-v2');
+  const quoted = async () => {
+    const endpoint = await byLabel(p, 'Endpoint').inputValue();
+    const text = await byLabel(p, 'Request body (JSON)').inputValue();
+    const report = await lib(p, 'checkJson', endpoint, text);
+    return { endpoint, text, credits: await shownCredits(p), want: report.ok ? report.credits : null };
+  };
+  try {
+    await p.locator('#editor summary').click();
+    const mine = '{"prompt":"My own v2 prompt","model":"seedance-2-mini","duration":5,"aspect_ratio":"9:16"}';
+    await byLabel(p, 'Request body (JSON)').fill(mine);
+    await byLabel(p, 'Endpoint').selectOption('seedanceapi-v1');
+    const there = await quoted();
+    await p.goBack();
+    await p.waitForFunction(() => new URLSearchParams(location.search).get('endpoint') === 'seedanceapi-v2');
+    const back = await quoted();
+    assert.equal(back.text, mine);
+    assert.equal(back.credits, back.want);
+    await p.goForward();
+    await p.waitForFunction(() => new URLSearchParams(location.search).get('endpoint') === 'seedanceapi-v1');
+    const forward = await quoted();
+    assert.notEqual(forward.text, mine);
+    assert.deepEqual(JSON.parse(forward.text), JSON.parse(there.text));
+    assert.equal(forward.credits, forward.want);
+  } finally {
+    await p.close();
+  }
+});
+
+test('a change of endpoint: defaults of an invalid request, same-label fields, inputs that do not go together, and notices said right', async () => {
+  const open = async (endpoint, body) => openPage(site, `?endpoint=${endpoint}&body=${encodeURIComponent(JSON.stringify(body))}`);
+  // A prompt too short does not change the clip carried: audio on by default there.
+  let p = await open('seedance2ai-video', { mode: 'text-to-video', prompt: 'ab' });
+  try {
+    await byLabel(p, 'Endpoint').selectOption('apiinone-videos');
+    assert.equal((await heldBody(p)).generateAudio, true);
+  } finally {
+    await p.close();
+  }
+  // An aspect ratio goes where the endpoint shows one; a video that cannot go with the image is said as such.
+  p = await open('seedanceapi-v2', { prompt: 'A fox', model: 'seedance-2.0', duration: 5, aspect_ratio: '21:9', images: ['https://a.example/1.png'], reference_video_urls: ['https://a.example/v.mp4'] });
+  try {
+    await byLabel(p, 'Endpoint').selectOption('seedance2ai-video');
+    assert.match(await p.locator('#notice').innerText(), /reference_video_urls \(not taken here as given, or not with the rest of the request\)/);
+    await byLabel(p, 'Endpoint').selectOption('seedance2ai-nano-banana-pro');
+    assert.equal((await heldBody(p)).image_size, '21:9');
+    // An edit moves the page on: the notice goes.
+    await byLabel(p, 'Prompt').fill('A red fox');
+    assert.equal(await p.locator('#notice').innerText(), '');
+  } finally {
+    await p.close();
+  }
+  // Text that parses but is not a request object is said, not carried silently.
+  p = await openPage(site, '?endpoint=seedanceapi-v2&prompt=A+kite');
+  try {
+    await p.locator('#editor summary').click();
+    await byLabel(p, 'Request body (JSON)').fill('[{"prompt":"array"}]');
+    await byLabel(p, 'Endpoint').selectOption('seedanceapi-v1');
+    assert.match(await p.locator('#notice').innerText(), /not a request the form can hold/);
+    assert.equal((await heldBody(p)).prompt, 'A kite');
+  } finally {
+    await p.close();
+  }
+  // What a comparison wrote is not named as the user's.
+  p = await openPage(site, '?endpoint=seedanceapi-v2&model=seedance-2-mini&duration=8&prompt=Kite');
+  try {
+    await p.locator('#compare tr[data-endpoint="seedanceapi-v1"]').first().getByRole('button', { name: /^Open / }).click();
+    await byLabel(p, 'Endpoint').selectOption('seedance2ai-gpt-image-2');
+    assert.doesNotMatch(await p.locator('#notice').innerText(), /generate_audio/);
+  } finally {
+    await p.close();
+  }
+});
+
+test('a reload in a run of endpoint changes goes on with it', async () => {
+  const body = { prompt: 'A red kite', model: 'seedance-2-mini', duration: 7, resolution: '480p' };
+  const p = await openPage(site, `?endpoint=seedanceapi-v2&body=${encodeURIComponent(JSON.stringify(body))}`);
+  try {
+    await byLabel(p, 'Endpoint').selectOption('apiinone-videos');
+    await p.reload();
+    await p.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+    await byLabel(p, 'Endpoint').selectOption('seedanceapi-v2');
+    assert.deepEqual(await heldBody(p), body);
   } finally {
     await p.close();
   }

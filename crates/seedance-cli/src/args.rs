@@ -31,7 +31,7 @@ pub enum Command {
     /// `describe ENDPOINT [--json]`: JSON either way; `--json` makes a
     /// failure JSON too, as every other command's.
     Describe { endpoint: String, json: bool },
-    /// `schema ENDPOINT [--json]`: JSON either way, as `describe`.
+    /// `schema ENDPOINT|price-book [--json]`: JSON either way, as `describe`.
     Schema { endpoint: String, json: bool },
     /// `compare --duration S --resolution R ...`.
     Compare(CompareArgs),
@@ -117,10 +117,11 @@ usage:
   seedance describe ENDPOINT [--json]
       Print everything known of an endpoint as JSON: fields, rules, codes,
       prices and an example body (--json: a failure is JSON too).
-  seedance schema ENDPOINT [--json]
+  seedance schema ENDPOINT|price-book [--json]
       Print the endpoint's request body as a JSON Schema (draft 2020-12),
       written from the same rule tables; what it cannot say (a public host,
-      the prices) its description names (--json: a failure is JSON too).
+      the prices) its description names. `price-book`: the price-book
+      format as one (--json: a failure is JSON too).
   seedance help [COMMAND] | --help | -h
       The whole usage, or one command's (also `seedance COMMAND --help`).
   seedance --version | -V
@@ -298,7 +299,7 @@ fn read(command: &str, rest: &[String]) -> Result<Command, Failure> {
             let json = p.take("--json").is_some();
             match p.positional.into_iter().next() {
                 Some(endpoint) => Ok(Command::Schema { endpoint, json }),
-                None => Err(Failure::usage("`schema` needs an ENDPOINT")),
+                None => Err(Failure::usage("`schema` needs an ENDPOINT or `price-book`")),
             }
         }
         other if other.starts_with('-') => Err(Failure::usage(format!(

@@ -214,9 +214,13 @@ fn run(command: Command) -> Result<Output, Failure> {
             })
         }
         Command::Schema { endpoint, .. } => {
-            let e = endpoint_named(&endpoint)?;
+            let schema = if endpoint == "price-book" {
+                PriceBook::json_schema()
+            } else {
+                describe(endpoint_named(&endpoint)?).json_schema()
+            };
             Ok(Output {
-                text: describe(e).json_schema().to_string_pretty() + "\n",
+                text: schema.to_string_pretty() + "\n",
                 status: VALID,
             })
         }

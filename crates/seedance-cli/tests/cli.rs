@@ -853,6 +853,13 @@ fn schema_prints_the_json_schema_pretty_and_fails_in_json() {
         );
         assert_eq!(run.json()["title"], format!("{} request body", e.id()));
     }
+    let run = seedance(&["schema", "price-book"], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        seedance_rules::PriceBook::json_schema().to_string_pretty() + "\n"
+    );
+    assert_eq!(run.json()["title"], "seedance-rules/price-book/v1");
     let run = seedance(&["schema", "seedanceapi-v3", "--json"], None);
     assert_eq!(run.code, 2);
     assert_eq!(run.json()["error"]["code"], "UNKNOWN_ENDPOINT");

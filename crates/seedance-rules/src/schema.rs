@@ -1,6 +1,8 @@
 //! An endpoint's request body as a JSON Schema (draft 2020-12), written from
 //! the same tables the checks read: for editors, OpenAPI documents and
-//! validators in other languages ([`Description::json_schema`]).
+//! validators in other languages ([`Description::json_schema`]). And the
+//! price-book format as one ([`PriceBook::json_schema`]), for those who
+//! write books by hand.
 //!
 //! Each field is a property with its documented JSON type, its provider's
 //! description and its default. Each rule of the table is one entry of
@@ -22,7 +24,9 @@
 //! schema can say fails it: a test holds every conformance case to this.
 
 use crate::describe::Description;
+use crate::endpoint::Endpoint;
 use crate::json::Json;
+use crate::price::{PriceBook, PRICE_BOOK_SCHEMA};
 use crate::spec::{Check, Cond, DefaultValue, EndpointSpec, Field, Kind, Rule, UrlPolicy};
 
 /// The JSON Schema dialect written.
@@ -173,12 +177,23 @@ fn rule_schema(spec: &EndpointSpec, r: &Rule) -> Option<Json> {
 /// What a check asks of the body, as a schema on the whole body.
 fn constraint(f: &Field, check: &Check) -> Option<Json> {
     let name = f.name;
+    // Each constraint with the type it is about, as validators that lint
+    // schemas (ajv's strict mode) ask.
+    let ty = match f.kind {
+        Kind::UrlList => "array",
+        other => other.name(),
+    };
     let on_field = |members: Vec<(&str, Json)>| {
-        Json::object([("properties", Json::object([(name, Json::object(members))]))])
+        let mut typed = vec![("type", Json::from(ty))];
+        typed.extend(members);
+        Json::object([("properties", Json::object([(name, Json::object(typed))]))])
     };
     // The value a list's elements or a string must have.
-    let on_value = |members: Vec<(&str, Json)>| match f.kind {
-        Kind::UrlList => on_field(vec![("items", Json::object(members))]),
+    let on_value = |mut members: Vec<(&str, Json)>| match f.kind {
+        Kind::UrlList => {
+            members.insert(0, ("type", "string".into()));
+            on_field(vec![("items", Json::object(members))])
+        }
         _ => on_field(members),
     };
     Some(match *check {
@@ -186,7 +201,10 @@ fn constraint(f: &Field, check: &Check) -> Option<Json> {
             ("required", Json::array([name])),
             (
                 "properties",
-                Json::object([(name, Json::object([("minItems", 1u64.into())]))]),
+                Json::object([(
+                    name,
+                    Json::object([("type", "array".into()), ("minItems", 1u64.into())]),
+                )]),
             ),
         ]),
         Check::Required => Json::object([("required", Json::array([name]))]),
@@ -279,7 +297,10 @@ fn cond(spec: &EndpointSpec, c: &Cond) -> Json {
                 // Left out or empty.
                 Json::object([(
                     "properties",
-                    Json::object([(f.name, Json::object([("maxItems", 0u64.into())]))]),
+                    Json::object([(
+                        f.name,
+                        Json::object([("type", "array".into()), ("maxItems", 0u64.into())]),
+                    )]),
                 )])
             } else {
                 not(Json::object([("required", Json::array([f.name]))]))
@@ -326,4 +347,284 @@ fn members(schema: Json) -> Vec<(String, Json)> {
         Json::Object(m) => m,
         other => vec![("allOf".into(), Json::array([other]))],
     }
+}
+
+impl PriceBook {
+    /// The price-book format (`seedance-rules/price-book/v1`) as a JSON
+    /// Schema (draft 2020-12), written from the endpoints' field tables: an
+    /// editor completes the endpoint ids, the row keys, the fields a `when`
+    /// may name (with their values as examples) and the `per` fields.
+    ///
+    /// What the reader also refuses and a schema cannot say is in its
+    /// `description`: a rational's terms above 10^18 or a zero denominator,
+    /// a `usd_per_credit` that is not a decimal of at most 18 decimals, a row
+    /// that could quote over 2^53 − 1 credits, a key given twice. So a book
+    /// [`PriceBook::from_json`] reads passes the schema, and one it refuses
+    /// for a reason the schema can say fails it (a test holds both).
+    ///
+    /// ```
+    /// use seedance_rules::PriceBook;
+    /// let schema = PriceBook::json_schema();
+    /// assert_eq!(schema["properties"]["schema"]["const"].as_str(), Some("seedance-rules/price-book/v1"));
+    /// ```
+    pub fn json_schema() -> Json {
+        book_schema()
+    }
+}
+
+/// A rational as a book writes it: `"19/2"`, `"9.5"`, `"12"` or a whole number.
+fn rational() -> Json {
+    Json::object([(
+        "anyOf",
+        Json::array([
+            Json::object([
+                ("type", "string".into()),
+                (
+                    "pattern",
+                    "^([0-9]+(\\.[0-9]{1,18})?|[0-9]+/[0-9]+)$".into(),
+                ),
+            ]),
+            Json::object([("type", "integer".into()), ("minimum", 0u64.into())]),
+        ]),
+    )])
+}
+
+fn source() -> Json {
+    let text = || Json::object([("type", "string".into())]);
+    Json::object([
+        ("type", "object".into()),
+        (
+            "properties",
+            Json::object([
+                ("document", text()),
+                ("quote", text()),
+                ("decision", text()),
+                ("note", text()),
+            ]),
+        ),
+        ("additionalProperties", false.into()),
+    ])
+}
+
+fn book_schema() -> Json {
+    let mut defs = vec![
+        ("rational".to_owned(), rational()),
+        ("source".to_owned(), source()),
+    ];
+    let mut tables = Vec::new();
+    for e in Endpoint::ALL {
+        defs.push((e.id().to_owned(), table(e.spec())));
+        tables.push((e.id(), reference(e.id())));
+    }
+    Json::object([
+        ("$schema", DIALECT.into()),
+        ("title", PRICE_BOOK_SCHEMA.into()),
+        (
+            "description",
+            format!(
+                "A seedance-rules price book, as PriceBook::from_json, `seedance check \
+                 --price-book` and the npm package's loadPriceBook read it (seedance-rules {}). \
+                 Also refused by the reader, and not said here: a rational whose terms in \
+                 lowest terms pass 10^18 or whose denominator is 0, a usd_per_credit that is \
+                 not a decimal of at most 18 decimals, a row that could quote over 2^53 - 1 \
+                 credits, and a key given twice in one object.",
+                env!("CARGO_PKG_VERSION")
+            )
+            .into(),
+        ),
+        ("type", "object".into()),
+        (
+            "properties",
+            Json::object([
+                ("schema", Json::object([("const", PRICE_BOOK_SCHEMA.into())])),
+                (
+                    "name",
+                    Json::object([
+                        ("type", "string".into()),
+                        ("description", "The book's name, shown in reports (`price.book`).".into()),
+                    ]),
+                ),
+                (
+                    "endpoints",
+                    Json::object([
+                        ("type", "object".into()),
+                        (
+                            "description",
+                            "A table for each endpoint the book prices; the others are priced by the built-in tables."
+                                .into(),
+                        ),
+                        ("properties", Json::object(tables)),
+                        ("additionalProperties", false.into()),
+                    ]),
+                ),
+            ]),
+        ),
+        ("required", Json::array(["schema", "endpoints"])),
+        ("additionalProperties", false.into()),
+        ("$defs", Json::Object(defs)),
+    ])
+}
+
+fn reference(def: &str) -> Json {
+    Json::object([("$ref", format!("#/$defs/{def}").into())])
+}
+
+/// One endpoint's table.
+fn table(spec: &EndpointSpec) -> Json {
+    let row = row(spec);
+    Json::object([
+        ("type", "object".into()),
+        ("description", format!("{} {}", spec.id, spec.route).into()),
+        (
+            "properties",
+            Json::object([
+                (
+                    "usd_per_credit",
+                    Json::object([(
+                        "anyOf",
+                        Json::array([
+                            reference("rational"),
+                            Json::object([("type", "null".into())]),
+                        ]),
+                    )]),
+                ),
+                ("usd_source", reference("source")),
+                ("markup", reference("rational")),
+                (
+                    "rows",
+                    Json::object([("type", "array".into()), ("items", row)]),
+                ),
+                ("note", reference("source")),
+            ]),
+        ),
+        ("required", Json::array(["rows"])),
+        ("additionalProperties", false.into()),
+    ])
+}
+
+/// A row of `spec`'s table: the fields its `when` may name, and its amount.
+fn row(spec: &EndpointSpec) -> Json {
+    let present = Json::object([
+        ("type", "object".into()),
+        (
+            "properties",
+            Json::object([("present", Json::object([("type", "boolean".into())]))]),
+        ),
+        ("required", Json::array(["present"])),
+        ("additionalProperties", false.into()),
+    ]);
+    let when = spec
+        .fields
+        .iter()
+        .map(|f| {
+            let mut ways = match f.kind {
+                Kind::Bool => vec![Json::object([("type", "boolean".into())])],
+                Kind::Str | Kind::UrlString => vec![Json::object([("type", "string".into())])],
+                // An integer, or its text: any for an integer field, the
+                // plain digits for a duration kept as a string.
+                Kind::Int | Kind::DurationInt => vec![
+                    Json::object([("type", "integer".into())]),
+                    Json::object([
+                        ("type", "string".into()),
+                        ("pattern", "^[+-]?[0-9]+$".into()),
+                    ]),
+                ],
+                Kind::DurationStr => vec![
+                    Json::object([("type", "integer".into())]),
+                    Json::object([
+                        ("type", "string".into()),
+                        ("pattern", "^(0|-?[1-9][0-9]*)$".into()),
+                    ]),
+                ],
+                // A list is matched on its presence alone.
+                Kind::UrlList => vec![],
+            };
+            ways.push(present.clone());
+            let mut members = vec![("anyOf".to_owned(), Json::Array(ways))];
+            let examples = allowed(spec, f);
+            if !examples.is_empty() {
+                members.push(("examples".into(), Json::Array(examples)));
+            }
+            (f.name, Json::Object(members))
+        })
+        .collect::<Vec<_>>();
+    // `per`: an integer field with a default, which every valid request has.
+    let per: Vec<&str> = spec
+        .fields
+        .iter()
+        .filter(|f| {
+            matches!(f.kind, Kind::Int | Kind::DurationInt)
+                && matches!(f.default, DefaultValue::Int(_))
+        })
+        .map(|f| f.name)
+        .collect();
+    let mut properties = vec![
+        (
+            "when",
+            Json::object([
+                ("type", "object".into()),
+                (
+                    "description",
+                    "The normalized request's fields and values this row prices; {} matches any request.".into(),
+                ),
+                ("properties", Json::object(when)),
+                ("additionalProperties", false.into()),
+            ]),
+        ),
+        (
+            "credits",
+            Json::object([
+                ("type", "integer".into()),
+                ("minimum", 0u64.into()),
+                ("maximum", 9_007_199_254_740_991u64.into()),
+            ]),
+        ),
+    ];
+    let mut amounts = vec![Json::object([("required", Json::array(["credits"]))])];
+    if spec.seconds_field.is_some() {
+        properties.push(("credits_per_second", reference("rational")));
+        amounts.push(Json::object([(
+            "required",
+            Json::array(["credits_per_second"]),
+        )]));
+    }
+    properties.push(("markup", reference("rational")));
+    // An endpoint with no such field has no `per` (an empty `enum` is refused by some validators).
+    if !per.is_empty() {
+        properties.push(("per", Json::object([("enum", Json::array(per))])));
+    }
+    properties.push(("source", reference("source")));
+    Json::object([
+        ("type", "object".into()),
+        ("properties", Json::object(properties)),
+        // Exactly one amount.
+        ("oneOf", Json::Array(amounts)),
+        ("additionalProperties", false.into()),
+    ])
+}
+
+/// The values the rules allow a field, as examples for an editor.
+fn allowed(spec: &EndpointSpec, f: &Field) -> Vec<Json> {
+    let mut out: Vec<Json> = Vec::new();
+    for r in spec
+        .rules
+        .iter()
+        .filter(|r| std::ptr::eq(&spec.fields[r.field], f))
+    {
+        let values: Vec<Json> = match r.check {
+            Check::OneOf(v) => v.iter().map(|s| Json::from(*s)).collect(),
+            Check::IntOneOf(v) => v.iter().map(|n| Json::from(*n)).collect(),
+            Check::IntRange(lo, hi) if hi - lo <= MAX_LISTED => (lo..=hi).map(Json::from).collect(),
+            _ => continue,
+        };
+        for v in values {
+            if !out.contains(&v) {
+                out.push(v);
+            }
+        }
+    }
+    if f.kind == Kind::Bool {
+        out = vec![true.into(), false.into()];
+    }
+    out
 }

@@ -110,3 +110,206 @@ fn the_schema_agrees_with_the_library_on_every_conformance_case() {
         "{passed} valid, {failed} refused"
     );
 }
+
+// ---- the price-book format ----------------------------------------------------
+
+fn book_validator() -> jsonschema::Validator {
+    let schema: Value = serde_json::from_str(&seedance_rules::PriceBook::json_schema().to_string())
+        .expect("the schema is JSON");
+    if let Err(err) = jsonschema::meta::validate(&schema) {
+        panic!("the price-book schema is not a valid schema: {err}");
+    }
+    jsonschema::validator_for(&schema).expect("the schema compiles")
+}
+
+/// The built-in book, and the case file's books: read by the library, passed by the schema.
+#[test]
+fn every_book_the_library_reads_passes_the_book_schema() {
+    let v = book_validator();
+    let mut books: Vec<Value> =
+        vec![serde_json::from_str(&seedance_rules::PriceBook::builtin().to_json()).expect("JSON")];
+    books.extend(
+        cases()["price_books"]
+            .as_object()
+            .expect("price_books")
+            .values()
+            .cloned(),
+    );
+    for book in &books {
+        seedance_rules::PriceBook::from_json(&book.to_string()).expect("the library reads it");
+        let errors: Vec<String> = v.iter_errors(book).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", book["name"]);
+    }
+}
+
+/// Books made from the built-in one by one edit: each is read by the library
+/// or refused by it, and the schema says the same.
+#[test]
+fn the_book_schema_agrees_with_the_reader_on_edited_books() {
+    let v = book_validator();
+    let builtin: Value =
+        serde_json::from_str(&seedance_rules::PriceBook::builtin().to_json()).expect("JSON");
+    let row = |e: &str| format!("/endpoints/{e}/rows/0");
+    // (a JSON pointer in the book, the value written there (`null`: removed), whether the library reads it)
+    let edits: Vec<(String, Value, bool)> = vec![
+        ("/name".into(), Value::Null, true),
+        (
+            "/schema".into(),
+            "seedance-rules/price-book/v2".into(),
+            false,
+        ),
+        ("/schema".into(), Value::Null, false),
+        ("/endpoints".into(), Value::Null, false),
+        ("/extra".into(), 1.into(), false),
+        (
+            "/endpoints/seedanceapi-v3".into(),
+            serde_json::json!({ "rows": [] }),
+            false,
+        ),
+        (
+            "/endpoints/seedanceapi-v2/usd_per_credit".into(),
+            "0.5".into(),
+            true,
+        ),
+        (
+            "/endpoints/seedanceapi-v2/usd_per_credit".into(),
+            "half".into(),
+            false,
+        ),
+        (
+            "/endpoints/seedanceapi-v2/markup".into(),
+            "6/5".into(),
+            true,
+        ),
+        ("/endpoints/seedanceapi-v2/markup".into(), 2.into(), true),
+        (
+            "/endpoints/seedanceapi-v2/markup".into(),
+            (-2).into(),
+            false,
+        ),
+        (
+            "/endpoints/seedanceapi-v2/markup".into(),
+            "1,2".into(),
+            false,
+        ),
+        ("/endpoints/seedanceapi-v2/rows".into(), Value::Null, false),
+        (
+            "/endpoints/seedanceapi-v2/rows".into(),
+            serde_json::json!([]),
+            true,
+        ),
+        (
+            format!("{}/credits", row("seedanceapi-v1")),
+            (-1).into(),
+            false,
+        ),
+        (
+            format!("{}/credits", row("seedanceapi-v1")),
+            "8".into(),
+            false,
+        ),
+        (
+            format!("{}/credits_per_second", row("seedanceapi-v1")),
+            "2".into(),
+            false,
+        ),
+        (
+            format!("{}/colour", row("seedanceapi-v1")),
+            "red".into(),
+            false,
+        ),
+        (
+            format!("{}/when/durations", row("seedanceapi-v1")),
+            "8".into(),
+            false,
+        ),
+        (
+            format!("{}/when/generate_audio", row("seedanceapi-v1")),
+            "false".into(),
+            false,
+        ),
+        (
+            format!("{}/when/generate_audio", row("seedanceapi-v1")),
+            serde_json::json!({ "present": true }),
+            true,
+        ),
+        (
+            format!("{}/when/generate_audio", row("seedanceapi-v1")),
+            serde_json::json!({ "present": 1 }),
+            false,
+        ),
+        (
+            format!("{}/when/duration", row("seedanceapi-v1")),
+            8.into(),
+            true,
+        ),
+        (
+            format!("{}/when/duration", row("seedanceapi-v1")),
+            "08".into(),
+            false,
+        ),
+        (
+            format!("{}/when/image_urls", row("seedanceapi-v1")),
+            "x".into(),
+            false,
+        ),
+        (
+            format!("{}/when/image_urls", row("seedanceapi-v1")),
+            serde_json::json!({ "present": false }),
+            true,
+        ),
+        (
+            format!("{}/when/duration", row("seedanceapi-v2")),
+            "10".into(),
+            true,
+        ),
+        (
+            format!("{}/when/duration", row("seedanceapi-v2")),
+            "ten".into(),
+            false,
+        ),
+        (
+            format!("{}/per", row("seedanceapi-v2")),
+            "duration".into(),
+            true,
+        ),
+        (
+            format!("{}/per", row("seedanceapi-v2")),
+            "model".into(),
+            false,
+        ),
+        (
+            format!("{}/source", row("seedanceapi-v2")),
+            serde_json::json!({ "note": "mine" }),
+            true,
+        ),
+        (
+            format!("{}/source", row("seedanceapi-v2")),
+            serde_json::json!({ "page": 3 }),
+            false,
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (pointer, value, reads) in &edits {
+        let mut book = builtin.clone();
+        let (parent, key) = pointer.rsplit_once('/').expect("a pointer");
+        let target = book
+            .pointer_mut(parent)
+            .and_then(Value::as_object_mut)
+            .expect("the parent is an object");
+        if value.is_null() {
+            target.remove(key);
+        } else {
+            target.insert(key.to_owned(), value.clone());
+        }
+        let read = seedance_rules::PriceBook::from_json(&book.to_string()).is_ok();
+        assert_eq!(read, *reads, "{pointer} = {value}: the library's reading");
+        if v.is_valid(&book) != read {
+            wrong.push(format!(
+                "{pointer} = {value}: library {read}, schema {}",
+                !read
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

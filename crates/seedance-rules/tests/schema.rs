@@ -111,6 +111,42 @@ fn the_schema_agrees_with_the_library_on_every_conformance_case() {
     );
 }
 
+/// The schemas, compiled once for the property test.
+#[cfg(feature = "serde")]
+fn validators() -> &'static [jsonschema::Validator] {
+    static ALL: std::sync::OnceLock<Vec<jsonschema::Validator>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| Endpoint::ALL.into_iter().map(validator).collect())
+}
+
+#[cfg(feature = "serde")]
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3_000))]
+
+    /// Bodies made at random from each endpoint's example, some fields set
+    /// to the endpoint's own words or to wrong values (the generator of the
+    /// typed-request tests): the schema agrees with the library as on the
+    /// conformance cases.
+    #[test]
+    fn the_schema_agrees_with_the_library_on_random_bodies(
+        e in 0..Endpoint::ALL.len(),
+        picks in proptest::collection::vec((0..64usize, 0..64usize), 0..6),
+        drop in proptest::collection::vec(0..64usize, 0..3),
+    ) {
+        let endpoint = Endpoint::ALL[e];
+        let spec = endpoint.spec();
+        let text = crate::typed::random_body(spec, &crate::typed::field_values(spec), &drop, &picks);
+        let body: Value = serde_json::from_str(&text).expect("the body is JSON");
+        let report = check(endpoint.id(), &text).expect("a known endpoint");
+        let says = validators()[e].is_valid(&body);
+        if report.is_ok() && report.warnings().is_empty() {
+            proptest::prop_assert!(says, "{text}: valid, refused by the schema");
+        } else if report.violations().iter().any(|x| !x.rule.ends_with(".url")) {
+            let rules: Vec<&str> = report.violations().iter().map(|x| &*x.rule).collect();
+            proptest::prop_assert!(!says, "{text}: refused ({rules:?}), passed by the schema");
+        }
+    }
+}
+
 // ---- the price-book format ----------------------------------------------------
 
 fn book_validator() -> jsonschema::Validator {

@@ -586,7 +586,7 @@ fn quote_request_is_the_reports_quote_or_the_report() {
 /// The values a random request's field may take: the words and integers
 /// the endpoint's rules name for it, and values wrong in a usual way.
 #[cfg(feature = "serde")]
-fn field_values(spec: &EndpointSpec) -> Vec<Vec<serde_json::Value>> {
+pub(crate) fn field_values(spec: &EndpointSpec) -> Vec<Vec<serde_json::Value>> {
     use serde_json::json;
     let mut values = own_values(spec);
     let odd = [
@@ -703,7 +703,7 @@ proptest::proptest! {
 /// fields `picks` names set, each to one of its `values` (a field with
 /// none is left as it is): (field, value) indexes taken modulo the counts.
 #[cfg(feature = "serde")]
-fn random_body(
+pub(crate) fn random_body(
     spec: &EndpointSpec,
     values: &[Vec<serde_json::Value>],
     drop: &[usize],

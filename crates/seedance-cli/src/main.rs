@@ -217,7 +217,12 @@ fn run(command: Command) -> Result<Output, Failure> {
             let schema = if endpoint == "price-book" {
                 PriceBook::json_schema()
             } else {
-                describe(endpoint_named(&endpoint)?).json_schema()
+                // The known endpoints, and the one word more this command takes.
+                let e = endpoint_named(&endpoint).map_err(|f| Failure {
+                    message: format!("{}; or `price-book`, the price-book format", f.message),
+                    ..f
+                })?;
+                describe(e).json_schema()
             };
             Ok(Output {
                 text: schema.to_string_pretty() + "\n",

@@ -863,6 +863,7 @@ fn schema_prints_the_json_schema_pretty_and_fails_in_json() {
     let run = seedance(&["schema", "seedanceapi-v3", "--json"], None);
     assert_eq!(run.code, 2);
     assert_eq!(run.json()["error"]["code"], "UNKNOWN_ENDPOINT");
+    assert!(run.stderr.contains("`price-book`"), "{}", run.stderr);
     let run = seedance(&["schema"], None);
     run.assert_failed();
     assert!(

@@ -111,6 +111,47 @@ fn the_schema_agrees_with_the_library_on_every_conformance_case() {
     );
 }
 
+/// Bodies at the edges the schema's patterns must draw as the library does:
+/// white space as `str::trim` reads it, and a URL's scheme as the WHATWG
+/// parser reads it (tabs and newlines removed anywhere).
+#[test]
+fn the_schema_draws_white_space_and_url_schemes_as_the_library_does() {
+    let v = validator(Endpoint::SeedanceApiV2);
+    let mut bodies: Vec<Value> = [
+        "\u{85}", "\u{feff}", "\u{1c}", "\u{3000}", "\u{200b}", " \t\n", "\u{a0}x",
+    ]
+    .into_iter()
+    .map(|p| serde_json::json!({ "prompt": p }))
+    .collect();
+    for url in [
+        "ht\ttps://example.com/a.png",
+        "h\nttps://example.com/a.png",
+        "https\r://example.com/a.png",
+        "\u{1}HTTP://example.com/a.png",
+        "ht tps://example.com/a.png",
+        "\tftp://example.com/a.png",
+    ] {
+        bodies.push(serde_json::json!({ "prompt": "A cat", "images": [url] }));
+    }
+    let (mut valid, mut refused) = (0, 0);
+    for body in &bodies {
+        let text = body.to_string();
+        let report = check("seedanceapi-v2", &text).expect("a known endpoint");
+        let says = v.is_valid(body);
+        if report.is_ok() && report.warnings().is_empty() {
+            valid += 1;
+            assert!(says, "{body}: valid, refused by the schema");
+        } else {
+            refused += 1;
+            assert!(!says, "{body}: refused, passed by the schema");
+        }
+    }
+    assert!(
+        valid >= 5 && refused >= 4,
+        "{valid} valid, {refused} refused"
+    );
+}
+
 /// The schemas, compiled once for the property test.
 #[cfg(feature = "serde")]
 fn validators() -> &'static [jsonschema::Validator] {
@@ -302,6 +343,26 @@ fn the_book_schema_agrees_with_the_reader_on_edited_books() {
         (
             format!("{}/when/duration", row("seedanceapi-v2")),
             "ten".into(),
+            false,
+        ),
+        (
+            format!("{}/when/duration", row("seedanceapi-v2")),
+            serde_json::json!(9_223_372_036_854_775_807i64),
+            true,
+        ),
+        (
+            format!("{}/when/duration", row("seedanceapi-v2")),
+            serde_json::json!(9_223_372_036_854_775_808u64),
+            false,
+        ),
+        (
+            "/endpoints/seedanceapi-v2/usd_per_credit".into(),
+            serde_json::json!(1_000_000_000_000_000_000u64),
+            true,
+        ),
+        (
+            "/endpoints/seedanceapi-v2/usd_per_credit".into(),
+            serde_json::json!(18_446_744_073_709_551_615u64),
             false,
         ),
         (

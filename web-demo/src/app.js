@@ -188,6 +188,15 @@ function paramsFromBody(endpoint, body, params) {
 // may be older than the page: there the page stays and the address follows.
 let view = 0;
 
+/**
+ * What a history entry keeps besides its address: the view it shows, the
+ * run of endpoint changes it is in, and the body the page wrote there (so
+ * that a notice after Back or a reload still tells the user's values apart).
+ */
+function entryState() {
+  return { view, origin, baseline: state.baseline };
+}
+
 function writeURL() {
   const params = new URLSearchParams();
   params.set('endpoint', state.endpoint);
@@ -197,8 +206,8 @@ function writeURL() {
   if (state.book) params.set('book', state.book.compact.length <= BOOK_URL_LIMIT ? state.book.compact : TAB_BOOK);
   // The fragment (`#book`, the skip link's) stays where it is.
   const url = `${location.pathname}?${params}${location.hash}`;
-  if (url !== location.pathname + location.search + location.hash || history.state?.view !== view || (history.state?.origin == null) !== (origin === null)) {
-    history.replaceState({ view, origin }, '', url);
+  if (url !== location.pathname + location.search + location.hash || JSON.stringify(history.state) !== JSON.stringify(entryState())) {
+    history.replaceState(entryState(), '', url);
   }
 }
 
@@ -991,13 +1000,17 @@ function renderCompare(opts, report) {
         const { body, left, partly } = carryOver(r.endpoint, base, from);
         // The row of the request as it stands is opened as it stands: no new
         // entry, and the body as the user wrote it.
-        const asItStands = r.endpoint === state.endpoint && state.bodyText === null && sameRequest(r.endpoint, body, state.body);
-        if (!asItStands) newEntry();
+        // (Also while it is held as JSON text the form can read.)
+        const held = state.bodyText === null || readable(state.bodyText);
+        const asItStands = r.endpoint === state.endpoint && held && sameRequest(r.endpoint, body, state.body);
         origin = null;
-        state.endpoint = r.endpoint;
-        if (!asItStands) state.body = body;
-        state.baseline = base;
-        state.bodyText = null;
+        if (!asItStands) {
+          newEntry();
+          state.endpoint = r.endpoint;
+          state.body = body;
+          state.baseline = base;
+          state.bodyText = null;
+        }
         showBody();
         $('endpoint').value = state.endpoint;
         buildForm();
@@ -1360,7 +1373,7 @@ function readable(text) {
 function newEntry() {
   writeURL();
   view = Math.max(Date.now(), view + 1);
-  history.pushState({ view, origin }, '', location.href);
+  history.pushState(entryState(), '', location.href);
 }
 
 /** Back or Forward to an entry of another view: that view's endpoint and body, from its address. */
@@ -1375,7 +1388,7 @@ function restoreView(entry) {
   state.body = {};
   state.bodyText = null;
   readURL();
-  state.baseline = describe(state.endpoint).example ?? {};
+  state.baseline = entry.baseline ?? describe(state.endpoint).example ?? {};
   // The balance and the price book are the user's, not a view's.
   state.balance = balance;
   $('endpoint').value = state.endpoint;
@@ -1384,7 +1397,9 @@ function restoreView(entry) {
   refresh();
   // The same control again where the view has it (the form was built
   // anew), else the endpoint's.
-  if (focused) (document.getElementById(focused) ?? $('endpoint')).focus({ preventScroll: true });
+  // After the browser's own handling of the entry (a fragment's scroll
+  // takes the focus away), so on the next task.
+  if (focused) setTimeout(() => (document.getElementById(focused) ?? $('endpoint')).focus({ preventScroll: true }));
 }
 
 /** A balance typed or linked: a whole number of credits JavaScript holds exactly, or null. */
@@ -1505,7 +1520,7 @@ async function main() {
   // A reload in a run of endpoint changes goes on with it.
   origin = history.state?.origin ?? null;
   const { notices, book: linked } = readURL();
-  state.baseline = describe(state.endpoint).example ?? {};
+  state.baseline = history.state?.baseline ?? describe(state.endpoint).example ?? {};
   fillEndpoints();
   buildForm();
   wireStatic();

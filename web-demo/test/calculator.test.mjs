@@ -724,7 +724,22 @@ test('Open on the row of the request as it stands adds no history entry; Back an
     await byLabel(p, 'Prompt').focus();
     await p.goBack();
     await p.waitForFunction(() => new URLSearchParams(location.search).get('endpoint') === 'seedanceapi-v2');
-    assert.equal(await p.evaluate(() => document.activeElement?.id), 'in-prompt');
+    await p.waitForFunction(() => document.activeElement?.id === 'in-prompt');
+    // Also where the address has a fragment, whose handling moves the focus.
+    await p.evaluate(() => { location.hash = '#book'; });
+    await byLabel(p, 'Endpoint').selectOption('seedanceapi-v1');
+    await byLabel(p, 'Prompt').focus();
+    await p.goBack();
+    await p.waitForFunction(() => new URLSearchParams(location.search).get('endpoint') === 'seedanceapi-v2');
+    await p.waitForFunction(() => document.activeElement?.id === 'in-prompt');
+    // Open on this request's row while it is held as JSON text: kept as written.
+    await p.locator('#editor summary').click();
+    const text = `${await byLabel(p, 'Request body (JSON)').inputValue()} `;
+    await byLabel(p, 'Request body (JSON)').fill(text);
+    const length = await p.evaluate(() => history.length);
+    await open();
+    assert.equal(await p.evaluate(() => history.length), length);
+    assert.equal(await byLabel(p, 'Request body (JSON)').inputValue(), text);
   } finally {
     await p.close();
   }
@@ -798,6 +813,9 @@ test('a change of endpoint: defaults of an invalid request, same-label fields, i
   p = await openPage(site, '?endpoint=seedanceapi-v2&model=seedance-2-mini&duration=8&prompt=Kite');
   try {
     await p.locator('#compare tr[data-endpoint="seedanceapi-v1"]').first().getByRole('button', { name: /^Open / }).click();
+    // Also after a reload: the entry keeps what the page wrote.
+    await p.reload();
+    await p.waitForFunction(() => document.documentElement.dataset.ready === 'true');
     await byLabel(p, 'Endpoint').selectOption('seedance2ai-gpt-image-2');
     assert.doesNotMatch(await p.locator('#notice').innerText(), /generate_audio/);
   } finally {

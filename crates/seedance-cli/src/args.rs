@@ -278,35 +278,41 @@ fn read(command: &str, rest: &[String]) -> Result<Command, Failure> {
                 json: p.take("--json").is_some(),
             })
         }
-        "describe" => {
-            let mut p = Parsed::read("describe", rest, &[("--json", false)])?;
-            if p.help {
-                return Ok(Command::HelpOn("describe"));
-            }
-            p.at_most("describe", 1)?;
-            let json = p.take("--json").is_some();
-            match p.positional.into_iter().next() {
-                Some(endpoint) => Ok(Command::Describe { endpoint, json }),
-                None => Err(Failure::usage("`describe` needs an ENDPOINT")),
-            }
-        }
-        "schema" => {
-            let mut p = Parsed::read("schema", rest, &[("--json", false)])?;
-            if p.help {
-                return Ok(Command::HelpOn("schema"));
-            }
-            p.at_most("schema", 1)?;
-            let json = p.take("--json").is_some();
-            match p.positional.into_iter().next() {
-                Some(endpoint) => Ok(Command::Schema { endpoint, json }),
-                None => Err(Failure::usage("`schema` needs an ENDPOINT or `price-book`")),
-            }
-        }
+        "describe" => one_argument("describe", "an ENDPOINT", rest, |endpoint, json| {
+            Command::Describe { endpoint, json }
+        }),
+        "schema" => one_argument(
+            "schema",
+            "an ENDPOINT or `price-book`",
+            rest,
+            |endpoint, json| Command::Schema { endpoint, json },
+        ),
         other if other.starts_with('-') => Err(Failure::usage(format!(
             "unknown flag `{}`; give a command first",
             clip(other)
         ))),
         other => Err(unknown_command(other)),
+    }
+}
+
+/// A command of one argument and `--json` (`describe`, `schema`): `make`
+/// of the argument and the flag; `needs` says what the argument is when it
+/// is missing.
+fn one_argument(
+    command: &'static str,
+    needs: &str,
+    rest: &[String],
+    make: fn(String, bool) -> Command,
+) -> Result<Command, Failure> {
+    let mut p = Parsed::read(command, rest, &[("--json", false)])?;
+    if p.help {
+        return Ok(Command::HelpOn(command));
+    }
+    p.at_most(command, 1)?;
+    let json = p.take("--json").is_some();
+    match p.positional.into_iter().next() {
+        Some(argument) => Ok(make(argument, json)),
+        None => Err(Failure::usage(format!("`{command}` needs {needs}"))),
     }
 }
 

@@ -1252,7 +1252,8 @@ function fillEndpoints() {
  * (arrow keys on the Endpoint select change it at each step): each change
  * of the run carries from it, so that passing through an endpoint loses
  * nothing, and coming back to its endpoint gives it back as it was.
- * `{ endpoint, body, text, clip, baseline }`, or null after an edit. Kept
+ * `{ endpoint, body, text, clip, baseline, view }` (`view`: the entry it
+ * left), or null after an edit. Kept
  * in the history entry too, so that a reload in a run goes on with it.
  */
 let origin = null;
@@ -1290,8 +1291,13 @@ function clipMade() {
  */
 function switchEndpoint(endpoint) {
   clearNotice();
+  // A change while the page goes back to where a run started waits for it.
+  if (returning !== null) {
+    pendingSwitch = endpoint;
+    return;
+  }
   if (origin === null) {
-    const start = { endpoint: state.endpoint, body: state.body ?? {}, text: state.bodyText, clip: clipMade(), baseline: state.baseline };
+    const start = { endpoint: state.endpoint, body: state.body ?? {}, text: state.bodyText, clip: clipMade(), baseline: state.baseline, view };
     // The entry left behind is the request before the run, not in it.
     newEntry();
     origin = start;
@@ -1299,12 +1305,21 @@ function switchEndpoint(endpoint) {
   state.endpoint = endpoint;
   $('endpoint').value = endpoint;
   if (endpoint === origin.endpoint) {
+    const start = origin.view ?? null;
     state.body = origin.body;
     state.bodyText = origin.text;
     state.baseline = origin.baseline;
     showBody();
     buildForm();
     refresh();
+    // Back where the run started: its entry is the one before, so go back
+    // to it rather than keep a second entry of the same page.
+    origin = null;
+    if (start === null) return;
+    returning = start;
+    history.back();
+    // Should the browser not go back (no entry to go to), the run is over all the same.
+    setTimeout(() => returning === start && endReturn(null), 1000);
     return;
   }
   const example = describe(endpoint).example ?? {};
@@ -1367,6 +1382,27 @@ function readable(text) {
   } catch {
     return false;
   }
+}
+
+/** The view of the entry a run that came back to its start is going back to, or null. */
+let returning = null;
+
+/** An endpoint chosen while the page went back, to move to once it is there. */
+let pendingSwitch = null;
+
+/**
+ * The page is back on the entry where a run started (`entry`, its state;
+ * null when the browser did not go back): it shows that entry's request
+ * already, so only the entry is adopted. Then a change chosen meanwhile.
+ */
+function endReturn(entry) {
+  if (returning === null) return;
+  if (entry !== null) view = entry.view;
+  returning = null;
+  writeURL();
+  const next = pendingSwitch;
+  pendingSwitch = null;
+  if (next !== null && next !== state.endpoint) switchEndpoint(next);
 }
 
 /** A new history entry for a new view, before the page moves on. */
@@ -1455,6 +1491,12 @@ function wireStatic() {
     setTimeout(() => { btn.textContent = 'Copy link to this quote'; }, 2000);
   });
   window.addEventListener('popstate', (e) => {
+    if (returning !== null) {
+      if (e.state?.view === returning) return endReturn(e.state);
+      // Somewhere else (the user went further back meanwhile).
+      returning = null;
+      pendingSwitch = null;
+    }
     if (e.state?.view !== undefined && e.state.view !== view) restoreView(e.state);
     else writeURL();
   });

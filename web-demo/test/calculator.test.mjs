@@ -677,12 +677,18 @@ test('a run of endpoint changes (arrow keys on the select) carries from the requ
     for (let i = 0; i < 4; i++) await p.keyboard.press('ArrowUp');
     assert.equal(await select.inputValue(), 'seedanceapi-v2');
     assert.deepEqual(await heldBody(p), body);
+    // Back where it started, the page went back to its entry (the run's is
+    // the one after, and the next change takes its place).
+    await p.waitForFunction(() => new URLSearchParams(location.search).get('endpoint') === 'seedanceapi-v2');
     assert.equal(await p.evaluate(() => history.length), start + 1);
     // An edit ends the run: the next change carries from the edited request.
     await byLabel(p, 'Prompt').fill('A blue kite');
     await select.selectOption('seedanceapi-v1');
     assert.equal((await heldBody(p)).prompt, 'A blue kite');
-    assert.equal(await p.evaluate(() => history.length), start + 2);
+    assert.equal(await p.evaluate(() => history.length), start + 1);
+    await p.goBack();
+    await p.waitForFunction(() => new URLSearchParams(location.search).get('endpoint') === 'seedanceapi-v2');
+    assert.equal(await byLabel(p, 'Prompt').inputValue(), 'A blue kite');
   } finally {
     await p.close();
   }
@@ -740,6 +746,30 @@ test('Open on the row of the request as it stands adds no history entry; Back an
     await open();
     assert.equal(await p.evaluate(() => history.length), length);
     assert.equal(await byLabel(p, 'Request body (JSON)').inputValue(), text);
+  } finally {
+    await p.close();
+  }
+});
+
+test('a run of endpoint changes that comes back where it started leaves no entry of its own', async () => {
+  const p = await openPage(site, '?endpoint=seedanceapi-v1&prompt=First+page');
+  try {
+    await p.goto(`${site.url}?endpoint=apiinone-videos&prompt=Second+page`);
+    await p.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+    const select = byLabel(p, 'Endpoint');
+    await select.focus();
+    await p.keyboard.press('ArrowUp');
+    await p.keyboard.press('ArrowDown');
+    await p.waitForFunction(() => new URLSearchParams(location.search).get('endpoint') === 'apiinone-videos');
+    assert.equal(await byLabel(p, 'Prompt').inputValue(), 'Second page');
+    // A change right after it is a run of its own, Back from which is this page.
+    await p.keyboard.press('ArrowUp');
+    await p.waitForFunction(() => new URLSearchParams(location.search).get('endpoint') !== 'apiinone-videos');
+    await p.goBack();
+    await p.waitForFunction(() => new URLSearchParams(location.search).get('endpoint') === 'apiinone-videos');
+    // And Back from this page is the page before it, not this one again.
+    await p.goBack();
+    await p.waitForFunction(() => new URLSearchParams(location.search).get('prompt') === 'First page');
   } finally {
     await p.close();
   }

@@ -367,6 +367,9 @@ function makeControl(c, opt) {
   }
   el.addEventListener('input', () => onControlInput(c));
   if (c.kind === 'select') el.addEventListener('change', () => onControlInput(c));
+  // Left, a field shows the body's value as the others do (a list of only
+  // a typed newline is no list), which it did not while it was typed in.
+  else el.addEventListener('blur', () => refresh());
   const hadFocus = c.el && document.activeElement === c.el;
   if (c.el) c.el.replaceWith(el);
   else c.block.querySelector('label').after(el);

@@ -867,6 +867,21 @@ test('a reload in a run of endpoint changes goes on with it', async () => {
   }
 });
 
+test('a field left shows the body\'s value: a list of only a typed newline is shown empty', async () => {
+  const p = await openPage(site, '?endpoint=seedanceapi-v2&prompt=A+kite');
+  try {
+    const images = byLabel(p, 'Images');
+    await images.click();
+    await p.keyboard.press('Enter');
+    assert.equal(await images.inputValue(), '\n');
+    await byLabel(p, 'Prompt').focus();
+    assert.equal(await images.inputValue(), '');
+    assert.equal(Object.hasOwn(await heldBody(p), 'images'), false);
+  } finally {
+    await p.close();
+  }
+});
+
 test('an endpoint without a model field shows its model whole, labelled Model', async () => {
   const p = await openPage(site, '?endpoint=seedance2ai-video');
   try {

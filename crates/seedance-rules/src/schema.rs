@@ -86,26 +86,19 @@ fn body_schema(spec: &EndpointSpec) -> Json {
 }
 
 fn description(spec: &EndpointSpec) -> String {
+    let (method, path) = spec.route.split_once(' ').unwrap_or(("POST", spec.route));
     format!(
         "{} {}{} ({}). Written by seedance-rules {} from its rule tables. Not said here, and \
          checked by the library: whether a URL's host is public and has no user info (this \
          schema holds only the scheme), values the provider rewrites, inputs the mode or type \
          does not use (warned about), and the prices. Stricter here than the library, which \
          warns: a duration of the other JSON type, and fields the endpoint does not know.",
-        method(spec.route),
+        method,
         spec.base_url,
-        path(spec.route),
+        path,
         spec.models,
         env!("CARGO_PKG_VERSION"),
     )
-}
-
-fn method(route: &str) -> &str {
-    route.split_once(' ').map_or("POST", |(m, _)| m)
-}
-
-fn path(route: &str) -> &str {
-    route.split_once(' ').map_or(route, |(_, p)| p)
 }
 
 /// A field's type, description and (unconditional) default.
@@ -539,7 +532,8 @@ fn row(spec: &EndpointSpec) -> Json {
     let when = spec
         .fields
         .iter()
-        .map(|f| {
+        .enumerate()
+        .map(|(i, f)| {
             let mut ways = match f.kind {
                 Kind::Bool => vec![Json::object([("type", "boolean".into())])],
                 Kind::Str | Kind::UrlString => vec![Json::object([("type", "string".into())])],
@@ -564,7 +558,7 @@ fn row(spec: &EndpointSpec) -> Json {
             };
             ways.push(present.clone());
             let mut members = vec![("anyOf".to_owned(), Json::Array(ways))];
-            let examples = allowed(spec, f);
+            let examples = allowed(spec, i);
             if !examples.is_empty() {
                 members.push(("examples".into(), Json::Array(examples)));
             }
@@ -636,13 +630,10 @@ fn i64_schema() -> Json {
 }
 
 /// The values the rules allow a field, as examples for an editor (integers in order).
-fn allowed(spec: &EndpointSpec, f: &Field) -> Vec<Json> {
+fn allowed(spec: &EndpointSpec, field: usize) -> Vec<Json> {
+    let f = &spec.fields[field];
     let mut out: Vec<Json> = Vec::new();
-    for r in spec
-        .rules
-        .iter()
-        .filter(|r| std::ptr::eq(&spec.fields[r.field], f))
-    {
+    for r in spec.rules.iter().filter(|r| r.field == field) {
         let values: Vec<Json> = match r.check {
             Check::OneOf(v) => v.iter().map(|s| Json::from(*s)).collect(),
             Check::IntOneOf(v) => v.iter().map(|n| Json::from(*n)).collect(),

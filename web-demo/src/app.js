@@ -839,7 +839,9 @@ const joined = (name) => name.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
  * request over it is still the request) and, for a compared body
  * (`keepPrice`), the same credits, so that Open shows the row that was
  * compared. Returns the body, the names of `from`'s fields left behind
- * (`left`), and its lists carried in part (`partly`: `{ name, taken, of }`).
+ * (`left`), those the endpoint has no field for (`absent`, for a change of
+ * endpoint; Open passes them over), and its lists carried in part
+ * (`partly`: `{ name, taken, of }`).
  *
  * Open in the comparison (`keepPrice`) puts the request's URLs in place of
  * the comparison's stand-ins and leaves the clip's own fields as compared.
@@ -883,6 +885,7 @@ function carryOver(endpoint, base, from, { keepPrice = true } = {}) {
   const putInput = (name, urls) => put({ [name]: urls }) ||
     choosers.some((o) => o.allowed.some((value) => value !== body[o.name] && put({ [o.name]: value, [name]: urls })));
   const left = [];
+  const absent = [];
   const partly = [];
   const inputs = new Set();
   for (const kind of ['image', 'video']) {
@@ -908,7 +911,7 @@ function carryOver(endpoint, base, from, { keepPrice = true } = {}) {
     if (inputs.has(name) || (keepPrice && CLIP_FIELDS.has(name))) continue;
     const mine = spelt.get(joined(name)) ?? spelt.get(labelFor(name));
     if (mine === undefined) {
-      if (!keepPrice) left.push(name);
+      if (!keepPrice) absent.push(name);
       continue;
     }
     const v = asType(types.get(mine), value);
@@ -918,7 +921,7 @@ function carryOver(endpoint, base, from, { keepPrice = true } = {}) {
   if (!put(Object.fromEntries(entries.map(([k, { v }]) => [k, v])))) {
     for (const [k, { v, name }] of entries) if (!put({ [k]: v })) left.push(name);
   }
-  return { body, left, partly };
+  return { body, left, absent, partly };
 }
 
 /** A body for `endpoint` with the clip's prompt, duration and resolution, and the variant (model or quality tier). */
@@ -1014,10 +1017,7 @@ function renderCompare(opts, report) {
           state.baseline = base;
           state.bodyText = null;
         }
-        showBody();
-        $('endpoint').value = state.endpoint;
-        buildForm();
-        refresh();
+        showRequest();
         const said = [];
         if (!r.body) said.push(`${r.endpoint} (${model}) cannot make the clip compared (${clipText(clip)}): ${r.note ?? 'see its rules'}. The request below is that clip as far as this endpoint's fields go.`);
         else if (!r.ok) said.push(`${r.endpoint} (${model}) refuses the clip compared: the errors are in the quote.`);
@@ -1306,15 +1306,12 @@ function switchEndpoint(endpoint) {
     origin = start;
   }
   state.endpoint = endpoint;
-  $('endpoint').value = endpoint;
   if (endpoint === origin.endpoint) {
     const start = origin.view ?? null;
     state.body = origin.body;
     state.bodyText = origin.text;
     state.baseline = origin.baseline;
-    showBody();
-    buildForm();
-    refresh();
+    showRequest();
     // Back where the run started: its entry is the one before, so go back
     // to it rather than keep a second entry of the same page.
     origin = null;
@@ -1326,21 +1323,18 @@ function switchEndpoint(endpoint) {
     return;
   }
   const example = describe(endpoint).example ?? {};
-  const { body, left, partly } = carryOver(endpoint, example, { ...origin.clip, ...origin.body }, { keepPrice: false });
+  const { body, left, absent, partly } = carryOver(endpoint, example, { ...origin.clip, ...origin.body }, { keepPrice: false });
+  // What the user wrote: not what the page wrote, nor a model, mode or type, which the endpoint changes.
   const selectors = new Set(LEADING_FIELDS.filter((n) => n !== 'prompt'));
-  const lost = left.filter((n) => has(origin.body, n) && !selectors.has(n) && !same(origin.body[n], origin.baseline[n]));
+  const theirs = (n) => has(origin.body, n) && !selectors.has(n) && !same(origin.body[n], origin.baseline[n]);
+  const noField = absent.filter(theirs);
+  const refused = left.filter(theirs);
   state.body = body;
   state.bodyText = null;
   state.baseline = example;
-  showBody();
-  buildForm();
-  refresh();
-  const names = new Set(lib.fieldOptions(endpoint, {}).flatMap((o) => [joined(o.name), labelFor(o.name)]));
-  const inputs = new Set([...INPUT_FIELDS.image, ...INPUT_FIELDS.video]);
-  const absent = lost.filter((n) => !inputs.has(n) && !names.has(joined(n)) && !names.has(labelFor(n)));
-  const refused = lost.filter((n) => !absent.includes(n));
+  showRequest();
   const said = [
-    absent.length ? `${absent.join(', ')} (${endpoint} has no such field)` : '',
+    noField.length ? `${noField.join(', ')} (${endpoint} has no such field)` : '',
     refused.length ? `${refused.join(', ')} (not taken here as given, or not with the rest of the request)` : '',
     ...partly.map((p) => `${p.name} (only ${p.taken} of ${p.of} taken here)`),
   ].filter(Boolean);
@@ -1372,9 +1366,16 @@ function canonical(value) {
     v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v);
 }
 
-/** The JSON editor shows the view's body (its text, while it has one of its own), even where it has the focus. */
-function showBody() {
+/**
+ * Shows the request the state now holds, after a change of endpoint or of
+ * entry: the endpoint, the JSON editor (its text, while it has one of its
+ * own, even where it has the focus), the form and the quote.
+ */
+function showRequest() {
+  $('endpoint').value = state.endpoint;
   $('body-json').value = state.bodyText ?? JSON.stringify(state.body, null, 2);
+  buildForm();
+  refresh();
 }
 
 /** Whether `text` is a request the form can hold (what `setBodyText` keeps): a JSON object JSON.stringify writes as it is. */
@@ -1430,10 +1431,7 @@ function restoreView(entry) {
   state.baseline = entry.baseline ?? describe(state.endpoint).example ?? {};
   // The balance and the price book are the user's, not a view's.
   state.balance = balance;
-  $('endpoint').value = state.endpoint;
-  showBody();
-  buildForm();
-  refresh();
+  showRequest();
   // The same control again where the view has it (the form was built
   // anew), else the endpoint's.
   // After the browser's own handling of the entry (a fragment's scroll

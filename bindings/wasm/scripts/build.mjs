@@ -10,7 +10,8 @@
 // to survive a trap), wasm-opt -Oz, and the hand-written entries, types and
 // README; the glue's copy of strings into the module is patched to use
 // `TextEncoder.encodeInto` (`fastStrings`), and the shipped JavaScript is
-// minified by terser.
+// minified by terser. Last, the JSON Schemas, written by the CLI
+// (`seedance schema`, a native debug build) into pkg/schemas/.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -195,6 +196,21 @@ const glue = join(pkg, 'seedance_rules.js');
 writeFileSync(glue, `${await minified(fastStrings(readFileSync(glue, 'utf8')))}\n`);
 copyFileSync(join(wasmDir, 'js', 'index.d.ts'), join(pkg, 'index.d.ts'));
 copyFileSync(join(wasmDir, 'README.md'), join(pkg, 'README.md'));
+
+// 8. The JSON Schemas (draft 2020-12) of each endpoint's request body and of
+// the price-book format, as `seedance schema` writes them from the same rule
+// tables. Data files: nothing in the package imports them, so they are not
+// part of the module's size; a user imports the one they need
+// (`seedance-rules/schemas/seedanceapi-v2.json`).
+run('cargo', ['build', '-p', 'seedance-cli']);
+const cli = join(targetDir, 'debug', process.platform === 'win32' ? 'seedance.exe' : 'seedance');
+const cliOutput = (...args) => execFileSync(cli, args, { cwd: root, encoding: 'utf8' });
+const schemaNames = [...JSON.parse(cliOutput('endpoints', '--json')).map((e) => e.id), 'price-book'];
+mkdirSync(join(pkg, 'schemas'));
+for (const name of schemaNames) {
+  writeFileSync(join(pkg, 'schemas', `${name}.json`), cliOutput('schema', name));
+}
+
 const manifestJson = {
   name: 'seedance-rules',
   version,
@@ -211,16 +227,17 @@ const manifestJson = {
       node: './node.js',
       default: './browser.js',
     },
+    './schemas/*.json': './schemas/*.json',
     './package.json': './package.json',
   },
   types: './index.d.ts',
-  files: ['api.js', 'node.js', 'browser.js', 'seedance_rules.js', 'seedance_rules_bg.wasm', 'index.d.ts', 'README.md'],
+  files: ['api.js', 'node.js', 'browser.js', 'seedance_rules.js', 'seedance_rules_bg.wasm', 'index.d.ts', 'README.md', 'schemas/'],
   sideEffects: ['./node.js', './browser.js'],
   engines: { node: '>=18' },
 };
 writeFileSync(join(pkg, 'package.json'), `${JSON.stringify(manifestJson, null, 2)}\n`);
 
-// 8. Sizes, as `gzip -9 -c < FILE | wc -c` counts them.
+// 9. Sizes, as `gzip -9 -c < FILE | wc -c` counts them.
 const js = ['api.js', 'node.js', 'seedance_rules.js'].map((f) => join(pkg, f));
 const jsRaw = js.reduce((n, f) => n + statSync(f).size, 0);
 const jsGz = js.reduce((n, f) => n + gzipSize(f), 0);
@@ -229,4 +246,10 @@ const wGz = gzipSize(wasmFile);
 log(`seedance_rules_bg.wasm: ${wRaw} bytes, ${wGz} gzip (before wasm-opt: ${before.raw}, ${before.gz} gzip)`);
 log(`JS glue (api.js + node.js + seedance_rules.js, each gzipped): ${jsRaw} bytes, ${jsGz} gzip`);
 log(`wasm + JS gzip: ${wGz + jsGz} bytes (${((wGz + jsGz) / 1024).toFixed(1)} KiB)`);
+const schemaFiles = schemaNames.map((name) => join(pkg, 'schemas', `${name}.json`));
+log(
+  `schemas/ (${schemaNames.length} JSON Schemas, loaded only by a user who imports one): ` +
+    `${schemaFiles.reduce((n, f) => n + statSync(f).size, 0)} bytes, ` +
+    `${schemaFiles.reduce((n, f) => n + gzipSize(f), 0)} gzip`,
+);
 log(`built ${pkg}`);

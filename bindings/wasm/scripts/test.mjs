@@ -48,6 +48,7 @@ const sources = [
   join(wasmDir, 'README.md'),
   join(wasmDir, 'scripts', 'build.mjs'),
   join(root, 'crates', 'seedance-rules'),
+  join(root, 'crates', 'seedance-cli'),
   join(root, 'Cargo.toml'),
   join(root, 'Cargo.lock'),
 ];

@@ -25,6 +25,15 @@ test('the Node example prints what its comments say', () => {
   assert.ok(said[1].startsWith(printed[1]), `${printed[1]} / ${said[1]}`);
 });
 
+test('the JSON Schema example prints what its comments say', () => {
+  const { code } = blocks.find((b) => b.lang === 'js' && b.code.includes('seedance-rules/schemas/'));
+  const file = join(here, 'readme-schema-example.mjs');
+  writeFileSync(file, code);
+  const printed = execFileSync(process.execPath, [file], { cwd: here, encoding: 'utf8' }).trim().split('\n');
+  const said = [...code.matchAll(/console\.log\(.*\); \/\/ (.*)$/gm)].map((m) => m[1]);
+  assert.deepEqual(printed, said);
+});
+
 test('CommonJS loads the package as the README says', () => {
   assert.match(readme, /from CommonJS, `await import\('seedance-rules'\)`,\nor `require\('seedance-rules'\)`/);
   const file = join(here, 'readme-commonjs-example.cjs');

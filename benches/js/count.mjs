@@ -27,8 +27,8 @@ import { check, quote } from 'seedance-rules';
 import { ajvCheck, bodies, zodCheck } from './peers.mjs';
 
 // The package's module itself: the instance its entry initialized (the
-// same file, so the same module).
-const wasm = await import(new URL('seedance_rules.js', import.meta.resolve('seedance-rules')).href);
+// same file, so the same module), whose `check` api.js hands its entries.
+const wasm = (await import(new URL('api.js', import.meta.resolve('seedance-rules')).href)).default;
 
 const PATHS = {
   check: (e, o) => check(e, o).credits,

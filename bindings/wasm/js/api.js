@@ -5,6 +5,8 @@
 //
 // The WebAssembly module is initialized by the entry that imports this file
 // (`node.js` or `browser.js`) before any of these functions can be called.
+// The build ships this file and wasm-bindgen's glue as one module
+// (`merged` in scripts/build.mjs).
 
 import * as wasm from './seedance_rules.js';
 
@@ -400,3 +402,10 @@ export function compare(clip, options) {
 export function __panicForTest() {
   return call(wasm.__panicForTest);
 }
+
+/**
+ * The module's initializers, for the entries, and its own `check` (the
+ * body's text in, the report's text out), for benches/js/count.mjs: not the
+ * package's API (`export *` leaves a default export out).
+ */
+export default { initSync: wasm.initSync, init: wasm.default, check: wasm.check };

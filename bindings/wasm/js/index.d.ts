@@ -421,6 +421,8 @@ export interface EndpointDescription<E extends EndpointId = EndpointId> {
   fields: FieldDescription[];
   rules: RuleDescription[];
   codes: CodeDescription[];
+  /** The library's own warnings a request of the endpoint can draw, each with the decision it comes from. */
+  warnings: { code: WarningCode; source: Source }[];
   /** The built-in price table. */
   prices: PriceTable;
   /** A valid example body. */
@@ -543,7 +545,7 @@ export function quote(endpoint: EndpointId | (string & {}), body: unknown, optio
 export function endpoints(): EndpointSummary[];
 
 /**
- * Everything the library knows of an endpoint: fields, rules, codes, prices, example.
+ * Everything the library knows of an endpoint: fields, rules, codes, warnings, prices, example.
  * @throws {SeedanceRulesError} `UNKNOWN_ENDPOINT`; `INVALID_ARGUMENT` for an id that is not a string.
  */
 export function describe<E extends EndpointId>(endpoint: E): EndpointDescription<E>;

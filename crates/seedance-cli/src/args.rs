@@ -116,7 +116,7 @@ usage:
       (or one endpoint's table) in the seedance-rules/price-book/v1 schema.
   seedance describe ENDPOINT [--json]
       Print everything known of an endpoint as JSON: fields, rules, codes,
-      prices and an example body (--json: a failure is JSON too).
+      warnings, prices and an example body (--json: a failure is JSON too).
   seedance schema ENDPOINT|price-book [--json]
       Print the endpoint's request body as a JSON Schema (draft 2020-12),
       written from the same rule tables; what it cannot say (a public host,

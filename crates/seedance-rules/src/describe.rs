@@ -11,12 +11,13 @@ use crate::json::lex::Lexer;
 use crate::json::{to_text, Json, Writer};
 use crate::message::{message, Context};
 use crate::price::write_table;
-use crate::report::Diag;
-use crate::spec::{Check, Cond, EndpointSpec, Rule, UrlPolicy};
+use crate::report::{warning, Diag};
+use crate::spec::{Check, Cond, EndpointSpec, Rule, Source, UrlPolicy};
 
 /// Everything the library knows of an endpoint, as JSON: fields with types,
 /// defaults and sources; rules with conditions, codes and sources; error
-/// codes; the built-in price table; an example body.
+/// codes; the library's own warnings it can give, each with its decision;
+/// the built-in price table; an example body.
 pub fn describe(endpoint: Endpoint) -> Description {
     Description(endpoint.spec())
 }
@@ -85,6 +86,22 @@ impl Description {
         for c in e.codes {
             w.element();
             c.write_json(w);
+        }
+        w.end_array();
+        // The library's own warnings this endpoint can give, each with the
+        // decision it comes from.
+        w.member(key!("warnings"));
+        w.begin_array();
+        for (code, decision) in warning::DECISIONS {
+            if e.warnings.contains(&code) {
+                w.element();
+                w.begin_object();
+                w.member(key!("code"));
+                w.str(code);
+                w.member(key!("source"));
+                Source::decision(decision).write_json(w);
+                w.end_object();
+            }
         }
         w.end_array();
         w.member(key!("prices"));

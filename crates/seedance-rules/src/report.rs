@@ -79,6 +79,19 @@ pub mod warning {
     pub const UNUSED_FIELD: &str = "UNUSED_FIELD";
     /// A key given twice; the last one counts.
     pub const DUPLICATE_FIELD: &str = "DUPLICATE_FIELD";
+
+    /// Each code with the decision it comes from (what each means is said
+    /// above), as [`describe`](crate::describe) lists those an endpoint can give.
+    pub(crate) const DECISIONS: [(&str, &str); 5] = [
+        (
+            UNKNOWN_FIELD,
+            "not an error, as the provider ignores it, but a warning: a misspelt field leaves its default to be billed",
+        ),
+        (DUPLICATE_FIELD, "the last one counts, as in JavaScript"),
+        (COERCED_TYPE, "accepted, and sent as the documented type"),
+        (NORMALIZED_VALUE, "sent and billed as rewritten"),
+        (UNUSED_FIELD, "left out of the normalized request"),
+    ];
 }
 
 /// The violations and warnings gathered while a request is read and checked,

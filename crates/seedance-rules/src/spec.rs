@@ -335,6 +335,10 @@ pub struct EndpointSpec {
     pub prices: &'static EndpointPrices,
     /// A valid example body, checked by the tests.
     pub example: &'static str,
+    /// The library's own warning codes ([`warning`](crate::warning)) a
+    /// request of the endpoint can draw; `describe` lists each with the
+    /// decision it comes from (a test holds the list to the fields and rules).
+    pub warnings: &'static [&'static str],
 }
 
 impl EndpointSpec {

@@ -1,7 +1,7 @@
 //! Every source quote is verbatim in the document it names, and every table
 //! entry names one.
 
-use seedance_rules::{Endpoint, PriceBook, Source};
+use seedance_rules::{Endpoint, Kind, PriceBook, Source};
 
 fn document(name: &str) -> String {
     let path = format!("{}/../../docs/sources/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -47,6 +47,80 @@ fn every_field_rule_code_and_price_row_traces_to_a_document_or_a_decision() {
         assert_traceable(&format!("{} price note", spec.id), &spec.prices.note);
     }
     assert!(seen > 100);
+}
+
+/// The contract's decision that an empty array counts as absent is the
+/// engine's for every list field of every endpoint: each says so in its
+/// source, and a body holding one empty list is checked, priced and
+/// normalized as the body without it.
+#[test]
+fn every_list_field_names_the_empty_array_decision_and_keeps_it() {
+    let (mut lists, mut tried) = (0, 0);
+    for e in Endpoint::ALL {
+        let spec = e.spec();
+        let example = spec.example.trim_end_matches('}').trim_end();
+        let without = seedance_rules::check(spec.id, spec.example).expect("a known endpoint");
+        for f in spec.fields.iter().filter(|f| f.kind == Kind::UrlList) {
+            lists += 1;
+            assert_eq!(
+                f.source.decision, "an empty array counts as absent",
+                "{}.{}",
+                spec.id, f.name
+            );
+            if spec.example.contains(&format!("\"{}\"", f.name)) {
+                continue;
+            }
+            let body = format!("{example}, \"{}\": []}}", f.name);
+            let with = seedance_rules::check(spec.id, &body).expect("a known endpoint");
+            assert_eq!(with.to_json(), without.to_json(), "{}: {body}", spec.id);
+            tried += 1;
+        }
+    }
+    assert_eq!((lists, tried), (7, 7));
+}
+
+/// Each table's list of the warnings its requests can draw is what its
+/// fields and rules give: a coerced duration where a field is a duration
+/// of either JSON type, a rewritten value where a rule rewrites, an unused
+/// input where a rule finds one; an unknown or repeated key anywhere. And
+/// `describe` names the decision behind each.
+#[test]
+fn every_tables_warnings_are_those_its_fields_and_rules_can_give() {
+    use seedance_rules::{warning, Check};
+    for e in Endpoint::ALL {
+        let spec = e.spec();
+        let mut can = vec![warning::UNKNOWN_FIELD, warning::DUPLICATE_FIELD];
+        if spec
+            .fields
+            .iter()
+            .any(|f| matches!(f.kind, Kind::DurationStr | Kind::DurationInt))
+        {
+            can.push(warning::COERCED_TYPE);
+        }
+        if spec
+            .rules
+            .iter()
+            .any(|r| matches!(r.check, Check::Rewrite { .. }))
+        {
+            can.push(warning::NORMALIZED_VALUE);
+        }
+        if spec.rules.iter().any(|r| matches!(r.check, Check::Unused)) {
+            can.push(warning::UNUSED_FIELD);
+        }
+        assert_eq!(spec.warnings, can.as_slice(), "{}", spec.id);
+        let described = seedance_rules::describe(e).to_json_value();
+        let listed: Vec<&str> = described["warnings"]
+            .as_array()
+            .expect("warnings")
+            .iter()
+            .map(|w| {
+                let decision = w["source"]["decision"].as_str().unwrap_or("");
+                assert!(decision.len() > 10, "{}: {w}", spec.id);
+                w["code"].as_str().expect("a code")
+            })
+            .collect();
+        assert_eq!(listed, can, "{}: describe's warnings", spec.id);
+    }
 }
 
 #[test]

@@ -126,4 +126,5 @@ pub(crate) static SPEC: EndpointSpec = EndpointSpec {
     seconds_field: Some(DURATION),
     prices: &PRICES,
     example: r#"{"model": "seedance-1-5-pro", "prompt": "A dancer performing contemporary ballet in a spotlight, slow motion", "resolution": "720p", "duration": "8", "generateAudio": false}"#,
+    warnings: &[UNKNOWN_FIELD, DUPLICATE_FIELD, COERCED_TYPE],
 };

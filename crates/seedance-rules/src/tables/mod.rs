@@ -6,6 +6,9 @@ use std::borrow::Cow;
 
 use crate::price::{Amount, Match, MatchValue, PriceRow};
 use crate::ratio::Ratio;
+use crate::report::warning::{
+    COERCED_TYPE, DUPLICATE_FIELD, NORMALIZED_VALUE, UNKNOWN_FIELD, UNUSED_FIELD,
+};
 use crate::spec::{Check, Code, Cond, DefaultValue, Field, Kind, Rule, Source};
 
 #[rustfmt::skip]
@@ -31,6 +34,10 @@ pub(crate) const V1_DOC: &str = "002_4c02b8e17acb5dad.txt";
 pub(crate) const S2AI_DOC: &str = "003_8aaaa4f40c740086.txt";
 /// apiin.one model page for `seedance-1-5-pro`.
 pub(crate) const AIO_DOC: &str = "004_3cf6b57f59944262.txt";
+
+/// The decision on every list field (the contract states it for
+/// `seedanceapi-v2`; the engine reads every endpoint's lists alike).
+pub(crate) const EMPTY_LIST_IS_ABSENT: &str = "an empty array counts as absent";
 
 /// The conditions of a price row, as a constant (so that the static tables
 /// can hold them).

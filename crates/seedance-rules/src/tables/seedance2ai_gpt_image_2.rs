@@ -35,7 +35,7 @@ pub(crate) static FIELDS: [Field; 7] = [
         doc("Output resolution. auto only supports 1K; 1:1 cannot use 4K on the standard channel.")),
     field("aspectRatio", Str, &INVALID_REQUEST, D::None, "Aspect ratio.", doc("auto1:15:49:1621:916:94:33:24:53:42:32:11:23:11:39:21")),
     field("batchCount", Int, &INVALID_REQUEST, D::Int(1), "Number of images.", doc("Number of images.")),
-    field("imageUrls", UrlList, &INVALID_REQUEST, D::None, "Required for image-to-image.", doc("1–10 public https URLs")),
+    field("imageUrls", UrlList, &INVALID_REQUEST, D::None, "Required for image-to-image.", Source::doc_decision(S2AI_DOC, "1–10 public https URLs", EMPTY_LIST_IS_ABSENT)),
 ];
 
 const TYPE: usize = ix(&FIELDS, "type");
@@ -95,4 +95,5 @@ pub(crate) static SPEC: EndpointSpec = EndpointSpec {
     seconds_field: None,
     prices: &PRICES,
     example: r#"{"type": "text-to-image", "prompt": "Editorial product photo of a transparent running shoe on chrome", "resolution": "1K", "aspectRatio": "1:1"}"#,
+    warnings: &[UNKNOWN_FIELD, DUPLICATE_FIELD, UNUSED_FIELD],
 };

@@ -28,7 +28,7 @@ pub(crate) static FIELDS: [Field; 6] = [
     field("image_size", Str, &INVALID_REQUEST, D::Str("auto"), "Aspect ratio.", doc("1:19:1616:93:44:33:22:35:44:521:9auto")),
     field("output_format", Str, &INVALID_REQUEST, D::Str("png"), "Image format.", doc("Image format.")),
     field("resolution", Str, &INVALID_REQUEST, D::Str("1K"), "Output resolution.", doc("Output resolution.")),
-    field("image_urls", UrlList, &INVALID_REQUEST, D::None, "Required for image-to-image.", doc("1–8 public https URLs")),
+    field("image_urls", UrlList, &INVALID_REQUEST, D::None, "Required for image-to-image.", Source::doc_decision(S2AI_DOC, "1–8 public https URLs", EMPTY_LIST_IS_ABSENT)),
 ];
 
 const TYPE: usize = ix(&FIELDS, "type");
@@ -79,4 +79,5 @@ pub(crate) static SPEC: EndpointSpec = EndpointSpec {
     seconds_field: None,
     prices: &PRICES,
     example: r#"{"type": "text-to-image", "prompt": "A premium packaging mockup for an AI video studio", "image_size": "1:1", "resolution": "1K", "output_format": "png"}"#,
+    warnings: &[UNKNOWN_FIELD, DUPLICATE_FIELD, UNUSED_FIELD],
 };

@@ -37,7 +37,7 @@ pub(crate) static FIELDS: [Field; 13] = [
         doc("Start frame — required for image-to-video.")),
     field("end_image_url", UrlString, &INVALID_REQUEST, D::None, "Optional end frame.", doc("Optional end frame.")),
     field("media_urls", UrlList, &INVALID_REQUEST, D::None, "Required for media-to-video.",
-        doc("Required for media-to-video.")),
+        Source::doc_decision(S2AI_DOC, "Required for media-to-video.", EMPTY_LIST_IS_ABSENT)),
     field("generate_audio", Bool, &INVALID_REQUEST, D::Bool(true), "Generate an audio track.", doc("Generate an audio track.")),
     field("fixed_lens", Bool, &INVALID_REQUEST, D::Bool(false), "Lock the camera lens.", doc("Lock the camera lens.")),
     field("seed", Int, &INVALID_REQUEST, D::None, "Not supported on the real channel.",
@@ -108,4 +108,5 @@ pub(crate) static SPEC: EndpointSpec = EndpointSpec {
     seconds_field: Some(DURATION),
     prices: &PRICES,
     example: r#"{"mode": "text-to-video", "quality_tier": "standard", "prompt": "A cinematic shot of a glass train crossing a snowy mountain bridge", "aspect_ratio": "16:9", "duration": "5", "resolution": "720p"}"#,
+    warnings: &[UNKNOWN_FIELD, DUPLICATE_FIELD, COERCED_TYPE, UNUSED_FIELD],
 };

@@ -41,7 +41,8 @@ pub(crate) static FIELDS: [Field; 8] = [
         Source::doc(V1_DOC, "Lock the camera lens to reduce motion blur Defaults to false.")),
     field("image_urls", UrlList, &INVALID_IMAGE_URL, D::None,
         "Array of reference image URLs for image-to-video generation (max 1 image)",
-        Source::doc(V1_DOC, "Array of reference image URLs for image-to-video generation (max 1 image)")),
+        Source::doc_decision(V1_DOC, "Array of reference image URLs for image-to-video generation (max 1 image)",
+            EMPTY_LIST_IS_ABSENT)),
     field("callback_url", UrlString, &INVALID_CALLBACK_URL, D::None,
         "Webhook URL for async status notifications",
         Source::doc(V1_DOC, "Webhook URL for async status notifications. Must be publicly accessible (no localhost).")),
@@ -129,4 +130,5 @@ pub(crate) static SPEC: EndpointSpec = EndpointSpec {
     seconds_field: Some(DURATION),
     prices: &PRICES,
     example: r#"{"prompt": "A cinematic shot of mountains at sunrise with flowing clouds", "aspect_ratio": "16:9", "resolution": "720p", "duration": "8"}"#,
+    warnings: &[UNKNOWN_FIELD, DUPLICATE_FIELD, COERCED_TYPE],
 };

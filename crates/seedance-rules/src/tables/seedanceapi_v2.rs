@@ -47,19 +47,22 @@ pub(crate) static FIELDS: [Field; 10] = [
     field("images", UrlList, &INVALID_IMAGE_URL, D::None,
         "For image-to-video: 1–4 image URLs (http/https)",
         Source::doc_decision(V2_DOC, "For image-to-video: 1–4 image URLs (http/https)",
-            "an empty array counts as absent")),
+            EMPTY_LIST_IS_ABSENT)),
     field("reference_video_urls", UrlList, &INVALID_REFERENCE, D::None,
         "Optional Mini-compatible reference video URLs",
-        Source::doc(V2_DOC, "Optional Mini-compatible reference video URLs. When provided, Mini uses the video-input pricing rate.")),
+        Source::doc_decision(V2_DOC, "Optional Mini-compatible reference video URLs. When provided, Mini uses the video-input pricing rate.",
+            EMPTY_LIST_IS_ABSENT)),
     field("reference_audio_urls", UrlList, &INVALID_REFERENCE, D::None,
         "Optional reference audio URLs for Mini-compatible generation",
-        Source::doc(V2_DOC, "Optional reference audio URLs for Mini-compatible generation.")),
+        Source::doc_decision(V2_DOC, "Optional reference audio URLs for Mini-compatible generation.",
+            EMPTY_LIST_IS_ABSENT)),
     field("callback_url", UrlString, &INVALID_CALLBACK_URL, D::None,
         "Optional webhook for async notifications (public URL; no localhost)",
         Source::doc(V2_DOC, "Optional webhook for async notifications (public URL; no localhost)")),
     field("public", Bool, &INVALID_FIELD_TYPE, D::None,
         "Optional: mark task visibility for gallery features when supported",
-        Source::doc(V2_DOC, "Optional: mark task visibility for gallery features when supported")),
+        Source::doc_decision(V2_DOC, "Optional: mark task visibility for gallery features when supported",
+            "a boolean: the documents give the field no type")),
 ];
 
 const PROMPT: usize = ix(&FIELDS, "prompt");
@@ -190,4 +193,5 @@ pub(crate) static SPEC: EndpointSpec = EndpointSpec {
     seconds_field: Some(DURATION),
     prices: &PRICES,
     example: r#"{"prompt": "A cinematic aerial shot over coastline at golden hour", "aspect_ratio": "16:9", "duration": 10, "model": "seedance-2.0"}"#,
+    warnings: &[UNKNOWN_FIELD, DUPLICATE_FIELD, COERCED_TYPE, NORMALIZED_VALUE],
 };

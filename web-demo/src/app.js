@@ -1117,12 +1117,23 @@ function renderTables(report) {
         h('td', {}, code(r.code), ` ${r.status}`, r.documented ? '' : h('span', { class: 'own', text: ' (own)' })),
         h('td', {}, sourceView(r.source, { compact: true }))));
     }
+    const warnings = h('tbody');
+    for (const w of d.warnings ?? []) {
+      warnings.append(h('tr', {}, h('td', {}, code(w.code)), h('td', {}, sourceView(w.source, { compact: true }))));
+    }
     $('rules-body').replaceChildren(
       h('p', {}, 'Every rule the library checks for ', code(d.id), ', with the provider\'s words or the decision it rests on.'),
       h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Rules' },
         h('table', { class: 'data' },
           h('thead', {}, h('tr', {}, ...['Field', 'When', 'Check', 'Code', 'Source'].map((t) => h('th', { scope: 'col', text: t })))),
-          tb)));
+          tb)),
+      h('p', {}, 'The warnings the library gives of its own (a request with one is still sent), and the decision each rests on:'),
+      h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Warnings' },
+        h('table', { class: 'data' },
+          h('thead', {}, h('tr', {}, ...['Warning', 'Source'].map((t) => h('th', { scope: 'col', text: t })))),
+          warnings)),
+      h('p', {}, 'The request body as a JSON Schema (draft 2020-12), from the same tables: ',
+        h('a', { href: `pkg/schemas/${d.id}.json`, type: 'application/schema+json' }, `${d.id}.json`), '.'));
     $('rules').querySelector('summary').textContent = `Rules (${d.rules.length})`;
     $('rules').dataset.endpoint = state.endpoint;
   }

@@ -305,6 +305,22 @@ test('the rules table says in words what each URL rule accepts', async () => {
   assert.match(await page.locator('#rules').textContent(), /a public https URL/);
 });
 
+test('the rules name the library\'s own warnings with their decisions, and link the body\'s JSON Schema', async () => {
+  for (const endpoint of ['seedanceapi-v2', 'seedance2ai-gpt-image-2']) {
+    await fillRequest(page, endpoint, { prompt: 'A lighthouse in a storm' });
+    const d = await lib(page, 'describe', endpoint);
+    const rows = await page.locator('#rules [aria-label="Warnings"] tbody tr').allTextContents();
+    assert.equal(rows.length, d.warnings.length, endpoint);
+    for (const [i, w] of d.warnings.entries()) {
+      assert.ok(rows[i].startsWith(w.code) && rows[i].includes(w.source.decision), `${endpoint}: ${rows[i]}`);
+    }
+    const link = page.locator('#rules a', { hasText: `${endpoint}.json` });
+    const schema = await page.evaluate(async (href) => (await fetch(href)).json(), await link.getAttribute('href'));
+    assert.equal(schema.$schema, 'https://json-schema.org/draft/2020-12/schema');
+    assert.match(schema.title, new RegExp(`^${endpoint} request body`));
+  }
+});
+
 test('a price book prices seedance2ai.io; a bad one shows its error', async () => {
   await fillRequest(page, 'seedance2ai-video', { prompt: 'A cinematic shot of a glass train crossing a snowy mountain bridge' });
   assert.match(await quoteText(page), /no published price/i);

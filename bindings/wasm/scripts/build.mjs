@@ -192,7 +192,8 @@ function fastStrings(text) {
  * makes on the instance's exports), and `api.js`'s `wasm.NAME` calls them;
  * `wasm.initSync` and `wasm.default` are the glue's `initSync` and
  * `__wbg_init`. A name of either file declared twice is a syntax error of
- * the module, so it cannot go unseen.
+ * the module, which `node --check` finds before the module is minified
+ * (terser would keep both declarations).
  */
 function merged(glue, api) {
   const names = [...glue.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
@@ -202,6 +203,10 @@ function merged(glue, api) {
     throw new Error(`wasm-bindgen ${bindgenVersion}'s glue or js/api.js no longer has the expected exports; update merged()`);
   }
   let text = glue.replace(/^export function /gm, 'function ').replace(exportList, '');
+  // Anything else the glue exported would be the package's API through the
+  // entries' `export *`.
+  const left = /^export .*/m.exec(text);
+  if (left) throw new Error(`wasm-bindgen ${bindgenVersion}'s glue exports \`${left[0]}\`, which merged() does not handle`);
   for (const name of names) text = text.replace(new RegExp(`(?<![.\\w$])${name}\\b`, 'g'), `module_${name}`);
   const local = { initSync: 'initSync', default: '__wbg_init' };
   const body = api.replace(importLine, '').replace(/\bwasm\.(\w+)/g, (_, name) => {
@@ -223,6 +228,10 @@ for (const f of ['node.js', 'browser.js']) {
 }
 const glue = join(pkg, 'seedance_rules.js');
 const api = merged(fastStrings(readFileSync(glue, 'utf8')), readFileSync(join(wasmDir, 'js', 'api.js'), 'utf8'));
+const unminified = join(pkg, 'api.unminified.mjs');
+writeFileSync(unminified, api);
+run(process.execPath, ['--check', unminified]);
+rmSync(unminified);
 writeFileSync(join(pkg, 'api.js'), `${await minified(api)}\n`);
 rmSync(glue);
 copyFileSync(join(wasmDir, 'js', 'index.d.ts'), join(pkg, 'index.d.ts'));

@@ -89,7 +89,8 @@ test('the price-book schema agrees with loadPriceBook on the case file\'s edited
   const valid = compiled('price-book');
   let ran = 0;
   for (const edit of file.price_book_edits) {
-    // A number JavaScript cannot hold exactly would be another edit here.
+    // Beyond 2^53 - 1 a JavaScript number may not be the integer written
+    // (2^63 - 1 reads as 2^63): that would be another edit here.
     if (typeof edit.set === 'number' && !Number.isSafeInteger(edit.set)) continue;
     const book = structuredClone(builtinPriceBook());
     const path = edit.at.split('/').slice(1);

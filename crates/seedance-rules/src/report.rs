@@ -92,6 +92,22 @@ pub mod warning {
         (NORMALIZED_VALUE, "sent and billed as rewritten"),
         (UNUSED_FIELD, "left out of the normalized request"),
     ];
+
+    /// The decision a warning code comes from, as `describe` gives it (the
+    /// rule behind a rewrite or an unused input, and a duration field, carry
+    /// their own sources too); `None` for a code that is not one of these.
+    ///
+    /// ```
+    /// use seedance_rules::warning;
+    /// let source = warning::source(warning::DUPLICATE_FIELD).unwrap();
+    /// assert_eq!(source.decision, "the last one counts, as in JavaScript");
+    /// ```
+    pub fn source(code: &str) -> Option<crate::Source> {
+        DECISIONS
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map(|(_, decision)| crate::Source::decision(decision))
+    }
 }
 
 /// The violations and warnings gathered while a request is read and checked,

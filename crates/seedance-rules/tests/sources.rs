@@ -120,6 +120,10 @@ fn every_tables_warnings_are_those_its_fields_and_rules_can_give() {
             })
             .collect();
         assert_eq!(listed, can, "{}: describe's warnings", spec.id);
+        for code in can {
+            let source = warning::source(code).expect("a warning's source");
+            assert!(source.is_decision() && source.document.is_empty(), "{code}");
+        }
     }
 }
 

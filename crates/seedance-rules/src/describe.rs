@@ -12,7 +12,7 @@ use crate::json::{to_text, Json, Writer};
 use crate::message::{message, Context};
 use crate::price::write_table;
 use crate::report::{warning, Diag};
-use crate::spec::{Check, Cond, EndpointSpec, Rule, Source, UrlPolicy};
+use crate::spec::{Check, Cond, EndpointSpec, Rule, UrlPolicy};
 
 /// Everything the library knows of an endpoint, as JSON: fields with types,
 /// defaults and sources; rules with conditions, codes and sources; error
@@ -92,14 +92,14 @@ impl Description {
         // decision it comes from.
         w.member(key!("warnings"));
         w.begin_array();
-        for (code, decision) in warning::DECISIONS {
-            if e.warnings.contains(&code) {
+        for code in e.warnings {
+            if let Some(source) = warning::source(code) {
                 w.element();
                 w.begin_object();
                 w.member(key!("code"));
                 w.str(code);
                 w.member(key!("source"));
-                Source::decision(decision).write_json(w);
+                source.write_json(w);
                 w.end_object();
             }
         }

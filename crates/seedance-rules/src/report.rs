@@ -81,8 +81,8 @@ pub mod warning {
     pub const DUPLICATE_FIELD: &str = "DUPLICATE_FIELD";
 
     /// Each code with the decision it comes from (what each means is said
-    /// above), as [`describe`](crate::describe) lists those an endpoint can give.
-    pub(crate) const DECISIONS: [(&str, &str); 5] = [
+    /// above), read by [`source`].
+    const DECISIONS: [(&str, &str); 5] = [
         (
             UNKNOWN_FIELD,
             "not an error, as the provider ignores it, but a warning: a misspelt field leaves its default to be billed",

@@ -278,18 +278,16 @@ const manifestJson = {
 writeFileSync(join(pkg, 'package.json'), `${JSON.stringify(manifestJson, null, 2)}\n`);
 
 // 9. Sizes, as `gzip -9 -c < FILE | wc -c` counts them.
-const js = ['api.js', 'node.js'].map((f) => join(pkg, f));
-const jsRaw = js.reduce((n, f) => n + statSync(f).size, 0);
-const jsGz = js.reduce((n, f) => n + gzipSize(f), 0);
-const wRaw = statSync(wasmFile).size;
-const wGz = gzipSize(wasmFile);
-log(`seedance_rules_bg.wasm: ${wRaw} bytes, ${wGz} gzip (before wasm-opt: ${before.raw}, ${before.gz} gzip)`);
-log(`JS (api.js with wasm-bindgen's glue + node.js, each gzipped): ${jsRaw} bytes, ${jsGz} gzip`);
-log(`wasm + JS gzip: ${wGz + jsGz} bytes (${((wGz + jsGz) / 1024).toFixed(1)} KiB)`);
-const schemaFiles = schemaNames.map((name) => join(pkg, 'schemas', `${name}.json`));
-log(
-  `schemas/ (${schemaNames.length} JSON Schemas, loaded only by a user who imports one): ` +
-    `${schemaFiles.reduce((n, f) => n + statSync(f).size, 0)} bytes, ` +
-    `${schemaFiles.reduce((n, f) => n + gzipSize(f), 0)} gzip`,
-);
+/** The raw and gzip sizes of files, each gzipped on its own, summed. */
+const sizes = (files) => ({
+  raw: files.reduce((n, f) => n + statSync(f).size, 0),
+  gz: files.reduce((n, f) => n + gzipSize(f), 0),
+});
+const js = sizes(['api.js', 'node.js'].map((f) => join(pkg, f)));
+const w = sizes([wasmFile]);
+log(`seedance_rules_bg.wasm: ${w.raw} bytes, ${w.gz} gzip (before wasm-opt: ${before.raw}, ${before.gz} gzip)`);
+log(`JS (api.js with wasm-bindgen's glue + node.js, each gzipped): ${js.raw} bytes, ${js.gz} gzip`);
+log(`wasm + JS gzip: ${w.gz + js.gz} bytes (${((w.gz + js.gz) / 1024).toFixed(1)} KiB)`);
+const schemas = sizes(schemaNames.map((name) => join(pkg, 'schemas', `${name}.json`)));
+log(`schemas/ (${schemaNames.length} JSON Schemas, loaded only by a user who imports one): ${schemas.raw} bytes, ${schemas.gz} gzip`);
 log(`built ${pkg}`);

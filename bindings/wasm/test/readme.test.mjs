@@ -14,23 +14,29 @@ const pkgJson = createRequire(import.meta.url).resolve('seedance-rules/package.j
 const readme = readFileSync(join(dirname(pkgJson), 'README.md'), 'utf8');
 const blocks = [...readme.matchAll(/```(js|html)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1], code: m[2] }));
 
-test('the Node example prints what its comments say', () => {
-  const { code } = blocks.find((b) => b.lang === 'js' && b.code.includes("from 'seedance-rules'"));
-  const file = join(here, 'readme-node-example.mjs');
+/**
+ * Runs the README's first `js` block holding `marker` as a module of its
+ * own: the lines it prints, and what the comments of its `console.log`
+ * lines say they print.
+ */
+function runExample(marker, name) {
+  const { code } = blocks.find((b) => b.lang === 'js' && b.code.includes(marker));
+  const file = join(here, name);
   writeFileSync(file, code);
   const printed = execFileSync(process.execPath, [file], { cwd: here, encoding: 'utf8' }).trim().split('\n');
   const said = [...code.matchAll(/console\.log\(.*\); \/\/ (.*)$/gm)].map((m) => m[1]);
+  return { printed, said };
+}
+
+test('the Node example prints what its comments say', () => {
+  const { printed, said } = runExample("from 'seedance-rules'", 'readme-node-example.mjs');
   assert.equal(printed.length, said.length);
   assert.equal(printed[0], said[0].replaceAll('"', ''));
   assert.ok(said[1].startsWith(printed[1]), `${printed[1]} / ${said[1]}`);
 });
 
 test('the JSON Schema example prints what its comments say', () => {
-  const { code } = blocks.find((b) => b.lang === 'js' && b.code.includes('seedance-rules/schemas/'));
-  const file = join(here, 'readme-schema-example.mjs');
-  writeFileSync(file, code);
-  const printed = execFileSync(process.execPath, [file], { cwd: here, encoding: 'utf8' }).trim().split('\n');
-  const said = [...code.matchAll(/console\.log\(.*\); \/\/ (.*)$/gm)].map((m) => m[1]);
+  const { printed, said } = runExample('seedance-rules/schemas/', 'readme-schema-example.mjs');
   assert.deepEqual(printed, said);
 });
 

@@ -110,8 +110,9 @@ pub use crate::price::{
 pub use crate::ratio::{ParseRatioError, Ratio};
 pub use crate::report::{warning, OwnedReport, Report, Violation, Warning};
 pub use crate::requests::{
-    ApiinoneVideosRequest, Request, Seedance2aiGptImage2Request, Seedance2aiNanoBananaProRequest,
-    Seedance2aiVideoRequest, SeedanceApiV1Request, SeedanceApiV2Request,
+    ApiinoneVideosRequest, OwnedRequest, Request, Seedance2aiGptImage2Request,
+    Seedance2aiNanoBananaProRequest, Seedance2aiVideoRequest, SeedanceApiV1Request,
+    SeedanceApiV2Request,
 };
 pub use crate::spec::{
     Check, Code, Cond, DefaultValue, EndpointSpec, Field, Kind, Rule, Source, UrlPolicy,

@@ -33,8 +33,9 @@ use crate::value::{List, Slots, Value};
 /// With the `serde` feature each reads and writes the wire JSON. Read with
 /// `serde_json::from_str`, it borrows its strings from the text, so it is
 /// not `DeserializeOwned` (axum's `Json<T>`, `serde_json::from_reader`):
-/// there, keep the body's text and check it with [`check`](crate::check).
-/// That is also the way to see a misspelt field: serde drops unknown keys
+/// there, read an [`OwnedRequest`], which copies its strings, or keep the
+/// body's text and check it with [`check`](crate::check). The text is
+/// the way to see a misspelt field: serde drops unknown keys
 /// without a word, where `check` warns about each, with a "did you mean";
 /// and a `null`: serde reads it as an absent optional field (the default
 /// then applies), where `check` calls it a value of the wrong JSON type, as
@@ -43,6 +44,88 @@ use crate::value::{List, Slots, Value};
 pub trait Request: private::Sealed {
     /// The endpoint the body is for.
     const ENDPOINT: Endpoint;
+}
+
+/// A typed request that owns its strings: `DeserializeOwned`, for the
+/// readers that need it (axum's `Json<T>`, `serde_json::from_reader` or
+/// `from_value`, a queue's consumer). With the `serde` feature,
+/// `OwnedRequest<SeedanceApiV2Request<'static>>` (and the same for each
+/// endpoint) reads the wire JSON as the request itself does, then copies
+/// the strings it borrowed ([`into_owned`](SeedanceApiV2Request::into_owned)).
+///
+/// It derefs to the request, and is a [`Request`] itself: check it as it
+/// stands. What serde leaves out holds here too (see [`Request`]): an
+/// unknown key is dropped without a warning and a `null` reads as absent,
+/// where [`check`](crate::check) on the text warns and refuses.
+///
+/// ```
+/// # #[cfg(feature = "serde")]
+/// # fn main() -> Result<(), serde_json::Error> {
+/// use seedance_rules::{check_request, OwnedRequest, SeedanceApiV2Request};
+///
+/// let body = br#"{"prompt": "A compact product demo", "model": "seedance-2-mini", "duration": 8}"#;
+/// let request: OwnedRequest<SeedanceApiV2Request<'static>> = serde_json::from_reader(&body[..])?;
+/// assert_eq!(request.duration, Some(8));
+/// assert_eq!(check_request(&request).credits(), Some(246)); // ceil(20.5 × 3/2 × 8)
+/// # Ok(())
+/// # }
+/// # #[cfg(not(feature = "serde"))]
+/// # fn main() {}
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct OwnedRequest<R>(pub R);
+
+impl<R> std::ops::Deref for OwnedRequest<R> {
+    type Target = R;
+    fn deref(&self) -> &R {
+        &self.0
+    }
+}
+
+impl<R> std::ops::DerefMut for OwnedRequest<R> {
+    fn deref_mut(&mut self) -> &mut R {
+        &mut self.0
+    }
+}
+
+impl<R: Request> Request for OwnedRequest<R> {
+    const ENDPOINT: Endpoint = R::ENDPOINT;
+}
+
+impl<R: Request> private::Sealed for OwnedRequest<R> {
+    #[inline(always)]
+    fn fill<'s>(&'s self, slots: &mut Slots<'s>) {
+        self.0.fill(slots)
+    }
+
+    #[inline(always)]
+    fn field(&self, i: usize) -> Option<Value<'_>> {
+        self.0.field(i)
+    }
+
+    #[inline(always)]
+    fn given(&self) -> u32 {
+        self.0.given()
+    }
+
+    #[cfg(not(target_family = "wasm"))]
+    #[inline(always)]
+    fn quick_quote<'b>(
+        &self,
+        book: &'b str,
+        prices: &'b crate::price::EndpointPrices,
+        balance: Option<u64>,
+    ) -> Option<crate::price::Quote<'b>> {
+        self.0.quick_quote(book, prices, balance)
+    }
+}
+
+/// Written as the request it holds.
+#[cfg(feature = "serde")]
+impl<R: serde::Serialize> serde::Serialize for OwnedRequest<R> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
 }
 
 pub(crate) mod private {
@@ -168,11 +251,71 @@ fn list<'a>(v: &'a [Cow<'a, str>]) -> Option<Value<'a>> {
     (!v.is_empty()).then_some(Value::List(List::Borrowed(v)))
 }
 
-// Every value of a typed request is borrowed: `Slots::put` holds it.
+/// A field's value with every string it borrows copied: what
+/// `into_owned` does to each field.
+trait IntoStatic {
+    type Static;
+    fn into_static(self) -> Self::Static;
+}
+
+impl IntoStatic for Cow<'_, str> {
+    type Static = Cow<'static, str>;
+    fn into_static(self) -> Cow<'static, str> {
+        Cow::Owned(self.into_owned())
+    }
+}
+
+impl<T: IntoStatic> IntoStatic for Option<T> {
+    type Static = Option<T::Static>;
+    fn into_static(self) -> Self::Static {
+        self.map(T::into_static)
+    }
+}
+
+impl<T: IntoStatic> IntoStatic for Vec<T> {
+    type Static = Vec<T::Static>;
+    fn into_static(self) -> Self::Static {
+        self.into_iter().map(T::into_static).collect()
+    }
+}
+
+macro_rules! static_as_is {
+    ($($t:ty),*) => {$(
+        impl IntoStatic for $t {
+            type Static = $t;
+            fn into_static(self) -> $t {
+                self
+            }
+        }
+    )*};
+}
+static_as_is!(bool, u32, i64);
+
+// Every value of a typed request is borrowed: `Slots::put` holds it. The
+// list of fields is the struct's whole list (`into_owned` builds the struct
+// from it, so the compiler holds it to that).
 macro_rules! typed_request {
     ($ty:ident, $endpoint:expr, $table:ident, { $($field:ident => $name:literal : $conv:ident),* $(,)? }) => {
         impl Request for $ty<'_> {
             const ENDPOINT: Endpoint = $endpoint;
+        }
+
+        impl $ty<'_> {
+            /// The same request with every string it borrows copied, so that
+            /// it outlives the text it was read from (see
+            /// [`OwnedRequest`], which deserializes into this).
+            pub fn into_owned(self) -> $ty<'static> {
+                $ty { $($field: IntoStatic::into_static(self.$field)),* }
+            }
+        }
+
+        /// Reads the request as it borrows, then copies what it borrowed.
+        #[cfg(feature = "serde")]
+        impl<'de> serde::Deserialize<'de> for OwnedRequest<$ty<'static>> {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                <$ty<'de> as serde::Deserialize<'de>>::deserialize(d)
+                    .map(|r| OwnedRequest(r.into_owned()))
+            }
         }
         impl private::Sealed for $ty<'_> {
             #[inline(always)]

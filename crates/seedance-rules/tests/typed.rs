@@ -732,3 +732,97 @@ fn seedance2ai_book() -> &'static PriceBook {
         PriceBook::from_json(&doc["price_books"]["seedance2ai-list"].to_string()).unwrap()
     })
 }
+
+/// `OwnedRequest` reads every conformance body that the borrowing request
+/// reads, through `serde_json::from_reader` (which takes only
+/// `DeserializeOwned`), as the same request with the same report; and
+/// refuses the same bodies.
+#[cfg(feature = "serde")]
+#[test]
+fn an_owned_request_reads_as_the_borrowed_one() {
+    use std::borrow::Cow;
+    /// Whether the body read as the endpoint's request, both ways alike.
+    macro_rules! read_both {
+        ($ty:ident, $body:expr) => {{
+            let body: &str = $body;
+            let borrowed = serde_json::from_str::<$ty<'_>>(body);
+            let owned = serde_json::from_reader::<_, OwnedRequest<$ty<'static>>>(body.as_bytes());
+            match (borrowed, owned) {
+                (Ok(b), Ok(o)) => {
+                    assert_eq!(b, o.0, "{body}");
+                    assert_eq!(check_request(&b).to_json(), check_request(&o).to_json());
+                    assert_eq!(
+                        serde_json::to_string(&o).unwrap(),
+                        serde_json::to_string(&b).unwrap()
+                    );
+                    let prompt: &Cow<'_, str> = &o.prompt;
+                    assert!(matches!(prompt, Cow::Owned(_)), "{body}");
+                    true
+                }
+                (Err(b), Err(o)) => {
+                    // The same complaint; a reader counts columns one on.
+                    let what = |e: serde_json::Error| {
+                        let e = e.to_string();
+                        e.split(" at line").next().map(str::to_owned)
+                    };
+                    assert_eq!(what(b), what(o), "{body}");
+                    false
+                }
+                (b, o) => panic!("{body}: borrowed {:?}, owned {:?}", b.is_ok(), o.is_ok()),
+            }
+        }};
+    }
+    let doc = crate::conformance::cases();
+    let mut read = [0; 6];
+    for case in doc["cases"].as_array().unwrap() {
+        let endpoint: Endpoint = case["endpoint"].as_str().unwrap().parse().unwrap();
+        let body = &crate::conformance::body_text(case).expect("a body");
+        let (i, ok) = match endpoint {
+            Endpoint::SeedanceApiV1 => (0, read_both!(SeedanceApiV1Request, body)),
+            Endpoint::SeedanceApiV2 => (1, read_both!(SeedanceApiV2Request, body)),
+            Endpoint::Seedance2aiVideo => (2, read_both!(Seedance2aiVideoRequest, body)),
+            Endpoint::Seedance2aiGptImage2 => (3, read_both!(Seedance2aiGptImage2Request, body)),
+            Endpoint::Seedance2aiNanoBananaPro => {
+                (4, read_both!(Seedance2aiNanoBananaProRequest, body))
+            }
+            Endpoint::ApiinoneVideos => (5, read_both!(ApiinoneVideosRequest, body)),
+            _ => unreachable!("no endpoint besides the six"),
+        };
+        read[i] += usize::from(ok);
+    }
+    assert!(
+        read.iter().all(|&n| n >= 20),
+        "read as typed requests: {read:?}"
+    );
+}
+
+/// `into_owned` copies every borrowed string: the request outlives its
+/// text, and answers as it did.
+#[test]
+fn an_owned_request_outlives_its_text() {
+    use std::borrow::Cow;
+    fn owned(text: &str) -> (SeedanceApiV2Request<'static>, String) {
+        let (prompt, url) = text.split_once(' ').unwrap();
+        let request = SeedanceApiV2Request {
+            model: Some(Cow::Borrowed("seedance-2-mini")),
+            duration: Some(8),
+            images: vec![Cow::Borrowed(url)],
+            ..SeedanceApiV2Request::new(prompt)
+        };
+        let report = check_request(&request).to_json();
+        (request.into_owned(), report)
+    }
+    let text = String::from("A-compact-product-demo https://example.com/a.png");
+    let (request, before) = owned(&text);
+    drop(text);
+    assert_eq!(check_request(&request).to_json(), before);
+    assert_eq!(
+        check_request(&OwnedRequest(request.clone())).to_json(),
+        before
+    );
+    assert!(matches!(request.prompt, Cow::Owned(_)));
+    assert!(matches!(request.images[0], Cow::Owned(_)));
+    assert!(matches!(request.model, Some(Cow::Owned(_))));
+    assert_eq!(request.images[0], "https://example.com/a.png");
+    assert_eq!(check_request(&request).credits(), Some(246));
+}

@@ -94,7 +94,8 @@ usage:
   seedance check ENDPOINT [BODY] [--json] [--price-book FILE] [--balance N]
       Check a JSON body and quote its price. BODY is JSON text; without it
       the body is read from a pipe or a file (`< body.json`), and with `-`
-      from the terminal too (type or paste it, then Ctrl-D).
+      from the terminal too (type or paste it, then Ctrl-D). A body or a
+      book over 16 MiB is refused unread.
       --json             print the report as one line of JSON (a failure
                          too: {\"ok\": false, \"error\": {...}})
       --price-book FILE  price with a seedance-rules/price-book/v1 file

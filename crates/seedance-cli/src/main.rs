@@ -29,6 +29,13 @@ const VALID: u8 = 0;
 const INVALID: u8 = 1;
 const FAILED: u8 = 2;
 
+/// The most the command reads of a body or a price book: 16 MiB, thousands
+/// of times the largest request the documents describe (a prompt of 2,000
+/// characters and a dozen URLs) and the built-in book (about 10 KiB). Past
+/// it the input is something else (`< /dev/zero`, a video file), and it is
+/// refused before it fills the memory.
+const MAX_INPUT: u64 = 16 << 20;
+
 /// Why a command could not run: exit status 2 and a one-line message.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Failure {
@@ -344,7 +351,7 @@ fn file_hint(body: &str) -> String {
 /// `-` (then typed or pasted, ended by Ctrl-D); with no BODY at all, a
 /// terminal means the body was forgotten.
 fn read_stdin(asked: bool) -> Result<String, Failure> {
-    let mut stdin = io::stdin().lock();
+    let stdin = io::stdin().lock();
     if stdin.is_terminal() {
         if !asked {
             return Err(Failure::usage(
@@ -354,18 +361,34 @@ fn read_stdin(asked: bool) -> Result<String, Failure> {
         }
         eprintln!("seedance: reading the body from the terminal; end it with Ctrl-D");
     }
-    let mut bytes = Vec::new();
-    stdin
-        .read_to_end(&mut bytes)
-        .map_err(|e| Failure::input(format!("cannot read standard input: {e}")))?;
+    let bytes = read_at_most(stdin)
+        .map_err(|e| Failure::input(format!("cannot read standard input: {e}")))?
+        .ok_or_else(|| Failure::input(too_long("standard input", "request body")))?;
     utf8(bytes, "the body")
+}
+
+/// All of `input` when it holds at most [`MAX_INPUT`] bytes, else `None`.
+fn read_at_most(input: impl Read) -> io::Result<Option<Vec<u8>>> {
+    let mut bytes = Vec::new();
+    input.take(MAX_INPUT + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= MAX_INPUT).then_some(bytes))
+}
+
+/// Why `what`, over [`MAX_INPUT`], is not read: no `kind` comes near.
+fn too_long(what: &str, kind: &str) -> String {
+    format!(
+        "{what} holds more than {} MiB, far more than any {kind}; nothing was checked",
+        MAX_INPUT >> 20
+    )
 }
 
 fn load_book(path: &Path) -> Result<PriceBook, Failure> {
     let shown = args::clip(&path.to_string_lossy());
-    let bytes = std::fs::read(path)
-        .map_err(|e| Failure::book(format!("cannot read price book `{shown}`: {e}")))?;
     let what = format!("price book `{shown}`");
+    let bytes = std::fs::File::open(path)
+        .and_then(read_at_most)
+        .map_err(|e| Failure::book(format!("cannot read {what}: {e}")))?
+        .ok_or_else(|| Failure::book(too_long(&what, "price book")))?;
     let text = utf8(bytes, &what).map_err(Failure::of_book)?;
     if text.trim().is_empty() {
         return Err(Failure::book(format!("{what} is empty")));

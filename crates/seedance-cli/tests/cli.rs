@@ -330,6 +330,63 @@ fn a_five_megabyte_prompt_is_invalid_prompt() {
     assert_eq!(codes(&run.json()), ["INVALID_PROMPT"]);
 }
 
+/// A body of 16 MiB is read and checked; one byte more is refused unread,
+/// as is an endless stream (`/dev/zero`), on standard input and as a book.
+#[test]
+fn input_over_sixteen_mebibytes_is_refused_unread() {
+    let limit = 16 << 20;
+    let body = format!(r#"{{"prompt": "a cat"}}{}"#, " ".repeat(limit - 19));
+    assert_eq!(body.len(), limit);
+    let run = seedance(
+        &["check", "seedanceapi-v2", "--json"],
+        Some(body.as_bytes()),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let small = seedance(
+        &[
+            "check",
+            "seedanceapi-v2",
+            r#"{"prompt": "a cat"}"#,
+            "--json",
+        ],
+        None,
+    );
+    assert_eq!(run.stdout, small.stdout);
+    let run = seedance(
+        &["check", "seedanceapi-v2"],
+        Some(format!("{body} ").as_bytes()),
+    );
+    run.assert_failed();
+    assert_eq!(
+        run.stderr.trim_end(),
+        "seedance: standard input holds more than 16 MiB, far more than any request body; \
+         nothing was checked"
+    );
+    if std::path::Path::new("/dev/zero").exists() {
+        let run = seedance(
+            &[
+                "check",
+                "seedanceapi-v2",
+                "{}",
+                "--price-book",
+                "/dev/zero",
+                "--json",
+            ],
+            None,
+        );
+        assert_eq!(run.code, 2);
+        let failure = &run.json()["error"];
+        assert_eq!(failure["code"], "INVALID_PRICE_BOOK");
+        assert!(
+            failure["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("price book `/dev/zero` holds more than 16 MiB"),
+            "{failure}"
+        );
+    }
+}
+
 #[test]
 fn terminal_escapes_from_the_body_are_not_printed_raw() {
     let run = seedance(

@@ -382,7 +382,8 @@ impl PriceBook {
     }
 }
 
-/// A rational as a book writes it: `"19/2"`, `"9.5"`, `"12"` or a whole number.
+/// A rational as a book writes it: `"19/2"`, `"9.5"`, `"12"` or a whole number
+/// (a fraction's denominator not zero).
 fn rational() -> Json {
     Json::object([(
         "anyOf",
@@ -391,7 +392,7 @@ fn rational() -> Json {
                 ("type", "string".into()),
                 (
                     "pattern",
-                    "^([0-9]+(\\.[0-9]{1,18})?|[0-9]+/[0-9]+)$".into(),
+                    "^([0-9]+(\\.[0-9]{1,18})?|[0-9]+/0*[1-9][0-9]*)$".into(),
                 ),
             ]),
             Json::object([

@@ -323,7 +323,9 @@ fn value(lx: &mut Lexer<'_>) -> Result<Json, SyntaxError> {
 #[cfg(feature = "serde")]
 impl serde::Serialize for Json {
     /// Integers as integers (up to 128 bits); any other number as the nearest
-    /// `f64`, serde having no exact decimal type.
+    /// `f64`, serde having no exact decimal type. `serde_json::to_string`
+    /// writes an integer beyond 64 bits; `serde_json::to_value` refuses it
+    /// ("number out of range"), its `Number` holding 64 bits at most.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::{SerializeMap, SerializeSeq};
         match self {

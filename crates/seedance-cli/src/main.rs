@@ -29,9 +29,9 @@ const VALID: u8 = 0;
 const INVALID: u8 = 1;
 const FAILED: u8 = 2;
 
-/// The most the command reads of a body or a price book: 16 MiB, thousands
-/// of times the largest request the documents describe (a prompt of 2,000
-/// characters and a dozen URLs) and the built-in book (about 10 KiB). Past
+/// The most the command reads of a body or a price book: 16 MiB, hundreds
+/// of times a request the documents describe (a prompt of 2,000 characters
+/// and a dozen URLs) and the built-in book (16 KB). Past
 /// it the input is something else (`< /dev/zero`, a video file), and it is
 /// refused before it fills the memory.
 const MAX_INPUT: u64 = 16 << 20;

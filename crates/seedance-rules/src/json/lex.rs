@@ -13,7 +13,10 @@
 //! - arrays and objects nest at most 127 deep ("recursion limit exceeded",
 //!   serde_json's limit of 128 levels counted the same way);
 //! - a number whose magnitude is beyond every `f64` ("number out of range",
-//!   where serde_json, which reads numbers as `f64`, gives up).
+//!   where serde_json, which reads numbers as `f64`, gives up). The boundary
+//!   is exact, as serde_json's `float_roundtrip` feature reads it; without
+//!   that feature serde_json also refuses a few numbers just below it that
+//!   round to `f64::MAX` (`1.7976931348623157081e308`).
 //!
 //! Strings come back borrowed from the text when they hold no escape, and
 //! numbers as their exact text: nothing is converted to floating point and

@@ -38,6 +38,10 @@ const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 /// The largest integer range written as a list of duration strings.
 const MAX_LISTED: i64 = 64;
 
+/// An integer written the one way the library reads a duration string:
+/// no leading zero, no sign but `-`.
+const CANONICAL_INT: &str = "^(0|-?[1-9][0-9]*)$";
+
 impl Description {
     /// The endpoint's request body as a JSON Schema (draft 2020-12).
     ///
@@ -217,10 +221,10 @@ fn constraint(f: &Field, check: &Check) -> Option<Json> {
         Check::IntRange(lo, hi) if f.kind == Kind::DurationStr && hi - lo <= MAX_LISTED => {
             on_field(vec![("enum", ints(f.kind, lo..=hi))])
         }
-        // The integer as the library reads a duration string (no leading
-        // zero, no sign but `-`); the range itself is the library's to say.
+        // The integer as the library reads a duration string; the range
+        // itself is the library's to say.
         Check::IntRange(_, _) if f.kind == Kind::DurationStr => {
-            on_field(vec![("pattern", "^(0|-?[1-9][0-9]*)$".into())])
+            on_field(vec![("pattern", CANONICAL_INT.into())])
         }
         Check::IntRange(lo, hi) => on_field(vec![
             ("minimum", Json::from(lo)),
@@ -366,7 +370,7 @@ impl PriceBook {
     /// may name (with their values as examples) and the `per` fields.
     ///
     /// What the reader also refuses and a schema cannot say is in its
-    /// `description`: a rational's terms above 10^18 or a zero denominator,
+    /// `description`: a rational's terms above 10^18 in lowest terms,
     /// a `usd_per_credit` that is not a decimal of at most 18 decimals, a row
     /// that could quote over 2^53 − 1 credits, a key given twice. So a book
     /// [`PriceBook::from_json`] reads passes the schema, and one it refuses
@@ -440,7 +444,7 @@ fn book_schema() -> Json {
                 "A seedance-rules price book, as PriceBook::from_json, `seedance check \
                  --price-book` and the npm package's loadPriceBook read it (seedance-rules {}). \
                  Also refused by the reader, and not said here: a rational whose terms in \
-                 lowest terms pass 10^18 or whose denominator is 0, a usd_per_credit that is \
+                 lowest terms pass 10^18, a usd_per_credit that is \
                  not a decimal of at most 18 decimals, a row that could quote over 2^53 - 1 \
                  credits, a key given twice in one object, and an integer written otherwise \
                  than with digits alone (`10.0`, `1e1` and `-0` are refused where `10` and `0` \
@@ -549,10 +553,7 @@ fn row(spec: &EndpointSpec) -> Json {
                 ],
                 Kind::DurationStr => vec![
                     i64_schema(),
-                    Json::object([
-                        ("type", "string".into()),
-                        ("pattern", "^(0|-?[1-9][0-9]*)$".into()),
-                    ]),
+                    Json::object([("type", "string".into()), ("pattern", CANONICAL_INT.into())]),
                 ],
                 // A list is matched on its presence alone.
                 Kind::UrlList => vec![],

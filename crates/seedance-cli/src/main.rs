@@ -31,9 +31,9 @@ const FAILED: u8 = 2;
 
 /// The most the command reads of a body or a price book: 16 MiB, hundreds
 /// of times a request the documents describe (a prompt of 2,000 characters
-/// and a dozen URLs) and the built-in book (16 KB). Past
-/// it the input is something else (`< /dev/zero`, a video file), and it is
-/// refused before it fills the memory.
+/// and a dozen URLs) and the built-in book (16 KB). Past it the input is
+/// something else (`< /dev/zero`, a video file), and it is refused before
+/// it fills the memory.
 const MAX_INPUT: u64 = 16 << 20;
 
 /// Why a command could not run: exit status 2 and a one-line message.

@@ -1067,6 +1067,14 @@ function condText(c) {
   return `${c.field} is ${c.is}`;
 }
 
+/** A table of the library's data, `columns` its headings, scrolling on its own at narrow widths. */
+function dataTable(label, columns, tbody) {
+  return h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': label },
+    h('table', { class: 'data' },
+      h('thead', {}, h('tr', {}, ...columns.map((t) => h('th', { scope: 'col', text: t })))),
+      tbody));
+}
+
 function renderTables(report) {
   const d = describe(state.endpoint);
   // Price table: the loaded book's, if it lists this endpoint; else the built-in one.
@@ -1097,10 +1105,7 @@ function renderTables(report) {
             src.decision ? h('span', { class: 'decision' }, ' ', h('span', { class: 'tag', text: 'Library decision' }), ' ', src.decision) : null,
             src.note ? h('span', { class: 'decision' }, ' ', src.note) : null)));
       }
-      box.append(h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Price table' },
-        h('table', { class: 'data' },
-          h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'When' }), h('th', { scope: 'col', text: 'Price' }), h('th', { scope: 'col', text: 'Source' }))),
-          tb)));
+      box.append(dataTable('Price table', ['When', 'Price', 'Source'], tb));
     }
     if (table.note) box.append(sourceView(table.note));
     $('price-table-body').replaceChildren(box);
@@ -1123,15 +1128,9 @@ function renderTables(report) {
     }
     $('rules-body').replaceChildren(
       h('p', {}, 'Every rule the library checks for ', code(d.id), ', with the provider\'s words or the decision it rests on.'),
-      h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Rules' },
-        h('table', { class: 'data' },
-          h('thead', {}, h('tr', {}, ...['Field', 'When', 'Check', 'Code', 'Source'].map((t) => h('th', { scope: 'col', text: t })))),
-          tb)),
+      dataTable('Rules', ['Field', 'When', 'Check', 'Code', 'Source'], tb),
       h('p', {}, 'The warnings the library gives of its own (a request with one is still sent), and the decision each rests on:'),
-      h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Warnings' },
-        h('table', { class: 'data' },
-          h('thead', {}, h('tr', {}, ...['Warning', 'Source'].map((t) => h('th', { scope: 'col', text: t })))),
-          warnings)),
+      dataTable('Warnings', ['Warning', 'Source'], warnings),
       h('p', {}, 'The request body as a JSON Schema (draft 2020-12), from the same tables: ',
         h('a', { href: `pkg/schemas/${d.id}.json`, type: 'application/schema+json' }, `${d.id}.json`), '.'));
     $('rules').querySelector('summary').textContent = `Rules (${d.rules.length})`;

@@ -1,6 +1,7 @@
 // Types of the npm package `seedance-rules` (docs/contract.md, "JavaScript API").
 // Hand-written beside js/api.js; `npm test` type-checks a file that uses them
-// with `tsc --noEmit --strict`.
+// with `tsc --noEmit --strict`, and test/types.test.mjs holds the request
+// types to the rule tables (`describe()`) and to the conformance bodies.
 
 // ---- endpoints and request bodies -------------------------------------------
 

@@ -513,6 +513,12 @@ function issueItem(kind, item) {
   return li;
 }
 
+/** Says to assistive technology whether a control's value is refused (`aria-invalid="true"`, not an empty value, which reads as false). */
+function markInvalid(el, invalid) {
+  if (invalid) el.setAttribute('aria-invalid', 'true');
+  else el.removeAttribute('aria-invalid');
+}
+
 function renderIssues(list, violations, warnings) {
   list.replaceChildren(...violations.map((v) => issueItem('violation', v)), ...warnings.map((w) => issueItem('warning', w)));
   list.hidden = violations.length + warnings.length === 0;
@@ -545,8 +551,7 @@ function syncFields(opts, report) {
     syncControl(c, opt, value, vs.length > 0);
     hintFor(c, opt, report);
     renderIssues(c.issues, vs, ws);
-    if (vs.length) c.el.setAttribute('aria-invalid', 'true');
-    else c.el.removeAttribute('aria-invalid');
+    markInvalid(c.el, vs.length > 0);
     c.block.classList.toggle('is-invalid', vs.length > 0);
     c.block.classList.toggle('is-warned', vs.length === 0 && ws.length > 0);
     c.block.classList.toggle('is-unused', Boolean(opt.unused));
@@ -564,7 +569,7 @@ function syncFields(opts, report) {
   // What was typed there and is not a balance is said, not silently dropped.
   const unusable = state.balance === null && ($('balance').value.trim() !== '' || $('balance').validity.badInput);
   renderIssues($('issues-balance'), unusable ? [NOT_A_BALANCE, ...balanceIssues] : balanceIssues, []);
-  $('balance').toggleAttribute('aria-invalid', balanceIssues.length > 0 || unusable);
+  markInvalid($('balance'), balanceIssues.length > 0 || unusable);
   if (balanceIssues.length) $('balance').closest('details').open = true;
   return {
     violations: violations.filter((v) => !claimed.has(v)),
@@ -1449,10 +1454,16 @@ function restoreView(entry) {
   if (focused) setTimeout(() => (document.getElementById(focused) ?? $('endpoint')).focus({ preventScroll: true }));
 }
 
-/** A balance typed or linked: a whole number of credits JavaScript holds exactly, or null. */
+/** A balance linked: a whole number of credits JavaScript holds exactly, or null. */
 function balanceOf(text) {
   const n = Number(text);
   return /^\d+$/.test(text) && Number.isSafeInteger(n) ? n : null;
+}
+
+/** A balance typed: what the number field reads (`1e3` too), when it is a balance. */
+function typedBalance(input) {
+  const n = input.valueAsNumber;
+  return Number.isSafeInteger(n) && n >= 0 ? Math.abs(n) : null; // -0 as 0
 }
 
 function wireStatic() {
@@ -1462,8 +1473,7 @@ function wireStatic() {
   $('mobile-bar').addEventListener('click', () => $('quote-h').scrollIntoView({ behavior: 'smooth', block: 'start' }));
   $('balance').value = state.balance ?? '';
   $('balance').addEventListener('input', () => {
-    const v = $('balance').value.trim();
-    state.balance = balanceOf(v);
+    state.balance = typedBalance($('balance'));
     refresh();
   });
   if (state.balance !== null) $('balance').closest('details').open = true;

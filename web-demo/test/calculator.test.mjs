@@ -401,13 +401,21 @@ test('a balance below the quote shows the provider\'s 402 code', async () => {
   assert.ok(checked >= 3, `checked ${checked} balance cases`);
   // What is not a balance is said, and the request is checked without one.
   await fillRequest(page, 'seedanceapi-v1', { prompt: 'A paper boat' });
-  for (const typed of ['-5', '1e3', '1.5', '99999999999999999999']) {
+  for (const typed of ['-5', '1.5', '99999999999999999999']) {
     await byLabel(page, 'Balance (credits)').fill(typed);
     assert.match(await page.locator('#issues-balance').innerText(), /Not a balance: enter a whole number of credits/, typed);
-    assert.equal(await byLabel(page, 'Balance (credits)').getAttribute('aria-invalid'), '', typed);
+    assert.equal(await byLabel(page, 'Balance (credits)').getAttribute('aria-invalid'), 'true', typed);
     assert.equal(await shownCredits(page), 28, typed);
     assert.doesNotMatch(await quoteText(page), /Refused|Can't check/, typed);
   }
+  // A whole number the number field reads, written with an exponent, is one.
+  await byLabel(page, 'Balance (credits)').fill('1e1');
+  assert.match(await page.locator('#issues-balance').innerText(), /INSUFFICIENT_CREDITS/);
+  assert.equal(await byLabel(page, 'Balance (credits)').getAttribute('aria-invalid'), 'true');
+  await byLabel(page, 'Balance (credits)').fill('1e3');
+  assert.equal(await page.locator('#issues-balance').isHidden(), true);
+  assert.equal(await byLabel(page, 'Balance (credits)').getAttribute('aria-invalid'), null);
+  assert.equal(new URL(page.url()).searchParams.get('balance'), '1000');
   await byLabel(page, 'Balance (credits)').fill('');
   assert.equal(await page.locator('#issues-balance').isHidden(), true);
 });

@@ -389,7 +389,7 @@ export type RuleCheck =
   | { rewrite: { from: string; to: string } };
 
 export interface RuleDescription {
-  /** `<endpoint>.<field>.<check>`. */
+  /** `<endpoint>.<field>.<check>`: not unique, a rule whose values depend on another field has a line for each case (`when`). */
   id: string;
   field: string;
   /** All must hold for the rule to apply. */
@@ -458,7 +458,11 @@ export interface FieldOptions {
 
 // ---- compare -------------------------------------------------------------------
 
-/** What a clip needs, whatever the endpoint. */
+/**
+ * What a clip needs, whatever the endpoint. It has no aspect ratio: each body leaves it
+ * to the endpoint's default (1:1 on `seedanceapi-v1`, 16:9 elsewhere), on
+ * which no price depends.
+ */
 export interface Clip {
   /** Seconds, an integer. */
   duration: number;

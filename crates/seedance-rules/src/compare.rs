@@ -12,7 +12,8 @@ use crate::report::{write_violations, write_warnings, Violation, Warning};
 use crate::spec::Kind;
 use crate::Checker;
 
-/// What a clip needs, whatever the endpoint.
+/// What a clip needs, whatever the endpoint. Its frame is each endpoint's
+/// default (1:1 on v1, 16:9 elsewhere), on which no price depends.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Clip<'a> {
     /// Seconds.
@@ -254,7 +255,7 @@ fn one(
     }
     // Keys in alphabetical order, as the bodies have always been written.
     let body = Json::Object(json::sort_stable(body, &|a, b| a.0.cmp(&b.0)));
-    let text = body.to_string();
+    let text = to_text(false, |w| w.value(&body));
     let Ok(report) = checker.check_endpoint(w.endpoint, &text) else {
         return cannot("the body is not JSON");
     };

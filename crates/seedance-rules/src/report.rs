@@ -423,9 +423,32 @@ impl OwnedReport {
         &self.warnings
     }
 
+    /// The request as it will be sent and billed, as JSON, or `None` when
+    /// the body has a violation ([`Report::normalized`]).
+    pub fn normalized(&self) -> Option<&Json> {
+        self.member("normalized")
+    }
+
+    /// How the request was priced, as JSON (`published`, `credits`, `usd`,
+    /// `book`, `formula`, `row` ...), or `None` when the body has a
+    /// violation ([`Report::quote`]).
+    pub fn price(&self) -> Option<&Json> {
+        self.member("price")
+    }
+
     /// The report in the shared JSON shape ([`Report::to_json_value`]).
     pub fn as_json(&self) -> &Json {
         &self.json
+    }
+
+    /// The report as JSON text on one line, as [`Report::to_json`] wrote it.
+    pub fn to_json(&self) -> String {
+        to_text(false, |w| w.value(&self.json))
+    }
+
+    /// A member of the report's JSON other than `null`.
+    fn member(&self, key: &str) -> Option<&Json> {
+        self.json.get(key).filter(|v| !v.is_null())
     }
 }
 

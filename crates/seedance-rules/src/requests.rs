@@ -39,8 +39,12 @@ use crate::value::{List, Slots, Value};
 /// without a word, where `check` warns about each, with a "did you mean";
 /// and a `null`: serde reads it as an absent optional field (the default
 /// then applies), where `check` calls it a value of the wrong JSON type, as
-/// the contract does. A request built in code, from strings the service
-/// owns, has none of these concerns.
+/// the contract does. A duration of the other JSON type (v1's `8` for
+/// `"8"`, v2's `"10"` for `10`), which `check` accepts with a
+/// `COERCED_TYPE` warning, serde reads as the documented type, without the
+/// warning; what `check` refuses there (`"08"`, `8.5`), serde refuses. A
+/// request built in code, from strings the service owns, has none of these
+/// concerns.
 pub trait Request: private::Sealed {
     /// The endpoint the body is for.
     const ENDPOINT: Endpoint;
@@ -399,7 +403,7 @@ pub struct SeedanceApiV1Request<'a> {
             borrow,
             default,
             skip_serializing_if = "Option::is_none",
-            deserialize_with = "borrowed::opt"
+            deserialize_with = "borrowed::opt_digits"
         )
     )]
     pub duration: Option<Cow<'a, str>>,
@@ -467,7 +471,11 @@ pub struct SeedanceApiV2Request<'a> {
     /// Seconds: 5, 10 or 15 for 2.0 and Fast; 4-15 for Mini. Default 5.
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
+        serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "borrowed::opt_seconds"
+        )
     )]
     pub duration: Option<u32>,
     /// `480p`, `720p` or `1080p` (Mini: 1080p is billed and sent as 720p); default `720p`.
@@ -610,7 +618,7 @@ pub struct Seedance2aiVideoRequest<'a> {
             borrow,
             default,
             skip_serializing_if = "Option::is_none",
-            deserialize_with = "borrowed::opt"
+            deserialize_with = "borrowed::opt_digits"
         )
     )]
     pub duration: Option<Cow<'a, str>>,
@@ -855,7 +863,7 @@ pub struct ApiinoneVideosRequest<'a> {
             borrow,
             default,
             skip_serializing_if = "Option::is_none",
-            deserialize_with = "borrowed::opt"
+            deserialize_with = "borrowed::opt_digits"
         )
     )]
     pub duration: Option<Cow<'a, str>>,
@@ -904,7 +912,7 @@ mod borrowed {
     use std::borrow::Cow;
     use std::fmt;
 
-    use serde::de::{Deserialize, Deserializer, Visitor};
+    use serde::de::{self, Deserialize, Deserializer, Visitor};
 
     struct Str<'a>(Cow<'a, str>);
 
@@ -943,6 +951,89 @@ mod borrowed {
             .into_iter()
             .map(|s| s.0)
             .collect())
+    }
+
+    /// A duration the document shows as a string (`"8"`), or sent as a
+    /// JSON integer, which is read as its digits: what `check` sends (with
+    /// a `COERCED_TYPE` warning there).
+    struct Digits<'a>(Cow<'a, str>);
+
+    impl<'de: 'a, 'a> Deserialize<'de> for Digits<'a> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V;
+            impl<'de> Visitor<'de> for V {
+                type Value = Cow<'de, str>;
+
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("a duration: a string of digits, or an integer")
+                }
+
+                fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+                    Ok(Cow::Borrowed(v))
+                }
+
+                fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+                    Ok(Cow::Owned(v.to_owned()))
+                }
+
+                fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+                    Ok(Cow::Owned(v))
+                }
+
+                fn visit_i64<E>(self, n: i64) -> Result<Self::Value, E> {
+                    Ok(Cow::Owned(n.to_string()))
+                }
+
+                fn visit_u64<E>(self, n: u64) -> Result<Self::Value, E> {
+                    Ok(Cow::Owned(n.to_string()))
+                }
+            }
+            d.deserialize_any(V).map(Digits)
+        }
+    }
+
+    pub fn opt_digits<'de: 'a, 'a, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Cow<'a, str>>, D::Error> {
+        Ok(Option::<Digits<'a>>::deserialize(d)?.map(|s| s.0))
+    }
+
+    /// A duration the document shows as an integer, or sent as a string
+    /// that `check` reads as one (written the one canonical way: `"10"`,
+    /// not `"010"` or `"+10"`), with a `COERCED_TYPE` warning there.
+    struct Seconds(u32);
+
+    impl<'de> Deserialize<'de> for Seconds {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V;
+            impl Visitor<'_> for V {
+                type Value = u32;
+
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("a duration: an integer of seconds, or its digits as a string")
+                }
+
+                fn visit_u64<E: de::Error>(self, n: u64) -> Result<u32, E> {
+                    u32::try_from(n)
+                        .map_err(|_| E::invalid_value(de::Unexpected::Unsigned(n), &self))
+                }
+
+                fn visit_i64<E: de::Error>(self, n: i64) -> Result<u32, E> {
+                    u32::try_from(n).map_err(|_| E::invalid_value(de::Unexpected::Signed(n), &self))
+                }
+
+                fn visit_str<E: de::Error>(self, s: &str) -> Result<u32, E> {
+                    crate::value::canonical_int(s)
+                        .and_then(|n| u32::try_from(n).ok())
+                        .ok_or_else(|| E::invalid_value(de::Unexpected::Str(s), &self))
+                }
+            }
+            d.deserialize_any(V).map(Seconds)
+        }
+    }
+
+    pub fn opt_seconds<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+        Ok(Option::<Seconds>::deserialize(d)?.map(|s| s.0))
     }
 }
 

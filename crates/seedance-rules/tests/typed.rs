@@ -124,6 +124,17 @@ fn an_owned_report_keeps_the_findings_and_the_price() {
         assert_eq!(owned.violations(), report.violations(), "{body}");
         assert_eq!(owned.warnings(), report.warnings(), "{body}");
         assert_eq!(owned.as_json(), &report.to_json_value(), "{body}");
+        assert_eq!(owned.to_json(), report.to_json(), "{body}");
+        let json = report.to_json_value();
+        let member = |k: &str| Some(&json[k]).filter(|v| !v.is_null());
+        assert_eq!(owned.normalized(), member("normalized"), "{body}");
+        assert_eq!(owned.normalized().is_some(), report.normalized().is_some());
+        assert_eq!(owned.price(), member("price"), "{body}");
+        assert_eq!(owned.price().is_some(), report.quote().is_some());
+        assert_eq!(
+            owned.price().and_then(|p| p["credits"].as_u64()),
+            report.credits()
+        );
         assert!(
             !owned.violations().is_empty() || !owned.warnings().is_empty(),
             "{body}"
@@ -825,4 +836,95 @@ fn an_owned_request_outlives_its_text() {
     assert!(matches!(request.model, Some(Cow::Owned(_))));
     assert_eq!(request.images[0], "https://example.com/a.png");
     assert_eq!(check_request(&request).credits(), Some(246));
+}
+
+/// What serde makes of `body` as the request `R`, against `check` on the
+/// same text, where `check` coerces a duration of the other JSON type.
+/// `None` when `check` does not (nothing to compare); else whether serde
+/// read the body as `check` does, or refused it where `check` does too.
+#[cfg(feature = "serde")]
+fn a_coerced_duration_reads_as_sent<'de, R: Request + serde::Deserialize<'de>>(
+    body: &'de str,
+    checker: &Checker<'_>,
+) -> Option<bool> {
+    let text = checker.check_endpoint(R::ENDPOINT, body).ok()?;
+    let codes: Vec<&str> = text.warnings().iter().map(|w| w.code).collect();
+    let typed_fault = text
+        .violations()
+        .iter()
+        .any(|v| v.rule.ends_with(".duration.type"));
+    if typed_fault {
+        // A duration `check` refuses as a value of the wrong type: so does serde.
+        return Some(serde_json::from_str::<R>(body).is_err());
+    }
+    if codes != ["COERCED_TYPE"] {
+        return None;
+    }
+    let Ok(request) = serde_json::from_str::<R>(body) else {
+        // Only a value the typed field cannot hold (v2's `"-5"` in a `u32`),
+        // which the rules refuse anyway.
+        return Some(!text.is_ok());
+    };
+    let typed = checker.check_request(&request);
+    // The same verdict, credits and request sent, without the warning.
+    let json = |r: &Report<'_>| r.to_json_value();
+    let (t, x) = (json(&typed), json(&text));
+    Some(
+        typed.warnings().is_empty()
+            && ["ok", "credits", "usd", "normalized", "violations", "price"]
+                .iter()
+                .all(|k| t[*k] == x[*k]),
+    )
+}
+
+/// Where `check` accepts a duration of the other JSON type (v1's `8` for
+/// `"8"`, v2's `"10"` for `10`) with a `COERCED_TYPE` warning, serde reads
+/// it as the documented type: a service reading typed bodies does not
+/// refuse what the rules accept. What `check` refuses (`"08"`, `8.5`),
+/// serde refuses too.
+#[cfg(feature = "serde")]
+#[test]
+fn serde_reads_a_duration_of_the_other_json_type_as_check_sends_it() {
+    let checker = Checker::new().price_book(seedance2ai_book());
+    let mut bodies: Vec<(Endpoint, String)> = Vec::new();
+    let doc = crate::conformance::cases();
+    for case in doc["cases"].as_array().unwrap() {
+        let endpoint: Endpoint = case["endpoint"].as_str().unwrap().parse().unwrap();
+        bodies.push((
+            endpoint,
+            crate::conformance::body_text(case).expect("a body"),
+        ));
+    }
+    // Beside the file's: the other type, each way, at the edges of what reads.
+    for (endpoint, duration) in [
+        (Endpoint::SeedanceApiV1, "12"),
+        (Endpoint::SeedanceApiV1, "8.5"),
+        (Endpoint::SeedanceApiV1, "-4"),
+        (Endpoint::SeedanceApiV2, r#""5""#),
+        (Endpoint::SeedanceApiV2, r#""08""#),
+        (Endpoint::SeedanceApiV2, r#""+5""#),
+        (Endpoint::SeedanceApiV2, r#"" 5""#),
+        (Endpoint::SeedanceApiV2, r#""-5""#),
+        (Endpoint::SeedanceApiV2, r#""4294967296""#),
+        (Endpoint::Seedance2aiVideo, "15"),
+        (Endpoint::ApiinoneVideos, "4"),
+    ] {
+        let model = match endpoint {
+            Endpoint::ApiinoneVideos => r#""model": "seedance-1-5-pro", "#,
+            _ => "",
+        };
+        bodies.push((
+            endpoint,
+            format!(r#"{{{model}"prompt": "a slow pan over a harbour", "duration": {duration}}}"#),
+        ));
+    }
+    let mut compared = 0;
+    for (endpoint, body) in &bodies {
+        match on_typed_request!(*endpoint, a_coerced_duration_reads_as_sent(body, &checker)) {
+            Some(true) => compared += 1,
+            Some(false) => panic!("{endpoint}: serde and check differ on {body}"),
+            None => {}
+        }
+    }
+    assert!(compared >= 20, "{compared} bodies compared");
 }

@@ -699,8 +699,8 @@ impl PriceRow {
 }
 
 /// An object of a price book, its keys in alphabetical order. Walking the
-/// book in this order keeps which error is reported first, and the order of
-/// a row's conditions, as they have always been.
+/// book in this order keeps which error is reported first as it has always
+/// been.
 struct Obj<'j>(Vec<(&'j str, &'j Json)>);
 
 impl<'j> Obj<'j> {
@@ -908,10 +908,12 @@ fn parse_row(spec: &'static EndpointSpec, v: &Json, path: &str) -> Result<PriceR
     let mut when = Vec::new();
     match obj.get("when") {
         None => {}
-        Some(w @ Json::Object(_)) => {
+        Some(w @ Json::Object(members)) => {
             let when_path = join_path(path, "when");
-            let w = Obj::at(w, &when_path, "")?;
-            for (k, val) in w.iter() {
+            // No key twice; then read in the order written, which the book
+            // written back keeps.
+            Obj::at(w, &when_path, "")?;
+            for (k, val) in members {
                 let p = join_path(&when_path, k);
                 let value = match val {
                     Json::String(s) => MatchValue::Str(Cow::Owned(s.clone())),

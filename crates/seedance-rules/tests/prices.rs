@@ -231,6 +231,30 @@ fn a_dollar_rate_is_a_decimal_of_at_most_18_decimals() {
     }
 }
 
+/// A book written back reads as the same book, its rows' conditions in the
+/// order they were written (the built-in tables list them as the provider's
+/// grids do: resolution, duration, audio), and writes back as the same text.
+#[test]
+fn a_book_written_back_is_the_same_book_in_the_same_order() {
+    let builtin = PriceBook::builtin();
+    let again = PriceBook::from_json(&builtin.to_json()).unwrap();
+    assert_eq!(again, builtin);
+    assert_eq!(again.to_json(), builtin.to_json());
+    // A user's order, which is not alphabetical, is kept too.
+    let book = book_of(
+        "seedanceapi-v1",
+        r#"{"rows": [{"when": {"resolution": "720p", "generate_audio": true, "duration": "8"}, "credits": 30}]}"#,
+    )
+    .unwrap();
+    let text = book.to_json();
+    let at = |key: &str| text.find(&format!("\"{key}\"")).unwrap();
+    assert!(
+        at("resolution") < at("generate_audio") && at("generate_audio") < at("duration"),
+        "{text}"
+    );
+    assert_eq!(PriceBook::from_json(&text).unwrap(), book);
+}
+
 /// A row's own `credits` is at most 2^53 − 1 too, even where a markup below
 /// one would bring its quote under it: JavaScript reads the row in a
 /// report's provenance.

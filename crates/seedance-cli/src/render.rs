@@ -205,6 +205,8 @@ fn conditions(spec: &EndpointSpec, row: &PriceRow) -> String {
                 MatchValue::Bool(b) => format!("{name} = {b}"),
                 MatchValue::Present(true) => format!("{name} given"),
                 MatchValue::Present(false) => format!("no {name}"),
+                // A kind of condition newer than this renderer.
+                other => format!("{name}: {other:?}"),
             }
         })
         .collect();
@@ -219,6 +221,8 @@ fn amount(spec: &EndpointSpec, row: &PriceRow) -> String {
             Some(d) if !r.is_integer() => format!("{r} ({d}) credits a second"),
             _ => format!("{r} credits a second"),
         },
+        // A kind of amount newer than this renderer.
+        other => format!("{other:?}"),
     };
     if row.markup != Ratio::ONE {
         let _ = write!(s, " × {}", row.markup);

@@ -25,6 +25,7 @@ pub const PRICE_BOOK_SCHEMA: &str = "seedance-rules/price-book/v1";
 
 /// What a `when` entry compares a normalized field with.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum MatchValue {
     /// The field holds this string (or, for an integer field, this integer written out).
     Str(Cow<'static, str>),
@@ -47,6 +48,7 @@ pub struct Match {
 
 /// What a row charges before its markup.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Amount {
     /// A fixed number of credits a task.
     Credits(u64),

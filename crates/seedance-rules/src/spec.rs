@@ -187,6 +187,7 @@ impl Kind {
 
 /// A field's default, filled into the normalized request when it is absent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum DefaultValue {
     /// No default: absent stays absent.
     None,
@@ -220,6 +221,7 @@ pub struct Field {
 
 /// A condition on the normalized request, the `when` of a rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Cond {
     /// The field (by index in the field table) holds this string.
     Is(usize, &'static str),

@@ -914,31 +914,54 @@ mod borrowed {
 
     use serde::de::{self, Deserialize, Deserializer, Visitor};
 
+    /// A string, borrowed where the input allows; with `digits`, a JSON
+    /// integer too, read as its digits.
+    struct Text {
+        digits: bool,
+    }
+
+    impl<'de> Visitor<'de> for Text {
+        type Value = Cow<'de, str>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(match self.digits {
+                true => "a duration: a string of digits, or an integer",
+                false => "a string",
+            })
+        }
+
+        fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+            Ok(Cow::Borrowed(v))
+        }
+
+        fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(Cow::Owned(v.to_owned()))
+        }
+
+        fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+            Ok(Cow::Owned(v))
+        }
+
+        fn visit_i64<E: de::Error>(self, n: i64) -> Result<Self::Value, E> {
+            match self.digits {
+                true => Ok(Cow::Owned(n.to_string())),
+                false => Err(E::invalid_type(de::Unexpected::Signed(n), &self)),
+            }
+        }
+
+        fn visit_u64<E: de::Error>(self, n: u64) -> Result<Self::Value, E> {
+            match self.digits {
+                true => Ok(Cow::Owned(n.to_string())),
+                false => Err(E::invalid_type(de::Unexpected::Unsigned(n), &self)),
+            }
+        }
+    }
+
     struct Str<'a>(Cow<'a, str>);
 
     impl<'de: 'a, 'a> Deserialize<'de> for Str<'a> {
         fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            struct V;
-            impl<'de> Visitor<'de> for V {
-                type Value = Cow<'de, str>;
-
-                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                    f.write_str("a string")
-                }
-
-                fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
-                    Ok(Cow::Borrowed(v))
-                }
-
-                fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-                    Ok(Cow::Owned(v.to_owned()))
-                }
-
-                fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
-                    Ok(Cow::Owned(v))
-                }
-            }
-            d.deserialize_str(V).map(Str)
+            d.deserialize_str(Text { digits: false }).map(Str)
         }
     }
 
@@ -960,35 +983,7 @@ mod borrowed {
 
     impl<'de: 'a, 'a> Deserialize<'de> for Digits<'a> {
         fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            struct V;
-            impl<'de> Visitor<'de> for V {
-                type Value = Cow<'de, str>;
-
-                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                    f.write_str("a duration: a string of digits, or an integer")
-                }
-
-                fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
-                    Ok(Cow::Borrowed(v))
-                }
-
-                fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-                    Ok(Cow::Owned(v.to_owned()))
-                }
-
-                fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
-                    Ok(Cow::Owned(v))
-                }
-
-                fn visit_i64<E>(self, n: i64) -> Result<Self::Value, E> {
-                    Ok(Cow::Owned(n.to_string()))
-                }
-
-                fn visit_u64<E>(self, n: u64) -> Result<Self::Value, E> {
-                    Ok(Cow::Owned(n.to_string()))
-                }
-            }
-            d.deserialize_any(V).map(Digits)
+            d.deserialize_any(Text { digits: true }).map(Digits)
         }
     }
 

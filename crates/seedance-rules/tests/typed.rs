@@ -867,8 +867,7 @@ fn a_coerced_duration_reads_as_sent<'de, R: Request + serde::Deserialize<'de>>(
     };
     let typed = checker.check_request(&request);
     // The same verdict, credits and request sent, without the warning.
-    let json = |r: &Report<'_>| r.to_json_value();
-    let (t, x) = (json(&typed), json(&text));
+    let (t, x) = (typed.to_json_value(), text.to_json_value());
     Some(
         typed.warnings().is_empty()
             && ["ok", "credits", "usd", "normalized", "violations", "price"]

@@ -17,6 +17,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, 
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { fastStrings } from './glue.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const wasmDir = resolve(here, '..');
@@ -149,38 +150,6 @@ if (gzipSize(optimized) < before.gz) {
 } else {
   log('wasm-opt did not make the gzip smaller; keeping wasm-bindgen\'s output');
   rmSync(optimized);
-}
-
-/**
- * wasm-bindgen's glue copies a string into the module one UTF-16 unit at a
- * time in JavaScript while they are ASCII, then with `encodeInto` from the
- * first that is not. This starts with `encodeInto`: the same bytes in the
- * same allocation, copied by the engine's native encoder. For a 160-byte
- * body it is about 4,000 instructions less (benches/README.md). The glue's
- * stand-in for a missing `encodeInto` would not fit the first room; it is
- * never used: every engine that runs the module (reference types: Chrome
- * 96, Firefox 79, Safari 15, Node 18) has `encodeInto`.
- */
-function fastStrings(text) {
-  const loop = `    let offset = 0;
-
-    for (; offset < len; offset++) {
-        const code = arg.charCodeAt(offset);
-        if (code > 0x7F) break;
-        mem[ptr + offset] = code;
-    }
-    if (offset !== len) {
-        if (offset !== 0) {
-            arg = arg.slice(offset);
-        }`;
-  const native = `    const done = cachedTextEncoder.encodeInto(arg, mem.subarray(ptr, ptr + len));
-    let offset = done.written;
-    if (done.read !== len) {
-        arg = arg.slice(done.read);`;
-  if (!text.includes(loop)) {
-    throw new Error(`wasm-bindgen ${bindgenVersion}'s glue no longer copies strings as expected; update fastStrings()`);
-  }
-  return text.replace(loop, native);
 }
 
 /**

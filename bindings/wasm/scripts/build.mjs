@@ -9,15 +9,16 @@
 // wasm-bindgen (`--target web`, with the reset-state function the glue uses
 // to survive a trap), wasm-opt -Oz, and the hand-written entries, types and
 // README; the glue's copy of strings into the module is patched to use
-// `TextEncoder.encodeInto` (`fastStrings`), and the shipped JavaScript is
-// minified by terser. Last, the JSON Schemas, written by the CLI
+// `TextEncoder.encodeInto` (`fastStrings`), the code of the glue that the
+// package never runs is left out (`leanInit`, `withoutDeadCode`; all three
+// in scripts/glue.mjs), and the shipped JavaScript is minified by terser. Last, the JSON Schemas, written by the CLI
 // (`seedance schema`, a native debug build) into pkg/schemas/.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { fastStrings } from './glue.mjs';
+import { fastStrings, leanInit, withoutDeadCode } from './glue.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const wasmDir = resolve(here, '..');
@@ -196,7 +197,8 @@ for (const f of ['node.js', 'browser.js']) {
   writeFileSync(join(pkg, f), `${await minified(readFileSync(join(wasmDir, 'js', f), 'utf8'))}\n`);
 }
 const glue = join(pkg, 'seedance_rules.js');
-const api = merged(fastStrings(readFileSync(glue, 'utf8')), readFileSync(join(wasmDir, 'js', 'api.js'), 'utf8'));
+const glueText = withoutDeadCode(leanInit(fastStrings(readFileSync(glue, 'utf8'))));
+const api = merged(glueText, readFileSync(join(wasmDir, 'js', 'api.js'), 'utf8'));
 const unminified = join(pkg, 'api.unminified.mjs');
 writeFileSync(unminified, api);
 run(process.execPath, ['--check', unminified]);

@@ -7,10 +7,9 @@
  * time in JavaScript while they are ASCII, then with `encodeInto` from the
  * first that is not. This starts with `encodeInto`: the same bytes in the
  * same allocation, copied by the engine's native encoder. For a 160-byte
- * body it is about 4,000 instructions less (benches/README.md). The glue's
- * stand-in for a missing `encodeInto` would not fit the first room; it is
- * never used: every engine that runs the module (reference types: Chrome
- * 96, Firefox 79, Safari 15, Node 18) has `encodeInto`.
+ * body it is about 4,000 instructions less (benches/README.md). Every
+ * engine that runs the module (reference types: Chrome 96, Firefox 79,
+ * Safari 15, Node 18) has `encodeInto`.
  */
 export function fastStrings(text) {
   const loop = `    let offset = 0;
@@ -32,4 +31,80 @@ export function fastStrings(text) {
     throw new Error("this wasm-bindgen's glue no longer copies strings as expected; update fastStrings() in scripts/glue.mjs");
   }
   return text.replace(loop, native);
+}
+
+/**
+ * Code of wasm-bindgen's glue that the package never runs, left out:
+ * - `passStringToWasm0` without `realloc` (every string goes with it);
+ * - the stand-in for a missing `TextEncoder.encodeInto`, which every engine
+ *   that runs the module has (see `fastStrings`).
+ */
+export function withoutDeadCode(text) {
+  const dead = [
+    `    if (realloc === undefined) {
+        const buf = cachedTextEncoder.encode(arg);
+        const ptr = malloc(buf.length, 1) >>> 0;
+        getUint8ArrayMemory0().subarray(ptr, ptr + buf.length).set(buf);
+        WASM_VECTOR_LEN = buf.length;
+        return ptr;
+    }
+`,
+    `if (!('encodeInto' in cachedTextEncoder)) {
+    cachedTextEncoder.encodeInto = function (arg, view) {
+        const buf = cachedTextEncoder.encode(arg);
+        view.set(buf);
+        return {
+            read: arg.length,
+            written: buf.length
+        };
+    };
+}
+`,
+  ];
+  for (const code of dead) {
+    if (!text.includes(code)) {
+      throw new Error("this wasm-bindgen's glue has changed; update withoutDeadCode() in scripts/glue.mjs");
+    }
+    text = text.replace(code, '');
+  }
+  return text;
+}
+
+/**
+ * wasm-bindgen's `initSync` and `__wbg_init` (the glue's default export)
+ * take either `{ module }` / `{ module_or_path }` or, deprecated, the module
+ * itself, which they warn of on the console. The package's two entries
+ * (`js/node.js`, `js/browser.js`) are their only callers, and pass the
+ * object: the deprecated branch and its messages are left out.
+ */
+export function leanInit(text) {
+  const forms = [
+    [
+      `    if (module !== undefined) {
+        if (Object.getPrototypeOf(module) === Object.prototype) {
+            ({module} = module)
+        } else {
+            console.warn('using deprecated parameters for \`initSync()\`; pass a single object instead')
+        }
+    }`,
+      '    ({module} = module);',
+    ],
+    [
+      `    if (module_or_path !== undefined) {
+        if (Object.getPrototypeOf(module_or_path) === Object.prototype) {
+            ({module_or_path} = module_or_path)
+        } else {
+            console.warn('using deprecated parameters for the initialization function; pass a single object instead')
+        }
+    }`,
+      '    ({module_or_path} = module_or_path);',
+    ],
+  ];
+  for (const [from, to] of forms) {
+    if (!text.includes(from)) {
+      throw new Error("this wasm-bindgen's glue no longer reads its init parameters as expected; update leanInit() in scripts/glue.mjs");
+    }
+    text = text.replace(from, to);
+  }
+  return text;
 }

@@ -985,8 +985,9 @@ function renderCompare(opts, report) {
     // Above the balance: refused, but its price is worth seeing.
     const shown = r.credits !== null && r.credits !== undefined;
     const notes = h('td', { class: 'notes' });
-    // Refused for the balance alone (HTTP 402): priced, and within reach of a larger one.
-    const overBalance = !r.ok && r.violations.length > 0 && r.violations.every((v) => v.status === 402);
+    // Refused for the balance alone (`<endpoint>.balance.insufficient`: HTTP 402, or
+    // 400 from apiin.one, which publishes no codes): priced, and within reach of a larger one.
+    const overBalance = !r.ok && r.violations.length > 0 && r.violations.every((v) => v.rule.endsWith('.balance.insufficient'));
     if (!r.ok) {
       notes.append(h('span', { class: 'verdict-bad', text: overBalance ? 'Over your balance: ' : "Can't make this clip: " }));
       r.violations.forEach((v, j) => notes.append(j ? '; ' : '', code(v.code), ' ', ...richText(v.message)));

@@ -378,7 +378,7 @@ test('a price book prices seedance2ai.io; a bad one shows its error', async () =
   await page.getByRole('button', { name: 'Use the built-in prices' }).click();
 });
 
-test('a balance below the quote shows the provider\'s 402 code', async () => {
+test('a balance below the quote shows the provider\'s balance code', async () => {
   const cases = conformance.cases.filter(
     (c) => c.balance !== undefined && c.price_book === undefined && c.body && ['seedanceapi-v1', 'seedanceapi-v2', 'apiinone-videos'].includes(c.endpoint),
   );

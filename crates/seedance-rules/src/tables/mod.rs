@@ -482,11 +482,11 @@ pub(crate) mod apiinone {
     };
     pub(crate) static BALANCE: Code = Code {
         id: "",
-        status: 402,
+        status: 400,
         documented: false,
         meaning: "the quote is above the balance; apiin.one publishes no code for it",
         source: Source::decision(
-            "apiin.one publishes no error codes: the library's rule id, with HTTP 402 as the other providers answer",
+            "apiin.one publishes no error codes: the library's rule id, with HTTP 400 as for every rule",
         ),
     };
 }

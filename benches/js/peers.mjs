@@ -121,7 +121,7 @@ const prompt = (min, max) =>
 const range = (lo, hi) => Array.from({ length: hi - lo + 1 }, (_, k) => lo + k);
 /** A duration the documents show as a string, accepted as an integer too. */
 const durationOf = (allowed) => z.union([z.enum(allowed.map(String)), z.literal(allowed)]);
-const CANONICAL_INT = /^(0|-?[1-9][0-9]*)$/u;
+const INT_TEXT = /^[+-]?[0-9]+$/u;
 
 const issue = (ctx, path, message) => ctx.addIssue({ code: 'custom', path: [path], message });
 
@@ -148,7 +148,7 @@ const ZOD = {
     .object({
       prompt: prompt(1, 2000),
       model: z.enum(['seedance-2.0', 'seedance-2.0-fast', 'seedance-2-mini']).optional(),
-      duration: z.union([z.number().int(), z.string().regex(CANONICAL_INT)]).optional(),
+      duration: z.union([z.number().int(), z.string().regex(INT_TEXT)]).optional(),
       resolution: z.enum(['480p', '720p', '1080p']).optional(),
       aspect_ratio: z.string().optional(),
       images: z.array(httpUrl).max(4).optional(),

@@ -287,9 +287,17 @@ fn duration_str(allowed: impl IntoIterator<Item = i64>) -> Json {
     json!({ "enum": e })
 }
 
-/// The same, for a duration the documents show as an integer (v2).
+/// The same, for a duration the documents show as an integer (v2), where
+/// a string is read as an integer is (`"08"` and `"+8"` are 8).
 fn duration_int(allowed: impl IntoIterator<Item = i64>) -> Json {
-    duration_str(allowed)
+    let allowed: Vec<i64> = allowed.into_iter().collect();
+    let digits: Vec<String> = allowed.iter().map(i64::to_string).collect();
+    json!({
+        "anyOf": [
+            { "enum": allowed },
+            { "type": "string", "pattern": format!(r"^\+?0*({})$", digits.join("|")) }
+        ]
+    })
 }
 
 fn url_list(max: u64, item: Json) -> Json {
@@ -347,7 +355,7 @@ pub fn schema(endpoint: Endpoint) -> Json {
                 "duration": {
                     "anyOf": [
                         { "type": "integer" },
-                        { "type": "string", "pattern": "^(0|-?[1-9][0-9]*)$" }
+                        { "type": "string", "pattern": "^[+-]?[0-9]+$" }
                     ]
                 },
                 "resolution": { "enum": ["480p", "720p", "1080p"] },

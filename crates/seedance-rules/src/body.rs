@@ -18,7 +18,7 @@ use crate::message::{clipped_head, message, Clipped};
 use crate::report::{warning, Diag};
 use crate::spec::{EndpointSpec, Field, Kind};
 use crate::suggest::unknown_field_message;
-use crate::value::{canonical_int, List, Slots, Value};
+use crate::value::{parse_i64, List, Slots, Value};
 
 /// Reads `text` as a body for `spec` into `slots`, which are empty; whether
 /// the body is an object. `Err` only for text that is not JSON. A JSON value
@@ -368,7 +368,7 @@ fn read_field<'a>(
             );
             Some(Value::Str(Cow::Owned(n.to_string())))
         }
-        (Kind::DurationInt, Token::Str(s)) => match canonical_int(&s) {
+        (Kind::DurationInt, Token::Str(s)) => match parse_i64(&s) {
             Some(n) => {
                 diag.warn(
                     warning::COERCED_TYPE,

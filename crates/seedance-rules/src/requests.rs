@@ -42,7 +42,7 @@ use crate::value::{List, Slots, Value};
 /// the contract does. A duration of the other JSON type (v1's `8` for
 /// `"8"`, v2's `"10"` for `10`), which `check` accepts with a
 /// `COERCED_TYPE` warning, serde reads as the documented type, without the
-/// warning; what `check` refuses there (`"08"`, `8.5`), serde refuses. A
+/// warning; what `check` refuses there (`"8.0"`, `" 8"`, `8.5`), serde refuses. A
 /// request built in code, from strings the service owns, has none of these
 /// concerns.
 pub trait Request: private::Sealed {
@@ -994,8 +994,9 @@ mod borrowed {
     }
 
     /// A duration the document shows as an integer, or sent as a string
-    /// that `check` reads as one (written the one canonical way: `"10"`,
-    /// not `"010"` or `"+10"`), with a `COERCED_TYPE` warning there.
+    /// that `check` reads as one (an optional sign, then decimal digits, as
+    /// `str::parse` reads an integer: `"10"`, `"010"`, `"+10"`; not `" 10"`
+    /// or `"10.0"`), with a `COERCED_TYPE` warning there.
     struct Seconds(u32);
 
     impl<'de> Deserialize<'de> for Seconds {
@@ -1018,7 +1019,7 @@ mod borrowed {
                 }
 
                 fn visit_str<E: de::Error>(self, s: &str) -> Result<u32, E> {
-                    crate::value::canonical_int(s)
+                    crate::value::parse_i64(s)
                         .and_then(|n| u32::try_from(n).ok())
                         .ok_or_else(|| E::invalid_value(de::Unexpected::Str(s), &self))
                 }

@@ -69,9 +69,13 @@
 //! # URLs
 //!
 //! URLs are parsed by the WHATWG URL standard, as browsers do, with a parser of
-//! the library's own that a test holds to the `url` crate. Whether a host is
-//! public is judged from the URL alone: the library never resolves names, so a
-//! name whose DNS records point at a private address passes.
+//! the library's own that a test holds to the `url` crate, with two
+//! departures: a host name must be ASCII (an internationalized one in its
+//! Punycode form, `xn--…`; mapping Unicode names needs tables that would
+//! triple the npm package), and all of `0.0.0.0/8` counts as unspecified.
+//! Whether a host is public is judged from the URL alone: the library never
+//! resolves names, so a name whose DNS records point at a private address
+//! passes.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 

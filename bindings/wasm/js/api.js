@@ -160,15 +160,21 @@ function withProvenance(report, table) {
     price.formula = p.formula;
     price.row = table.rows[p.row];
   }
-  if (p.markup !== undefined) price.markup = p.markup;
-  if (p.usd_per_credit !== undefined) {
+  if (own(p, 'markup')) price.markup = p.markup;
+  if (own(p, 'usd_per_credit')) {
     price.usd_per_credit = p.usd_per_credit;
-    price.usd_source = table.usd_source ?? NO_SOURCE;
+    price.usd_source = own(table, 'usd_source') ? table.usd_source : NO_SOURCE;
   }
-  if (table.note !== undefined) price.note = table.note;
+  if (own(table, 'note')) price.note = table.note;
   report.price = price;
   return report;
 }
+
+/**
+ * Whether parsed JSON has the key itself: a key it lacks is not read from
+ * `Object.prototype`, where a page's other code may have put one.
+ */
+const own = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
 
 /**
  * Lets the module free a collected book's place: the book of the instance

@@ -110,6 +110,22 @@ test('quote throws what check throws, and is null where check is not ok', () => 
   stillWorks();
 });
 
+test('keys put on Object.prototype do not reach a report', () => {
+  const bodies = [
+    ['seedanceapi-v1', { prompt: 'a cat walking' }],
+    ['seedance2ai-video', { prompt: 'a cat walking' }],
+    ['apiinone-videos', { model: 'seedance-1-5-pro', prompt: 'a cat walking' }],
+  ];
+  const clean = bodies.map(([e, b]) => JSON.stringify(check(e, b)));
+  const keys = ['markup', 'usd_per_credit', 'usd_source', 'note'];
+  try {
+    for (const k of keys) Object.prototype[k] = 'polluted';
+    bodies.forEach(([e, b], i) => assert.equal(JSON.stringify(check(e, b)), clean[i], e));
+  } finally {
+    for (const k of keys) delete Object.prototype[k];
+  }
+});
+
 test('a cycle throws INVALID_ARGUMENT', () => {
   const cyclic = { ...GOOD };
   cyclic.self = cyclic;

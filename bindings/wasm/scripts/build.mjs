@@ -11,8 +11,9 @@
 // README; the glue's copy of strings into the module is patched to use
 // `TextEncoder.encodeInto` (`fastStrings`), the code of the glue that the
 // package never runs is left out (`leanInit`, `withoutDeadCode`; all three
-// in scripts/glue.mjs), and the shipped JavaScript is minified by terser. Last, the JSON Schemas, written by the CLI
-// (`seedance schema`, a native debug build) into pkg/schemas/.
+// in scripts/glue.mjs), and the shipped JavaScript is minified by terser.
+// Last, the JSON Schemas, written by the CLI (`seedance schema`, a native
+// debug build) into pkg/schemas/.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

@@ -3,6 +3,18 @@
 // cross strings the same way.
 
 /**
+ * `text` with `from` replaced by `to`; `from` must be there, since the
+ * glue comes from the one wasm-bindgen version the crate pins, and a new
+ * one that writes it otherwise needs the rewrite looked at again.
+ */
+function rewrite(text, from, to, what) {
+  if (!text.includes(from)) {
+    throw new Error(`this wasm-bindgen's glue has changed where it ${what}; update scripts/glue.mjs`);
+  }
+  return text.replace(from, to);
+}
+
+/**
  * wasm-bindgen's glue copies a string into the module one UTF-16 unit at a
  * time in JavaScript while they are ASCII, then with `encodeInto` from the
  * first that is not. This starts with `encodeInto`: the same bytes in the
@@ -27,10 +39,7 @@ export function fastStrings(text) {
     let offset = done.written;
     if (done.read !== len) {
         arg = arg.slice(done.read);`;
-  if (!text.includes(loop)) {
-    throw new Error("this wasm-bindgen's glue no longer copies strings as expected; update fastStrings() in scripts/glue.mjs");
-  }
-  return text.replace(loop, native);
+  return rewrite(text, loop, native, 'copies strings');
 }
 
 /**
@@ -40,16 +49,15 @@ export function fastStrings(text) {
  *   that runs the module has (see `fastStrings`).
  */
 export function withoutDeadCode(text) {
-  const dead = [
-    `    if (realloc === undefined) {
+  const withoutRealloc = `    if (realloc === undefined) {
         const buf = cachedTextEncoder.encode(arg);
         const ptr = malloc(buf.length, 1) >>> 0;
         getUint8ArrayMemory0().subarray(ptr, ptr + buf.length).set(buf);
         WASM_VECTOR_LEN = buf.length;
         return ptr;
     }
-`,
-    `if (!('encodeInto' in cachedTextEncoder)) {
+`;
+  const standIn = `if (!('encodeInto' in cachedTextEncoder)) {
     cachedTextEncoder.encodeInto = function (arg, view) {
         const buf = cachedTextEncoder.encode(arg);
         view.set(buf);
@@ -59,15 +67,9 @@ export function withoutDeadCode(text) {
         };
     };
 }
-`,
-  ];
-  for (const code of dead) {
-    if (!text.includes(code)) {
-      throw new Error("this wasm-bindgen's glue has changed; update withoutDeadCode() in scripts/glue.mjs");
-    }
-    text = text.replace(code, '');
-  }
-  return text;
+`;
+  text = rewrite(text, withoutRealloc, '', 'copies a string without realloc');
+  return rewrite(text, standIn, '', 'stands in for encodeInto');
 }
 
 /**
@@ -78,33 +80,18 @@ export function withoutDeadCode(text) {
  * object: the deprecated branch and its messages are left out.
  */
 export function leanInit(text) {
-  const forms = [
-    [
-      `    if (module !== undefined) {
-        if (Object.getPrototypeOf(module) === Object.prototype) {
-            ({module} = module)
+  for (const [name, what] of [
+    ['module', '`initSync()`'],
+    ['module_or_path', 'the initialization function'],
+  ]) {
+    const read = `    if (${name} !== undefined) {
+        if (Object.getPrototypeOf(${name}) === Object.prototype) {
+            ({${name}} = ${name})
         } else {
-            console.warn('using deprecated parameters for \`initSync()\`; pass a single object instead')
+            console.warn('using deprecated parameters for ${what}; pass a single object instead')
         }
-    }`,
-      '    ({module} = module);',
-    ],
-    [
-      `    if (module_or_path !== undefined) {
-        if (Object.getPrototypeOf(module_or_path) === Object.prototype) {
-            ({module_or_path} = module_or_path)
-        } else {
-            console.warn('using deprecated parameters for the initialization function; pass a single object instead')
-        }
-    }`,
-      '    ({module_or_path} = module_or_path);',
-    ],
-  ];
-  for (const [from, to] of forms) {
-    if (!text.includes(from)) {
-      throw new Error("this wasm-bindgen's glue no longer reads its init parameters as expected; update leanInit() in scripts/glue.mjs");
-    }
-    text = text.replace(from, to);
+    }`;
+    text = rewrite(text, read, `    ({${name}} = ${name});`, `reads the parameters of ${what}`);
   }
   return text;
 }

@@ -47,6 +47,7 @@ const sources = [
   join(wasmDir, 'Cargo.toml'),
   join(wasmDir, 'README.md'),
   join(wasmDir, 'scripts', 'build.mjs'),
+  join(wasmDir, 'scripts', 'glue.mjs'),
   join(root, 'crates', 'seedance-rules'),
   join(root, 'crates', 'seedance-cli'),
   join(root, 'Cargo.toml'),

@@ -2,7 +2,10 @@
 // and default comes from the library (`endpoints`, `describe`, `fieldOptions`);
 // every verdict and price from `check` / `checkJson` / `compare`. This file only
 // lays them out: it holds no rule and no price of its own.
-import * as lib from './seedance-rules.js';
+// The library is imported in `main`, not here: a module that fails to load
+// (the `.wasm` not found or cut short) is then the page's own error, shown,
+// rather than a page that stays "Loading" with the error in the console.
+let lib;
 import { labelFor, LEADING_FIELDS } from './labels.js';
 
 // ---------------------------------------------------------------- helpers --
@@ -80,7 +83,6 @@ function describe(id) {
 
 let ENDPOINTS = [];
 let SOURCE_TITLES = {};
-const HAS_COMPARE = typeof lib.compare === 'function';
 
 function checkOptions() {
   const o = {};
@@ -120,12 +122,24 @@ const BOOK_URL_LIMIT = 8000;
 const TAB_BOOK_KEY = 'seedance-rules:price-book';
 const TAB_BOOK = '@tab';
 
+/**
+ * Keeps `text` for this tab (null: keeps none); whether it is kept. When the
+ * browser will not keep it (storage off in a private window, or a book past
+ * its quota of about 5 million characters), the book kept before goes too:
+ * a reload must never bring back a book that was replaced.
+ */
 function keepInTab(text) {
   try {
     if (text === null) sessionStorage.removeItem(TAB_BOOK_KEY);
     else sessionStorage.setItem(TAB_BOOK_KEY, text);
+    return true;
   } catch {
-    // Storage off (a private window's policy): a reload loses the book, as a link does.
+    try {
+      sessionStorage.removeItem(TAB_BOOK_KEY);
+    } catch {
+      // Storage off altogether: nothing was kept.
+    }
+    return false;
   }
 }
 
@@ -945,7 +959,7 @@ function bodyForClip(endpoint, variant, clip) {
 
 function renderCompare(opts, report) {
   const box = $('compare-body');
-  if (!HAS_COMPARE) {
+  if (typeof lib.compare !== 'function') {
     box.replaceChildren(h('p', { class: 'muted' }, 'This build of ', code('seedance-rules'), ' has no ', code('compare'), ' function yet.'));
     return;
   }
@@ -1156,7 +1170,11 @@ function bookState() {
   el.replaceChildren(
     'Prices: the price book ', h('strong', { text: `“${state.book.name}”` }),
     ...(listed.length ? [' for ', ...listed.flatMap((id, i) => (i ? [', ', code(id)] : [code(id)])), listed.length < ENDPOINTS.length ? '; the built-in tables for the rest.' : '.'] : ['.']),
-    state.book.compact.length > BOOK_URL_LIMIT ? ' This book is too large to go in the link: this tab keeps it when reloaded, but a copied link prices with the built-in tables.' : '',
+    state.book.compact.length > BOOK_URL_LIMIT
+      ? state.book.kept
+        ? ' This book is too large to go in the link: this tab keeps it when reloaded, but a copied link prices with the built-in tables.'
+        : ' This book is too large to go in the link, and the browser would not keep it for this tab: a reload, or a copied link, prices with the built-in tables.'
+      : '',
   );
 }
 
@@ -1191,7 +1209,7 @@ function loadBook(text, { quiet = false } = {}) {
   };
   err.hidden = true;
   err.textContent = '';
-  keepInTab(state.book.compact.length > BOOK_URL_LIMIT ? text : null);
+  state.book.kept = keepInTab(state.book.compact.length > BOOK_URL_LIMIT ? text : null);
   if (!quiet) $('book-text').value = text;
   bookState();
   refresh();
@@ -1472,6 +1490,8 @@ function wireStatic() {
   // The phone's bar repeats the quote's first words (hidden from screen
   // readers, which have the quote itself): a tap goes to the whole quote.
   $('mobile-bar').addEventListener('click', () => $('quote-h').scrollIntoView({ behavior: 'smooth', block: 'start' }));
+  // A balance typed while the rules loaded counts, unless the link gave one.
+  if (state.balance === null && $('balance').value !== '') state.balance = typedBalance($('balance'));
   $('balance').value = state.balance ?? '';
   $('balance').addEventListener('input', () => {
     state.balance = typedBalance($('balance'));
@@ -1503,6 +1523,8 @@ function wireStatic() {
     $('book-text').focus();
   });
   $('book-clear').addEventListener('click', clearBook);
+  // Off until the rules are loaded (index.html), so that no click is lost.
+  for (const id of ['book-file', 'book-load', 'book-builtin', 'book-clear']) $(id).disabled = false;
 
   $('copy-link').addEventListener('click', async () => {
     const btn = $('copy-link');
@@ -1568,6 +1590,7 @@ async function loadMeta() {
 }
 
 async function main() {
+  lib = await import('./seedance-rules.js');
   try {
     ENDPOINTS = lib.endpoints();
   } catch (e) {
@@ -1592,7 +1615,7 @@ async function main() {
   // A book too large for the link is the one this tab keeps; it is read as a linked one.
   const book = linked === TAB_BOOK ? keptInTab() : linked;
   if (linked === TAB_BOOK && book === null) {
-    notices.push('The link\'s price book was too large for a link, and only the browser tab that loaded it keeps it: the prices shown are the built-in tables.');
+    notices.push('The link\'s price book was too large for a link, and is kept only by the browser tab that loaded it, when the browser would keep it: the prices shown are the built-in tables.');
   }
   if (book) {
     $('book-text').value = book;

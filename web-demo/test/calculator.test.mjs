@@ -1036,11 +1036,28 @@ test('a price book too large for the link is kept by the tab on reload, and miss
     // A copy of the link in another tab has no such book, and says so.
     const other = await openPage(site, new URL(p.url()).search);
     try {
-      assert.match(await other.locator('#notice').innerText(), /only the browser tab that loaded it keeps it/);
+      assert.match(await other.locator('#notice').innerText(), /kept only by the browser tab that loaded it/);
       assert.equal(await other.locator('#book-state').innerText(), 'Prices: the built-in tables.');
     } finally {
       await other.close();
     }
+    // A book past what the browser keeps for a tab (about 5 million
+    // characters) replaces the kept one, and says a reload loses it: the
+    // reload must not bring back the book it replaced.
+    await p.evaluate(() => {
+      const book = JSON.parse(document.getElementById('book-text').value);
+      book.name = 'too large to keep';
+      book.endpoints['seedanceapi-v2'].note = { decision: 'x'.repeat(6_000_000) };
+      document.getElementById('book-text').value = JSON.stringify(book);
+    });
+    await p.getByRole('button', { name: 'Load price book' }).click();
+    assert.match(await p.locator('#book-state').innerText(), /“too large to keep”.*the browser would not keep it for this tab/s);
+    await p.reload();
+    await p.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+    assert.equal(await p.locator('#book-state').innerText(), 'Prices: the built-in tables.');
+    assert.match(await p.locator('#notice').innerText(), /kept only by the browser tab that loaded it/);
+    await p.getByRole('button', { name: 'Start from the built-in book' }).click();
+    await p.getByRole('button', { name: 'Load price book' }).click();
     // Using the built-in prices again forgets it.
     await p.getByRole('button', { name: /built-in prices/i }).click();
     await p.reload();
@@ -1048,5 +1065,53 @@ test('a price book too large for the link is kept by the tab on reload, and miss
     assert.equal(await p.locator('#book-state').innerText(), 'Prices: the built-in tables.');
   } finally {
     await p.close();
+  }
+});
+
+test('a module that does not load is the page\'s own error, not a page left loading', async () => {
+  for (const answer of [
+    (route) => route.fulfill({ status: 404, body: 'not here' }),
+    // Cut short: the first bytes of the module only.
+    async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: (await response.body()).subarray(0, 50_000) });
+    },
+  ]) {
+    const page = await site.context.newPage();
+    try {
+      await page.route('**/*.wasm', answer);
+      await page.goto(site.url + '?endpoint=seedanceapi-v2');
+      await page.locator('#fatal').waitFor({ state: 'visible', timeout: 30_000 });
+      assert.match(await page.locator('#fatal').innerText(), /^The calculator could not start: /);
+      assert.equal(await page.locator('#quote').innerText(), 'Unavailable');
+      assert.equal(await page.locator('#main').getAttribute('aria-busy'), 'false');
+    } finally {
+      await page.close();
+    }
+  }
+});
+
+test('a balance typed while the rules load counts, and the book\'s buttons wait for them', async () => {
+  const page = await site.context.newPage();
+  try {
+    let release;
+    const held = new Promise((ok) => {
+      release = ok;
+    });
+    await page.route('**/*.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(site.url + '?endpoint=seedanceapi-v2');
+    assert.equal(await page.locator('#book-load').isDisabled(), true);
+    await page.locator('details:has(#balance) summary').click();
+    await page.locator('#balance').fill('5');
+    release();
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 30_000 });
+    assert.equal(await page.locator('#book-load').isDisabled(), false);
+    assert.equal(await page.locator('#balance').inputValue(), '5');
+    assert.match(await page.locator('#issues-balance').innerText(), /INSUFFICIENT_CREDITS/);
+  } finally {
+    await page.close();
   }
 });

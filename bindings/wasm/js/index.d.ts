@@ -260,18 +260,25 @@ export interface Report<E extends string = EndpointId> {
   ok: boolean;
   endpoint: E;
   /**
-   * Integer credits, or null when invalid or no price is published. Never
+   * Integer credits, or null when the body breaks a rule or no price is
+   * published (a balance below the quote alone keeps them). Never
    * above `Number.MAX_SAFE_INTEGER`: a price book whose row could quote more
    * is refused when it is loaded.
    */
   credits: number | null;
   /** Exact US dollars with at least two decimals (`"0.08"`), or null. */
   usd: string | null;
-  /** The body as it will be sent and billed; null when the body has a violation. */
+  /**
+   * The body as it will be sent and billed; null when the body breaks a rule
+   * (a balance below the quote alone keeps it).
+   */
   normalized: (E extends EndpointId ? Normalized<E> : Record<string, unknown>) | null;
   violations: Violation[];
   warnings: Warning[];
-  /** How the credits were computed; null when the request is invalid. */
+  /**
+   * How the credits were computed; null when the body breaks a rule (a
+   * balance below the quote alone keeps it).
+   */
   price: Quote | null;
 }
 

@@ -240,7 +240,26 @@ fn run(command: Command) -> Result<Output, Failure> {
 }
 
 fn endpoint_named(id: &str) -> Result<Endpoint, Failure> {
-    id.parse::<Endpoint>().map_err(Failure::from)
+    id.parse::<Endpoint>().map_err(|e| {
+        let f = Failure::from(e);
+        // A body given where the endpoint goes (`seedance check '{...}'`).
+        if id.trim_start().starts_with(['{', '[']) {
+            Failure {
+                message: format!("{}; the endpoint comes before the body", f.message),
+                ..f
+            }
+        } else {
+            f
+        }
+    })
+}
+
+/// Whether `text` holds nothing but JSON's white space (space, tab, line
+/// feed, carriage return). Not `str::trim`, which also strips Unicode's
+/// (a no-break space): a body of those is not empty, it is not JSON.
+fn blank(text: &str) -> bool {
+    text.bytes()
+        .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
 }
 
 fn check(a: CheckArgs) -> Result<Output, Failure> {
@@ -253,7 +272,7 @@ fn check(a: CheckArgs) -> Result<Output, Failure> {
         Body::Text(text) => text,
         Body::Stdin { asked } => read_stdin(asked)?,
     };
-    if body.trim().is_empty() {
+    if blank(&body) {
         return Err(Failure::input(
             "the body is empty: give JSON text as BODY or on standard input",
         ));
@@ -390,7 +409,7 @@ fn load_book(path: &Path) -> Result<PriceBook, Failure> {
         .map_err(|e| Failure::book(format!("cannot read {what}: {e}")))?
         .ok_or_else(|| Failure::book(too_long(&what, "price book")))?;
     let text = utf8(bytes, &what).map_err(Failure::of_book)?;
-    if text.trim().is_empty() {
+    if blank(&text) {
         return Err(Failure::book(format!("{what} is empty")));
     }
     no_byte_order_mark(&text, &what).map_err(Failure::of_book)?;

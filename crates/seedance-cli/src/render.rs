@@ -255,15 +255,16 @@ fn source(s: &Source) -> String {
 }
 
 /// Text from a request or a price book, safe to print on a terminal: control
-/// characters (an escape sequence in a field name) are shown escaped.
+/// characters (an escape sequence in a field name) and the invisible
+/// characters that reorder or hide text (see [`hidden`]) are shown escaped.
 pub fn printable(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(char::is_control) {
+    if !s.chars().any(hidden) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(
         s.chars()
             .map(|c| {
-                if c.is_control() {
+                if hidden(c) {
                     c.escape_default().to_string()
                 } else {
                     c.to_string()
@@ -271,4 +272,24 @@ pub fn printable(s: &str) -> Cow<'_, str> {
             })
             .collect(),
     )
+}
+
+/// Whether `c` would act on the terminal, or on the text around it, rather
+/// than show: a control character (C0, DEL, C1), or one of Unicode's
+/// invisible format characters that reorder the text after them (the bidi
+/// embeddings, overrides and isolates, U+202A to U+202E and U+2066 to
+/// U+2069, and the marks U+061C, U+200E, U+200F) or hide that text is there
+/// (the zero-width characters U+200B to U+200D, U+2060 to U+2064, U+FEFF).
+/// A value shown as `"x\u{202e}evil"` cannot pass for another.
+fn hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061C}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{FEFF}'
+        )
 }

@@ -402,6 +402,51 @@ fn terminal_escapes_from_the_body_are_not_printed_raw() {
     assert!(!run.stdout.contains('\u{1b}'), "{:?}", run.stdout);
 }
 
+#[test]
+fn characters_that_reorder_or_hide_text_are_shown_escaped() {
+    // A right-to-left override (U+202E) would show the rest of a value
+    // backwards; a zero-width space (U+200B) would hide that a field's name
+    // is not the one it looks like.
+    let run = seedance(
+        &[
+            "check",
+            "seedanceapi-v2",
+            r#"{"prompt": "a", "model": "x\u202eevil", "seed\u200b": 1}"#,
+        ],
+        None,
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stdout.contains(r"x\u{202e}evil") && run.stdout.contains(r"seed\u{200b}"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        !run.stdout.contains(['\u{202e}', '\u{200b}']),
+        "{:?}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_body_of_unicode_spaces_is_not_json_rather_than_empty() {
+    // JSON's white space is space, tab and line breaks: a no-break space
+    // is a character the reader cannot take, as `seedance` says of any.
+    for body in ["\u{a0}", "\u{3000}{}"] {
+        let run = seedance(&["check", "seedanceapi-v2", body], None);
+        run.assert_failed();
+        assert!(
+            run.stderr.contains("expected value (line 1, column 1)")
+                && !run.stderr.contains("empty"),
+            "{}",
+            run.stderr
+        );
+    }
+    let run = seedance(&["check", "seedanceapi-v2", " \t\r\n"], None);
+    run.assert_failed();
+    assert!(run.stderr.contains("the body is empty"), "{}", run.stderr);
+}
+
 // ---- check: price books -----------------------------------------------------
 
 const BOOK: &str = r#"{
@@ -966,6 +1011,24 @@ fn an_unknown_endpoint_with_control_characters_is_shown_escaped() {
             run.stderr
         );
     }
+}
+
+#[test]
+fn a_body_given_for_the_endpoint_says_which_comes_first() {
+    let run = seedance(&["check", r#"{"prompt": "a"}"#, "seedanceapi-v2"], None);
+    run.assert_failed();
+    assert!(
+        run.stderr.contains("unknown endpoint")
+            && run
+                .stderr
+                .trim_end()
+                .ends_with("the endpoint comes before the body"),
+        "{}",
+        run.stderr
+    );
+    // Only then: a plain misspelt id gets the list alone.
+    let run = seedance(&["check", "seedanceapi-v3", "{}"], None);
+    assert!(!run.stderr.contains("comes before"), "{}", run.stderr);
 }
 
 #[test]

@@ -793,10 +793,18 @@ fn known_keys(obj: &Obj<'_>, path: &str, known: &[&str]) -> Result<(), Error> {
     }
 }
 
+/// A number of the book read as an integer is read in a body: any JSON
+/// spelling of a whole number (`5`, `5.0`, `5e0`, `-0`), as the book's JSON
+/// Schema (`"type": "integer"`) takes it too. `None` for a fraction, a
+/// number past 64 bits (signed) or a value that is no number.
+fn whole(v: &Json) -> Option<i64> {
+    crate::body::exact_int(v.as_number()?.as_str())
+}
+
 fn ratio_at(v: &Json, path: &str) -> Result<Ratio, Error> {
-    let text = match v {
-        Json::String(s) => s.clone(),
-        Json::Number(n) if n.as_u64().is_some() => n.as_str().to_owned(),
+    let text = match (v, whole(v).map(u64::try_from)) {
+        (Json::String(s), _) => s.clone(),
+        (_, Some(Ok(n))) => n.to_string(),
         _ => {
             return Err(Error::price_book(
                 path,
@@ -920,10 +928,11 @@ fn parse_row(spec: &'static EndpointSpec, v: &Json, path: &str) -> Result<PriceR
                 let value = match val {
                     Json::String(s) => MatchValue::Str(Cow::Owned(s.clone())),
                     Json::Bool(b) => MatchValue::Bool(*b),
-                    Json::Number(n) => MatchValue::Int(
-                        n.as_i64()
-                            .ok_or_else(|| Error::price_book(&p, "must be an integer"))?,
-                    ),
+                    Json::Number(_) => {
+                        MatchValue::Int(whole(val).ok_or_else(|| {
+                            Error::price_book(&p, "must be an integer of 64 bits")
+                        })?)
+                    }
                     Json::Object(_) => {
                         let o = Obj::at(val, &p, "")?;
                         match (o.len(), o.get("present")) {
@@ -981,14 +990,17 @@ fn parse_row(spec: &'static EndpointSpec, v: &Json, path: &str) -> Result<PriceR
     let amount = match (obj.get("credits"), obj.get("credits_per_second")) {
         // At most 2^53 - 1, as quotes are: JavaScript reads the row in a
         // report's provenance, and reads a larger integer inexactly.
-        (Some(c), None) => {
-            Amount::Credits(c.as_u64().filter(|&c| c <= MAX_CREDITS).ok_or_else(|| {
-                Error::price_book(
-                    &join_path(path, "credits"),
-                    "must be a whole number of credits, at most 2^53-1",
-                )
-            })?)
-        }
+        (Some(c), None) => Amount::Credits(
+            whole(c)
+                .and_then(|c| u64::try_from(c).ok())
+                .filter(|&c| c <= MAX_CREDITS)
+                .ok_or_else(|| {
+                    Error::price_book(
+                        &join_path(path, "credits"),
+                        "must be a whole number of credits, at most 2^53-1",
+                    )
+                })?,
+        ),
         (None, Some(r)) => {
             if spec.seconds_field.is_none() {
                 return Err(Error::price_book(

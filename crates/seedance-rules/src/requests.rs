@@ -950,9 +950,16 @@ mod borrowed {
         }
 
         fn visit_u64<E: de::Error>(self, n: u64) -> Result<Self::Value, E> {
-            match self.digits {
-                true => Ok(Cow::Owned(n.to_string())),
-                false => Err(E::invalid_type(de::Unexpected::Unsigned(n), &self)),
+            match (self.digits, i64::try_from(n)) {
+                (true, Ok(_)) => Ok(Cow::Owned(n.to_string())),
+                // Past 2^63 - 1: `check` reads no integer past 64 bits
+                // (signed) as a value of any field, a `type` violation, so
+                // it is no request here either.
+                (true, Err(_)) => Err(E::invalid_value(
+                    de::Unexpected::Unsigned(n),
+                    &"an integer of at most 2^63 - 1",
+                )),
+                (false, _) => Err(E::invalid_type(de::Unexpected::Unsigned(n), &self)),
             }
         }
     }

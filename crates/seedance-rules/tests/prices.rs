@@ -279,6 +279,56 @@ fn a_rows_credits_are_at_most_2_to_the_53_minus_1() {
     }
 }
 
+/// A book's whole numbers read as a body's do, in any JSON spelling (`12.0`,
+/// `1.2e1`), as the book's JSON Schema (`"type": "integer"`) takes them: a
+/// book written by a program that writes every number as a float reads.
+/// A fraction, or an integer past 64 bits, is refused.
+#[test]
+fn a_books_whole_numbers_read_in_any_json_spelling() {
+    let table = |credits: &str, duration: &str, markup: &str| {
+        format!(
+            r#"{{"markup": {markup}, "rows": [{{"when": {{"duration": {duration}}}, "credits": {credits}}}, {{"credits": 1}}]}}"#
+        )
+    };
+    let body = r#"{"prompt": "a cat", "duration": "12"}"#;
+    for (credits, duration, markup) in [
+        ("7", "12", "2"),
+        ("7.0", "12.0", "2.0"),
+        ("70e-1", "1.2e1", "0.2e1"),
+    ] {
+        let book = book_of("seedanceapi-v1", &table(credits, duration, markup)).unwrap();
+        let report = seedance_rules::check_with(&book, "seedanceapi-v1", body).unwrap();
+        assert_eq!(report.credits(), Some(14), "{credits} {duration} {markup}");
+        // Written back in the one canonical spelling.
+        let text = book.to_json();
+        assert!(
+            text.contains(r#""credits":7}"#) && text.contains(r#""duration":12"#),
+            "{text}"
+        );
+    }
+    for (credits, duration, markup, at) in [
+        ("7.5", "12", "2", "rows[0].credits`: must be a whole number"),
+        (
+            "7",
+            "12.5",
+            "2",
+            "rows[0].when.duration`: must be an integer of 64 bits",
+        ),
+        (
+            "7",
+            "9223372036854775808",
+            "2",
+            "rows[0].when.duration`: must be an integer of 64 bits",
+        ),
+        ("7", "12", "2.5", "markup`: must be a string"),
+    ] {
+        let err = book_of("seedanceapi-v1", &table(credits, duration, markup))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(at), "{credits} {duration} {markup}: {err}");
+    }
+}
+
 /// A `when` value of a type its field never holds after normalization (a
 /// string for a boolean, a number for a resolution) would never match, and
 /// would leave the request to a later row: it is refused where it stands.

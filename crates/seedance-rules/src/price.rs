@@ -793,9 +793,9 @@ fn known_keys(obj: &Obj<'_>, path: &str, known: &[&str]) -> Result<(), Error> {
     }
 }
 
-/// A number of the book read as an integer is read in a body: any JSON
-/// spelling of a whole number (`5`, `5.0`, `5e0`, `-0`), as the book's JSON
-/// Schema (`"type": "integer"`) takes it too. `None` for a fraction, a
+/// A whole number of the book, read as a body's integers are: any JSON
+/// spelling of one (`5`, `5.0`, `5e0`, `-0`), as the book's JSON Schema
+/// (`"type": "integer"`) takes it too. `None` for a fraction, a
 /// number past 64 bits (signed) or a value that is no number.
 fn whole(v: &Json) -> Option<i64> {
     crate::body::exact_int(v.as_number()?.as_str())

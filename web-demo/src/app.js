@@ -2,11 +2,12 @@
 // and default comes from the library (`endpoints`, `describe`, `fieldOptions`);
 // every verdict and price from `check` / `checkJson` / `compare`. This file only
 // lays them out: it holds no rule and no price of its own.
+import { labelFor, LEADING_FIELDS } from './labels.js';
+
 // The library is imported in `main`, not here: a module that fails to load
 // (the `.wasm` not found or cut short) is then the page's own error, shown,
 // rather than a page that stays "Loading" with the error in the console.
 let lib;
-import { labelFor, LEADING_FIELDS } from './labels.js';
 
 // ---------------------------------------------------------------- helpers --
 

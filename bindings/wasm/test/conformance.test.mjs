@@ -28,9 +28,9 @@ const normalizedKeys = (() => {
   return keys;
 })();
 
-/** `{code, field}` of each entry, as comparable strings (Rust's `pairs`). */
+/** `{code, field}` of each entry, as comparable strings, sorted: a multiset, as Rust's `pairs`. */
 function pairs(list) {
-  return new Set((list ?? []).map((v) => `${JSON.stringify(v.code)} ${JSON.stringify(v.field)}`));
+  return (list ?? []).map((v) => `${JSON.stringify(v.code)} ${JSON.stringify(v.field)}`).sort();
 }
 
 /** The differences between a case's expectation and the report. */
@@ -45,10 +45,10 @@ export function differences(expect, report) {
     if (!(key in expect)) continue;
     const want = expect[key];
     const got = report[key] ?? [];
-    const wantSet = pairs(want);
-    const gotSet = pairs(got);
-    if (!isDeepStrictEqual(wantSet, gotSet)) {
-      out.push(`${key}: want ${[...wantSet].join(', ')}; got ${[...gotSet].join(', ')} (${JSON.stringify(got)})`);
+    const wantPairs = pairs(want);
+    const gotPairs = pairs(got);
+    if (!isDeepStrictEqual(wantPairs, gotPairs)) {
+      out.push(`${key}: want ${wantPairs.join(', ')}; got ${gotPairs.join(', ')} (${JSON.stringify(got)})`);
       continue;
     }
     for (const w of want) {

@@ -1,7 +1,5 @@
 //! Runs `conformance/cases.json`, the case file the Node and browser tests run too.
 
-use std::collections::BTreeSet;
-
 use seedance_rules::{Checker, PriceBook};
 use serde_json::{Map, Value};
 
@@ -22,8 +20,11 @@ pub(crate) fn body_text(case: &Value) -> Option<String> {
     }
 }
 
-fn pairs(list: &Value, keys: &[&str]) -> BTreeSet<String> {
-    list.as_array()
+/// The entries of a list as comparable strings of `keys`, sorted: a
+/// multiset, so an entry given twice must be there twice.
+fn pairs(list: &Value, keys: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = list
+        .as_array()
         .into_iter()
         .flatten()
         .map(|v| {
@@ -32,7 +33,9 @@ fn pairs(list: &Value, keys: &[&str]) -> BTreeSet<String> {
                 .collect::<Vec<_>>()
                 .join(" ")
         })
-        .collect()
+        .collect();
+    out.sort();
+    out
 }
 
 /// The differences between a case's expectation and the report, if any.

@@ -132,7 +132,7 @@ export interface ApiinoneVideosRequest {
   resolution?: '480p' | '720p';
   /** Seconds, as a string. Default `"8"`. */
   duration?: '4' | '8' | '12';
-  /** Doubles the credits. Default false. */
+  /** Priced by the 1.5 Pro grid: "doubles credits", says apiin.one, but 480p 4 s with audio is 14, not 16. Default false. */
   generateAudio?: boolean;
   /** Default false. */
   fixedLens?: boolean;
@@ -410,6 +410,11 @@ export interface RuleDescription {
 }
 
 export interface CodeDescription {
+  /**
+   * The code a violation carries; `""` where the code is the violated
+   * rule's id (`apiinone-videos`, whose provider publishes no codes: its
+   * two entries, a body violation and the balance, both have `""`).
+   */
   code: string;
   status: number;
   documented: boolean;

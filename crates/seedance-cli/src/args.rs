@@ -126,6 +126,8 @@ usage:
   seedance help [COMMAND] | --help | -h
       The whole usage, or one command's (also `seedance COMMAND --help`).
   seedance --version | -V
+A flag's value follows it, or `=` (`--balance=500`); after `--` every
+argument is positional, even one that starts with `-`.
 ";
 
 /// Reads the command line (without the program name).
@@ -374,13 +376,17 @@ fn edits(a: &str, b: &str) -> usize {
 }
 
 /// The part of [`USAGE`] about `command`: its lines, from the one that
-/// starts `  seedance COMMAND` to the next command's.
+/// starts `  seedance COMMAND` to the next command's, and the notes on
+/// flags that end the usage.
 pub fn usage_of(command: &str) -> String {
     let mut out = String::from("usage:\n");
     let mut inside = false;
     for line in USAGE.lines().skip(1) {
         if let Some(rest) = line.strip_prefix("  seedance ") {
             inside = rest.split(' ').next() == Some(command);
+        } else if !line.starts_with(' ') {
+            // The notes after the commands, for every command.
+            inside = true;
         }
         if inside {
             out.push_str(line);

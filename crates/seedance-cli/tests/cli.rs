@@ -676,6 +676,8 @@ fn help_and_version_exit_0() {
             "{args:?}: {}",
             run.stdout
         );
+        // The notes on flags hold for every command.
+        assert!(run.stdout.contains("(`--balance=500`)"), "{args:?}");
         assert!(run.stderr.is_empty());
     }
     let run = seedance(&["--version"], None);

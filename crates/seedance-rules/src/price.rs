@@ -128,8 +128,14 @@ impl PriceBook {
     /// checked: unknown endpoints, unknown field names, unreadable rationals
     /// and misspelt keys are errors, so a typo cannot silently change a price.
     pub fn from_json(text: &str) -> Result<PriceBook, Error> {
-        let json = crate::json::parse(text)
-            .map_err(|e| Error::price_book("", format!("not JSON: {e}")))?;
+        let json = crate::json::parse(text).map_err(|e| {
+            // The position as a body's is written: `(line 1, column 4)`.
+            let (message, line, column) = (e.message(), e.line(), e.column());
+            Error::price_book(
+                "",
+                format!("not JSON: {message} (line {line}, column {column})"),
+            )
+        })?;
         parse_book(&json)
     }
 

@@ -329,8 +329,10 @@ impl std::str::FromStr for Ratio {
             }
             let (whole, frac) = (digits(i)?, digits(f)?);
             let scale = 10u128.pow(f.len() as u32);
-            // Held to the limit in lowest terms, as a fraction is (10^36 at
-            // most before reducing: no overflow). So a decimal and the
+            // Held to the limit in lowest terms, where a fraction's terms
+            // are held as written: a decimal's written terms are its digits
+            // over 10^k, which pass the limit at 18 decimals (10^36 at most
+            // before reducing: no overflow). So a decimal and the
             // fraction it is are the same to the reader (`100000000000000000.50`
             // is 200000000000000001/2, which a book writes back so), and
             // `999999999999999999.999999999999999999`, (10^36 - 1) / 10^18,

@@ -42,9 +42,13 @@ use crate::value::{List, Slots, Value};
 /// the contract does. A duration of the other JSON type (v1's `8` for
 /// `"8"`, v2's `"10"` for `10`), which `check` accepts with a
 /// `COERCED_TYPE` warning, serde reads as the documented type, without the
-/// warning; what `check` refuses there (`"8.0"`, `" 8"`, `8.5`), serde refuses. A
-/// request built in code, from strings the service owns, has none of these
-/// concerns.
+/// warning; what `check` refuses there (`"8.0"`, `" 8"`, `8.5`), serde refuses.
+/// A whole number written with a fraction or an exponent (`10.0`, `1e1`),
+/// which serde_json hands over as a float, reads as the integer, as `check`
+/// reads it; but text with more digits than a float keeps
+/// (`10.0000000000000001`) is rounded by serde_json first, and reads as 10
+/// where `check`, reading the digits, refuses it. A request built in code,
+/// from strings the service owns, has none of these concerns.
 pub trait Request: private::Sealed {
     /// The endpoint the body is for.
     const ENDPOINT: Endpoint;
@@ -681,7 +685,11 @@ pub struct Seedance2aiVideoRequest<'a> {
     /// -1 to 4294967295; not on the `real` channel.
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
+        serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "borrowed::opt_int"
+        )
     )]
     pub seed: Option<i64>,
 }
@@ -727,7 +735,8 @@ pub struct Seedance2aiGptImage2Request<'a> {
         serde(
             rename = "batchCount",
             default,
-            skip_serializing_if = "Option::is_none"
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "borrowed::opt_int"
         )
     )]
     pub batch_count: Option<u32>,
@@ -962,6 +971,86 @@ mod borrowed {
                 (false, _) => Err(E::invalid_type(de::Unexpected::Unsigned(n), &self)),
             }
         }
+
+        fn visit_f64<E: de::Error>(self, x: f64) -> Result<Self::Value, E> {
+            match (self.digits, whole(x)) {
+                (true, Some(n)) => Ok(Cow::Owned(n.to_string())),
+                _ => Err(E::invalid_type(de::Unexpected::Float(x), &self)),
+            }
+        }
+    }
+
+    /// A whole number that serde_json hands over as a float (`10.0`,
+    /// `1e1`), as `check` reads its text: an integer. Held to 2^53, below
+    /// which a float holds every integer, so the value is the one written
+    /// (text with more digits than a float keeps, `10.0000000000000001`,
+    /// is rounded by serde_json before it comes here, and reads as 10 where
+    /// `check` refuses it).
+    fn whole(x: f64) -> Option<i64> {
+        const EXACT: f64 = 9_007_199_254_740_992.0;
+        // In range and whole (checked), so the cast is exact.
+        (x.is_finite() && x == x.trunc() && x.abs() <= EXACT).then_some(x as i64)
+    }
+
+    /// An integer: a JSON integer, or a whole number written with a
+    /// fraction or an exponent, which `check` reads as the integer it is;
+    /// with `digits`, also a string of its digits (v2's duration).
+    struct Int<T> {
+        digits: bool,
+        of: std::marker::PhantomData<T>,
+    }
+
+    impl<T: TryFrom<i64> + TryFrom<u64>> Visitor<'_> for Int<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(match self.digits {
+                true => "a duration: an integer of seconds, or its digits as a string",
+                false => "an integer",
+            })
+        }
+
+        fn visit_i64<E: de::Error>(self, n: i64) -> Result<T, E> {
+            T::try_from(n).map_err(|_| E::invalid_value(de::Unexpected::Signed(n), &self))
+        }
+
+        fn visit_u64<E: de::Error>(self, n: u64) -> Result<T, E> {
+            T::try_from(n).map_err(|_| E::invalid_value(de::Unexpected::Unsigned(n), &self))
+        }
+
+        fn visit_f64<E: de::Error>(self, x: f64) -> Result<T, E> {
+            match whole(x) {
+                Some(n) => self.visit_i64(n),
+                None => Err(E::invalid_type(de::Unexpected::Float(x), &self)),
+            }
+        }
+
+        /// An optional sign, then decimal digits, as `str::parse` reads an
+        /// integer and `check` reads a duration sent as a string (`"10"`,
+        /// `"010"`, `"+10"`; not `" 10"` or `"10.0"`).
+        fn visit_str<E: de::Error>(self, s: &str) -> Result<T, E> {
+            match (self.digits, crate::value::parse_i64(s)) {
+                (true, Some(n)) => self.visit_i64(n),
+                (true, None) => Err(E::invalid_value(de::Unexpected::Str(s), &self)),
+                (false, _) => Err(E::invalid_type(de::Unexpected::Str(s), &self)),
+            }
+        }
+    }
+
+    /// An integer field (`seed`, `batchCount`).
+    struct Integer<T>(T);
+
+    impl<'de, T: TryFrom<i64> + TryFrom<u64>> Deserialize<'de> for Integer<T> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            let of = std::marker::PhantomData;
+            d.deserialize_any(Int { digits: false, of }).map(Integer)
+        }
+    }
+
+    pub fn opt_int<'de, T: TryFrom<i64> + TryFrom<u64>, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<T>, D::Error> {
+        Ok(Option::<Integer<T>>::deserialize(d)?.map(|n| n.0))
     }
 
     struct Str<'a>(Cow<'a, str>);
@@ -1001,37 +1090,13 @@ mod borrowed {
     }
 
     /// A duration the document shows as an integer, or sent as a string
-    /// that `check` reads as one (an optional sign, then decimal digits, as
-    /// `str::parse` reads an integer: `"10"`, `"010"`, `"+10"`; not `" 10"`
-    /// or `"10.0"`), with a `COERCED_TYPE` warning there.
+    /// that `check` reads as one, with a `COERCED_TYPE` warning there.
     struct Seconds(u32);
 
     impl<'de> Deserialize<'de> for Seconds {
         fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            struct V;
-            impl Visitor<'_> for V {
-                type Value = u32;
-
-                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                    f.write_str("a duration: an integer of seconds, or its digits as a string")
-                }
-
-                fn visit_u64<E: de::Error>(self, n: u64) -> Result<u32, E> {
-                    u32::try_from(n)
-                        .map_err(|_| E::invalid_value(de::Unexpected::Unsigned(n), &self))
-                }
-
-                fn visit_i64<E: de::Error>(self, n: i64) -> Result<u32, E> {
-                    u32::try_from(n).map_err(|_| E::invalid_value(de::Unexpected::Signed(n), &self))
-                }
-
-                fn visit_str<E: de::Error>(self, s: &str) -> Result<u32, E> {
-                    crate::value::parse_i64(s)
-                        .and_then(|n| u32::try_from(n).ok())
-                        .ok_or_else(|| E::invalid_value(de::Unexpected::Str(s), &self))
-                }
-            }
-            d.deserialize_any(V).map(Seconds)
+            let of = std::marker::PhantomData;
+            d.deserialize_any(Int { digits: true, of }).map(Seconds)
         }
     }
 

@@ -370,9 +370,10 @@ impl PriceBook {
     /// may name (with their values as examples) and the `per` fields.
     ///
     /// What the reader also refuses and a schema cannot say is in its
-    /// `description`: a rational's terms above 10^18 in lowest terms,
-    /// a `usd_per_credit` that is not a decimal of at most 18 decimals, a row
-    /// that could quote over 2^53 − 1 credits, a key given twice. So a book
+    /// `description`: a fraction's terms above 10^18 as written (a
+    /// decimal's value in lowest terms), a `usd_per_credit` that is not a
+    /// decimal of at most 18 decimals, a row that could quote over 2^53 − 1
+    /// credits, a key given twice. So a book
     /// [`PriceBook::from_json`] reads passes the schema, and one it refuses
     /// for a reason the schema can say fails it (a test holds both).
     ///
@@ -443,12 +444,12 @@ fn book_schema() -> Json {
             format!(
                 "A seedance-rules price book, as PriceBook::from_json, `seedance check \
                  --price-book` and the npm package's loadPriceBook read it (seedance-rules {}). \
-                 Also refused by the reader, and not said here: a rational whose terms in \
-                 lowest terms pass 10^18, a usd_per_credit that is \
-                 not a decimal of at most 18 decimals, a row that could quote over 2^53 - 1 \
-                 credits, a key given twice in one object, and an integer written otherwise \
-                 than with digits alone (`10.0`, `1e1` and `-0` are refused where `10` and `0` \
-                 are read; a JSON Schema reads them as the same number).",
+                 Also refused by the reader, and not said here: a fraction whose terms as \
+                 written pass 10^18 (a decimal: its value in lowest terms), a decimal of more \
+                 than 18 decimals, a usd_per_credit that is not a decimal of at most 18 \
+                 decimals, a row that could quote over 2^53 - 1 credits, and a key given twice \
+                 in one object. A whole number reads in any JSON spelling of one, as this \
+                 schema takes it (`12.0` and `1.2e1` are 12).",
                 env!("CARGO_PKG_VERSION")
             )
             .into(),

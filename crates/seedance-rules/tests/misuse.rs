@@ -28,6 +28,20 @@ fn text_that_is_not_json_is_an_error_with_a_position() {
 }
 
 #[test]
+fn a_price_book_that_is_not_json_gives_the_position_as_a_body_does() {
+    let body = check("seedanceapi-v1", "{").unwrap_err().to_string();
+    let book = PriceBook::from_json("{").unwrap_err().to_string();
+    assert_eq!(
+        body,
+        "the body is not JSON: EOF while parsing an object (line 1, column 1)"
+    );
+    assert_eq!(
+        book,
+        "price book: not JSON: EOF while parsing an object (line 1, column 1)"
+    );
+}
+
+#[test]
 fn json_that_is_not_an_object_is_a_violation() {
     for (text, what) in [
         ("[]", "an array"),

@@ -1,7 +1,7 @@
 //! Every source quote is verbatim in the document it names, and every table
 //! entry names one.
 
-use seedance_rules::{Endpoint, Kind, PriceBook, Source};
+use seedance_rules::{Check, Endpoint, Kind, PriceBook, Source};
 
 fn document(name: &str) -> String {
     let path = format!("{}/../../docs/sources/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -47,6 +47,90 @@ fn every_field_rule_code_and_price_row_traces_to_a_document_or_a_decision() {
         assert_traceable(&format!("{} price note", spec.id), &spec.prices.note);
     }
     assert!(seen > 100);
+}
+
+/// A rule that makes a field required quotes the document's word for it
+/// ("required", or the flattened tables' "Required" cell with the field's
+/// row; v1's body parameters, which say "optional" of every other field,
+/// give `prompt:string` alone), not only the field's description, which an
+/// optional field can share ("Aspect ratio." is also Nano Banana Pro's
+/// optional `image_size`).
+#[test]
+fn every_required_rule_quotes_the_documents_required() {
+    let mut seen = 0;
+    for e in Endpoint::ALL {
+        for r in e.spec().rules {
+            if r.check != Check::Required || !r.when.is_empty() {
+                continue;
+            }
+            seen += 1;
+            // apiin.one's page gives the model's id "to use in the request
+            // body model field": its only word on `model`.
+            if r.id == "apiinone-videos.model.required" {
+                assert_eq!(r.source.quote, "Use this in the request body model field.");
+                continue;
+            }
+            let field = e.spec().fields[r.field].name;
+            let quote = r.source.quote.as_ref();
+            assert!(
+                quote.to_lowercase().contains("required")
+                    || quote.ends_with(&format!("\n{field}:string\n")),
+                "{}: {:?} does not say the field is required",
+                r.id,
+                r.source.quote
+            );
+        }
+    }
+    assert!(seen >= 10, "{seen}");
+}
+
+/// Every URL rule carries the decision that a host name is written in
+/// ASCII, which the WHATWG parser would otherwise map from Unicode.
+#[test]
+fn every_url_rule_names_the_ascii_host_decision() {
+    let mut seen = 0;
+    for e in Endpoint::ALL {
+        for r in e.spec().rules {
+            if let Check::Url(_) = r.check {
+                seen += 1;
+                assert!(
+                    r.source.decision.contains("the host written in ASCII"),
+                    "{}: {:?}",
+                    r.id,
+                    r.source.decision
+                );
+            }
+        }
+    }
+    assert!(seen >= 12, "{seen}");
+}
+
+/// A rule's quote is not the words of another field of its table: the rule
+/// on `reference_audio_urls` quotes the audio field's line, not the video
+/// field's.
+#[test]
+fn no_rule_quotes_another_fields_line() {
+    for e in Endpoint::ALL {
+        let spec = e.spec();
+        for r in spec.rules {
+            let quote = r.source.quote.as_ref();
+            if quote.is_empty() {
+                continue;
+            }
+            let own = &spec.fields[r.field];
+            if own.source.quote.contains(quote) || own.doc.contains(quote) {
+                continue;
+            }
+            for other in spec.fields.iter().filter(|f| f.name != own.name) {
+                assert!(
+                    !other.source.quote.contains(quote) && !other.doc.contains(quote),
+                    "{}: {quote:?} is the line of `{}`",
+                    r.id,
+                    other.name
+                );
+            }
+        }
+    }
 }
 
 /// The contract's decision that an empty array counts as absent is the

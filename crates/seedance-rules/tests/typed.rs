@@ -867,13 +867,17 @@ fn a_coerced_duration_reads_as_sent<'de, R: Request + serde::Deserialize<'de>>(
     };
     let typed = checker.check_request(&request);
     // The same verdict, credits and request sent, without the warning.
-    let (t, x) = (typed.to_json_value(), text.to_json_value());
-    Some(
-        typed.warnings().is_empty()
-            && ["ok", "credits", "usd", "normalized", "violations", "price"]
-                .iter()
-                .all(|k| t[*k] == x[*k]),
-    )
+    Some(typed.warnings().is_empty() && same_answer(&typed, &text))
+}
+
+/// Whether two reports give the same verdict, credits, request sent,
+/// violations and price (their warnings aside).
+#[cfg(feature = "serde")]
+fn same_answer(a: &seedance_rules::Report, b: &seedance_rules::Report) -> bool {
+    let (a, b) = (a.to_json_value(), b.to_json_value());
+    ["ok", "credits", "usd", "normalized", "violations", "price"]
+        .iter()
+        .all(|k| a[*k] == b[*k])
 }
 
 /// Where `check` accepts a duration of the other JSON type (v1's `8` for
@@ -932,4 +936,75 @@ fn serde_reads_a_duration_of_the_other_json_type_as_check_sends_it() {
         }
     }
     assert!(compared >= 20, "{compared} bodies compared");
+}
+
+/// The verdict of serde and then `check_request`, against `check` on the
+/// text, with the warnings left aside: `None` when serde refuses the body.
+#[cfg(feature = "serde")]
+fn typed_and_text_agree<'de, R: Request + serde::Deserialize<'de>>(
+    body: &'de str,
+    checker: &Checker<'_>,
+) -> Option<bool> {
+    let text = checker.check_endpoint(R::ENDPOINT, body).unwrap();
+    let request = serde_json::from_str::<R>(body).ok()?;
+    Some(same_answer(&checker.check_request(&request), &text))
+}
+
+/// A whole number written with a fraction or an exponent (`10.0`, `1e1`),
+/// which serde_json gives as a float, reads in a typed request as the
+/// integer `check` reads from the text, in every integer field and every
+/// duration; a number that is not whole is refused by both.
+#[cfg(feature = "serde")]
+#[test]
+fn serde_reads_a_whole_number_in_any_spelling_as_check_does() {
+    let checker = Checker::new().price_book(seedance2ai_book());
+    let bodies = [
+        (Endpoint::SeedanceApiV1, r#""duration": 8.0"#),
+        (Endpoint::SeedanceApiV1, r#""duration": 1.2e1"#),
+        (Endpoint::SeedanceApiV2, r#""duration": 10.0"#),
+        (Endpoint::SeedanceApiV2, r#""duration": 1e1"#),
+        (Endpoint::SeedanceApiV2, r#""duration": 100e-1"#),
+        (Endpoint::Seedance2aiVideo, r#""duration": 15.0"#),
+        (Endpoint::Seedance2aiVideo, r#""seed": 4294967295.0"#),
+        (Endpoint::Seedance2aiVideo, r#""seed": -1.0"#),
+        (Endpoint::Seedance2aiVideo, r#""seed": 4.294967296e9"#),
+        (Endpoint::ApiinoneVideos, r#""duration": 4e0"#),
+        (
+            Endpoint::Seedance2aiGptImage2,
+            r#""type": "text-to-image", "resolution": "1K", "aspectRatio": "1:1", "batchCount": 2.0"#,
+        ),
+        (
+            Endpoint::Seedance2aiGptImage2,
+            r#""type": "text-to-image", "resolution": "1K", "aspectRatio": "1:1", "batchCount": 5e0"#,
+        ),
+    ];
+    for (endpoint, members) in bodies {
+        let model = match endpoint {
+            Endpoint::ApiinoneVideos => r#""model": "seedance-1-5-pro", "#,
+            _ => "",
+        };
+        let body = format!(r#"{{{model}"prompt": "a slow pan over a harbour", {members}}}"#);
+        let agreed = on_typed_request!(endpoint, typed_and_text_agree(&body, &checker));
+        assert_eq!(agreed, Some(true), "{endpoint}: {body}");
+    }
+    // Not whole: a type violation to `check`, no request to serde.
+    for (endpoint, members) in [
+        (Endpoint::SeedanceApiV2, r#""duration": 10.5"#),
+        (Endpoint::SeedanceApiV1, r#""duration": 8.5"#),
+        (Endpoint::Seedance2aiVideo, r#""seed": 0.5"#),
+        (Endpoint::Seedance2aiVideo, r#""seed": 1e300"#),
+    ] {
+        let body = format!(r#"{{"prompt": "a slow pan over a harbour", {members}}}"#);
+        let text = checker.check_endpoint(endpoint, &body).unwrap();
+        assert!(
+            text.violations().iter().any(|v| v.rule.ends_with(".type")),
+            "{body}: {}",
+            text.to_json()
+        );
+        assert_eq!(
+            on_typed_request!(endpoint, typed_and_text_agree(&body, &checker)),
+            None,
+            "{endpoint}: {body}"
+        );
+    }
 }

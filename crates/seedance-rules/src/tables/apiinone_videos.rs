@@ -61,11 +61,11 @@ pub(crate) static RULES: [Rule; 9] = [
         "other models of this endpoint are outside this library",
         Source::doc_decision(AIO_DOC, "Model IDseedance-1-5-pro",
             "other models of the same endpoint are out of scope: a clear error")),
-    rule("apiinone-videos.prompt.required", PROMPT, &[], Required, &BY_RULE, "", doc("Required")),
+    rule("apiinone-videos.prompt.required", PROMPT, &[], Required, &BY_RULE, "", doc("Text description of the video\n\nRequired")),
     rule("apiinone-videos.prompt.empty", PROMPT, &[], NotBlank, &BY_RULE, "",
         Source::decision("an empty prompt or one of only white space is invalid; apiin.one states no length limit")),
     rule("apiinone-videos.image.url", IMAGE, &[], Url(UrlPolicy::Http), &BY_RULE, "",
-        Source::doc_decision(AIO_DOC, "Reference image URL for image-to-video", "an absolute http or https URL")),
+        Source::doc_decision(AIO_DOC, "Reference image URL for image-to-video", url_decision!("an absolute http or https URL"))),
     rule("apiinone-videos.aspect_ratio.allowed", ASPECT_RATIO, &[], OneOf(ASPECT_RATIOS), &BY_RULE, "",
         doc("Aspect ratio: 16:9, 9:16, 4:3, 3:4, 1:1")),
     rule("apiinone-videos.resolution.allowed", RESOLUTION, &[], OneOf(RESOLUTIONS), &BY_RULE, "",
@@ -74,7 +74,7 @@ pub(crate) static RULES: [Rule; 9] = [
         doc("Video duration: \"4\", \"8\", or \"12\" seconds")),
     rule("apiinone-videos.callback_url.url", CALLBACK_URL, &[], Url(UrlPolicy::PublicHttp), &BY_RULE, "",
         Source::doc_decision(AIO_DOC, "Use callback_url on supported async tasks.",
-            "a webhook must be a public http(s) URL, as seedanceapi.org says of the same field")),
+            url_decision!("a webhook must be a public http(s) URL, as seedanceapi.org says of the same field"))),
 ];
 
 /// The v1 grid: apiin.one's three stated points agree with it, so it is the table.
@@ -108,7 +108,7 @@ pub(crate) static PRICES: EndpointPrices = EndpointPrices {
         credits(when![is(RESOLUTION, "720p"), is(DURATION, "8"), bool_is(GENERATE_AUDIO, true)], 56, grid("720p with audio: 4s = 28; 8s = 56")),
         credits(when![is(RESOLUTION, "720p"), is(DURATION, "12"), bool_is(GENERATE_AUDIO, true)], 84, stated("720p 12s with-audio costs 84 credits")),
     ]),
-    note: Source::doc(AIO_DOC, "8–84 credits per video (~$0.08–$0.84); default is 28 credits"),
+    note: Source::doc(AIO_DOC, "BillingSuccessful requests"),
 };
 
 pub(crate) static SPEC: EndpointSpec = EndpointSpec {

@@ -39,6 +39,21 @@ pub(crate) const AIO_DOC: &str = "004_3cf6b57f59944262.txt";
 /// `seedanceapi-v2`; the engine reads every endpoint's lists alike).
 pub(crate) const EMPTY_LIST_IS_ABSENT: &str = "an empty array counts as absent";
 
+/// A URL rule's decision, and the one every URL rule shares: the WHATWG
+/// parser maps a Unicode host name to Punycode with the UTS 46 tables,
+/// which would triple the WebAssembly package and are where look-alikes
+/// hide (full-width `ｌｏｃａｌｈｏｓｔ` is `localhost`), so a host must be
+/// ASCII (`crate::url_rules` says more).
+macro_rules! url_decision {
+    ($decision:literal) => {
+        concat!(
+            $decision,
+            "; the host written in ASCII (a Unicode name in Punycode, `xn--…`)"
+        )
+    };
+}
+pub(crate) use url_decision;
+
 /// The conditions of a price row, as a constant (so that the static tables
 /// can hold them).
 macro_rules! when {
@@ -441,6 +456,13 @@ pub(crate) mod seedance2ai {
         &INTERNAL_ERROR,
         &SERVICE_BUSY,
     ];
+
+    /// The parameter tables' flattened rows that make `type` and a prompt
+    /// of 3–10000 characters required (the video's and Nano Banana Pro's;
+    /// GPT Image 2 takes 3–20000).
+    pub(crate) const TYPE_REQUIRED: &str =
+        "Generation type.\n\nstringRequired\ntext-to-imageimage-to-image";
+    pub(crate) const PROMPT_REQUIRED: &str = "Text prompt.\n\nstringRequired\n3–10000 chars";
 
     /// The headers every seedance2ai.io request carries.
     pub(crate) const HEADERS: &[(&str, &str)] = &[

@@ -40,9 +40,9 @@ const IMAGE_URLS: usize = ix(&FIELDS, "image_urls");
 
 /// One line a rule. Every violation is `invalid_request`; the rule id says which.
 pub(crate) static RULES: [Rule; 12] = [
-    rule("seedance2ai-nano-banana-pro.type.required", TYPE, &[], Required, &INVALID_REQUEST, "", doc("text-to-imageimage-to-image")),
+    rule("seedance2ai-nano-banana-pro.type.required", TYPE, &[], Required, &INVALID_REQUEST, "", doc(TYPE_REQUIRED)),
     rule("seedance2ai-nano-banana-pro.type.allowed", TYPE, &[], OneOf(TYPES), &INVALID_REQUEST, "", doc("text-to-imageimage-to-image")),
-    rule("seedance2ai-nano-banana-pro.prompt.required", PROMPT, &[], Required, &INVALID_REQUEST, "", doc("Text prompt.")),
+    rule("seedance2ai-nano-banana-pro.prompt.required", PROMPT, &[], Required, &INVALID_REQUEST, "", doc(PROMPT_REQUIRED)),
     rule("seedance2ai-nano-banana-pro.prompt.empty", PROMPT, &[], NotBlank, &INVALID_REQUEST, "",
         Source::doc_decision(S2AI_DOC, "3–10000 chars", "a prompt of only white space is invalid")),
     rule("seedance2ai-nano-banana-pro.prompt.length", PROMPT, &[], Chars { min: 3, max: Some(10000) }, &INVALID_REQUEST, "",
@@ -57,7 +57,7 @@ pub(crate) static RULES: [Rule; 12] = [
     rule("seedance2ai-nano-banana-pro.image_urls.count", IMAGE_URLS, &[Is(TYPE, "image-to-image")], Count { min: 1, max: 8 }, &INVALID_REQUEST, "", doc("1–8 public https URLs")),
     rule("seedance2ai-nano-banana-pro.image_urls.url", IMAGE_URLS, &[Is(TYPE, "image-to-image")], Url(UrlPolicy::PublicHttps), &INVALID_REQUEST, "",
         Source::doc_decision(S2AI_DOC, "1–8 public https URLs",
-            "public means no localhost name, no non-public IP literal, and no user info")),
+            url_decision!("public means no localhost name, no non-public IP literal, and no user info"))),
     rule("seedance2ai-nano-banana-pro.image_urls.required-for-type", IMAGE_URLS, &[Is(TYPE, "image-to-image")], Required, &INVALID_REQUEST,
         "image-to-image needs 1 to 8 `image_urls`", doc("Required for image-to-image.")),
     rule("seedance2ai-nano-banana-pro.image_urls.unused", IMAGE_URLS, &[Is(TYPE, "text-to-image")], Unused, &INVALID_REQUEST, "",

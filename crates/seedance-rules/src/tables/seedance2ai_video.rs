@@ -57,8 +57,8 @@ const MEDIA_URLS: usize = ix(&FIELDS, "media_urls");
 const SEED: usize = ix(&FIELDS, "seed");
 
 const PUBLIC_HTTPS: Source = Source::doc_decision(S2AI_DOC, "public https URL",
-    "public means no localhost name, no loopback/private/link-local/unique-local/CGNAT/\
-     broadcast/multicast/unspecified IP literal, and no user info");
+    url_decision!("public means no localhost name, no loopback/private/link-local/unique-local/CGNAT/\
+     broadcast/multicast/unspecified IP literal, and no user info"));
 const UNUSED: Source = Source::decision(
     "an input the selected mode does not use is a warning, not an error");
 
@@ -67,7 +67,7 @@ pub(crate) static RULES: [Rule; 20] = [
     rule("seedance2ai-video.mode.allowed", MODE, &[], OneOf(MODES), &INVALID_REQUEST, "", doc("text-to-videoimage-to-videomedia-to-video")),
     rule("seedance2ai-video.quality_tier.allowed", QUALITY_TIER, &[], OneOf(QUALITY_TIERS), &INVALID_REQUEST, "", doc("standardpro")),
     rule("seedance2ai-video.channel.allowed", CHANNEL, &[], OneOf(CHANNELS), &INVALID_REQUEST, "", doc("standardrealwild")),
-    rule("seedance2ai-video.prompt.required", PROMPT, &[], Required, &INVALID_REQUEST, "", doc("Text prompt.")),
+    rule("seedance2ai-video.prompt.required", PROMPT, &[], Required, &INVALID_REQUEST, "", doc(PROMPT_REQUIRED)),
     rule("seedance2ai-video.prompt.empty", PROMPT, &[], NotBlank, &INVALID_REQUEST, "",
         Source::doc_decision(S2AI_DOC, "3–10000 chars", "a prompt of only white space is invalid")),
     rule("seedance2ai-video.prompt.length", PROMPT, &[], Chars { min: 3, max: Some(10000) }, &INVALID_REQUEST, "",
@@ -89,7 +89,9 @@ pub(crate) static RULES: [Rule; 20] = [
     rule("seedance2ai-video.seed.not-on-real-channel", SEED, &[Is(CHANNEL, "real")], Forbidden, &INVALID_REQUEST,
         "leave `seed` out, or use the standard or wild channel", doc("Not supported on the real channel.")),
     rule("seedance2ai-video.image_url.unused", IMAGE_URL, &[IsNot(MODE, "image-to-video")], Unused, &INVALID_REQUEST, "", UNUSED),
-    rule("seedance2ai-video.end_image_url.unused", END_IMAGE_URL, &[IsNot(MODE, "image-to-video")], Unused, &INVALID_REQUEST, "", UNUSED),
+    rule("seedance2ai-video.end_image_url.unused", END_IMAGE_URL, &[IsNot(MODE, "image-to-video")], Unused, &INVALID_REQUEST, "",
+        Source::doc_decision(S2AI_DOC, "Optional end frame.",
+            "an end frame belongs to image-to-video, whose start frame is `image_url`")),
     rule("seedance2ai-video.media_urls.unused", MEDIA_URLS, &[IsNot(MODE, "media-to-video")], Unused, &INVALID_REQUEST, "", UNUSED),
 ];
 

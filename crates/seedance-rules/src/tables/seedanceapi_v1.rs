@@ -58,8 +58,9 @@ const CALLBACK_URL: usize = ix(&FIELDS, "callback_url");
 
 /// One line a rule.
 pub(crate) static RULES: [Rule; 9] = [
+    // The body's parameters say "optional" of every field but the prompt.
     rule("seedanceapi-v1.prompt.required", PROMPT, &[], Required, &INVALID_PROMPT, "",
-        Source::doc(V1_DOC, "INVALID_PROMPTThe prompt is invalid or empty")),
+        Source::doc(V1_DOC, "Body ParametersJSON\nprompt:string\n")),
     rule("seedanceapi-v1.prompt.empty", PROMPT, &[], NotBlank, &INVALID_PROMPT, "",
         Source::doc_decision(V1_DOC, "INVALID_PROMPTThe prompt is invalid or empty",
             "a prompt of only white space counts as empty")),
@@ -76,11 +77,11 @@ pub(crate) static RULES: [Rule; 9] = [
         Source::doc(V1_DOC, "TOO_MANY_IMAGESMaximum 1 image URL allowed in image_urls array")),
     rule("seedanceapi-v1.image_urls.url", IMAGE_URLS, &[], Url(UrlPolicy::Http), &INVALID_IMAGE_URL, "",
         Source::doc_decision(V1_DOC, "Array of reference image URLs",
-            "an image URL is an absolute http or https URL, as v2 of the same provider says")),
+            url_decision!("an image URL is an absolute http or https URL, as v2 of the same provider says"))),
     rule("seedanceapi-v1.callback_url.url", CALLBACK_URL, &[], Url(UrlPolicy::PublicHttp), &INVALID_CALLBACK_URL, "",
         Source::doc_decision(V1_DOC, "Must be publicly accessible (no localhost).",
-            "public means no localhost name, no loopback/private/link-local/unique-local/CGNAT/\
-             broadcast/multicast/unspecified IP literal, and no user info")),
+            url_decision!("public means no localhost name, no loopback/private/link-local/unique-local/CGNAT/\
+             broadcast/multicast/unspecified IP literal, and no user info"))),
 ];
 
 const fn grid(quote: &'static str) -> Source {

@@ -76,8 +76,7 @@ const REFERENCE_AUDIO_URLS: usize = ix(&FIELDS, "reference_audio_urls");
 const CALLBACK_URL: usize = ix(&FIELDS, "callback_url");
 const _: () = assert!(IMAGES == ix(&FIELDS, "images"));
 
-const MINI_ONLY: Source = Source::doc_decision(V2_DOC, "Optional Mini-compatible reference video URLs.",
-    "reference URLs with seedance-2.0 or seedance-2.0-fast are an error, not silently dropped");
+const MINI_ONLY: &str = "reference URLs with seedance-2.0 or seedance-2.0-fast are an error, not silently dropped";
 
 /// One line a rule.
 pub(crate) static RULES: [Rule; 19] = [
@@ -97,17 +96,17 @@ pub(crate) static RULES: [Rule; 19] = [
     rule("seedanceapi-v2.images.count", IMAGES, &[], Count { min: 1, max: 4 }, &V2_TOO_MANY_IMAGES, "",
         Source::doc(V2_DOC, "| TOO_MANY_IMAGES | Too many images (max 4) |")),
     rule("seedanceapi-v2.images.url", IMAGES, &[], Url(UrlPolicy::Http), &INVALID_IMAGE_URL, "",
-        Source::doc(V2_DOC, "1–4 image URLs (http/https)")),
+        Source::doc_decision(V2_DOC, "1–4 image URLs (http/https)", url_decision!("an absolute URL"))),
     rule("seedanceapi-v2.reference_video_urls.url", REFERENCE_VIDEO_URLS, &[], Url(UrlPolicy::Http), &INVALID_REFERENCE, "",
         Source::doc_decision(V2_DOC, "Optional Mini-compatible reference video URLs.",
-            "reference URLs are absolute http or https URLs, like `images`")),
+            url_decision!("reference URLs are absolute http or https URLs, like `images`"))),
     rule("seedanceapi-v2.reference_audio_urls.url", REFERENCE_AUDIO_URLS, &[], Url(UrlPolicy::Http), &INVALID_REFERENCE, "",
         Source::doc_decision(V2_DOC, "Optional reference audio URLs for Mini-compatible generation.",
-            "reference URLs are absolute http or https URLs, like `images`")),
+            url_decision!("reference URLs are absolute http or https URLs, like `images`"))),
     rule("seedanceapi-v2.callback_url.url", CALLBACK_URL, &[], Url(UrlPolicy::PublicHttp), &INVALID_CALLBACK_URL, "",
         Source::doc_decision(V2_DOC, "(public URL; no localhost)",
-            "public means no localhost name, no loopback/private/link-local/unique-local/CGNAT/\
-             broadcast/multicast/unspecified IP literal, and no user info")),
+            url_decision!("public means no localhost name, no loopback/private/link-local/unique-local/CGNAT/\
+             broadcast/multicast/unspecified IP literal, and no user info"))),
     // Per model.
     rule("seedanceapi-v2.duration.allowed", DURATION, &[Is(MODEL, STANDARD)], IntOneOf(DURATIONS), &V2_INVALID_DURATION,
         "seedance-2-mini accepts any integer from 4 to 15",
@@ -129,9 +128,11 @@ pub(crate) static RULES: [Rule; 19] = [
         Source::doc_decision(V2_DOC, "1080p is billed and sent upstream as 720p for Mini.",
             "the request stays valid; the normalized request and the price carry 720p, with a warning")),
     rule("seedanceapi-v2.reference_video_urls.mini-only", REFERENCE_VIDEO_URLS, &[IsNot(MODEL, MINI)], Forbidden, &INVALID_REFERENCE,
-        "only seedance-2-mini takes reference videos", MINI_ONLY),
+        "only seedance-2-mini takes reference videos",
+        Source::doc_decision(V2_DOC, "Optional Mini-compatible reference video URLs.", MINI_ONLY)),
     rule("seedanceapi-v2.reference_audio_urls.mini-only", REFERENCE_AUDIO_URLS, &[IsNot(MODEL, MINI)], Forbidden, &INVALID_REFERENCE,
-        "only seedance-2-mini takes reference audio", MINI_ONLY),
+        "only seedance-2-mini takes reference audio",
+        Source::doc_decision(V2_DOC, "Optional reference audio URLs for Mini-compatible generation.", MINI_ONLY)),
 ];
 
 const fn llms(quote: &'static str) -> Source {
@@ -142,8 +143,8 @@ const fn llms(quote: &'static str) -> Source {
 /// the table holds the upstream rates with a 3/2 markup, rounded up once
 /// ("Mini billing is calculated as upstream KIE credits per second plus
 /// 50%, rounded up when the final amount is fractional"). The rows say so
-/// in their decision; the table's note is the document's word on every
-/// model's credits, since a 2.0 or Fast quote shows it too.
+/// in their decision; the table's note, which every quote shows, is the
+/// provider's word that only a successful generation is charged.
 const fn mini(quote: &'static str, upstream: &'static str) -> Source {
     Source::doc_decision(V2_DOC, quote, upstream)
 }
@@ -170,7 +171,7 @@ pub(crate) static PRICES: EndpointPrices = EndpointPrices {
         per_second(when![is(MODEL, MINI), is(RESOLUTION, "720p"), present(REFERENCE_VIDEO_URLS, false)], (41, 2), HALF_MORE,
             mini("| 720p | text / image | ceil(30.75 × seconds) |", "upstream 20.5 credits a second plus 50% = 30.75, rounded up once")),
     ]),
-    note: Source::doc(V2_DOC, "Credits are deducted per generation based on duration, resolution, input type, and model."),
+    note: llms("credits per successful generation"),
 };
 
 pub(crate) static SPEC: EndpointSpec = EndpointSpec {

@@ -22,12 +22,26 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 /// A thrown error: `"<CODE> <message>"`, read by the JS glue.
 type Thrown = String;
 
-fn thrown(code: &str, message: impl std::fmt::Display) -> Thrown {
-    format!("{code} {message}")
+fn thrown(code: &str, message: &str) -> Thrown {
+    // Pushed rather than `format!`ed: std's `Display` of a string (its
+    // padding logic and character count) stays out of the module.
+    let mut out = String::from(code);
+    out.push(' ');
+    out.push_str(message);
+    out
 }
 
 fn core_error(e: seedance_rules::Error) -> Thrown {
-    thrown(e.code(), e)
+    thrown(e.code(), &text(format_args!("{e}")))
+}
+
+/// The text `format!` writes, without its `expect` on the writer's result
+/// (writing to a `String` does not fail), which brings std's `Display` of
+/// `str` (its padding logic and character count) into the module.
+fn text(args: std::fmt::Arguments<'_>) -> String {
+    let mut out = String::new();
+    let _ = std::fmt::Write::write_fmt(&mut out, args);
+    out
 }
 
 fn endpoint(id: &str) -> Result<Endpoint, Thrown> {
@@ -50,12 +64,13 @@ thread_local! {
 
 /// Runs `f` on the loaded books.
 fn books<T>(f: impl FnOnce(&mut Vec<Option<seedance_rules::PriceBook>>) -> T) -> T {
-    BOOKS.with(|cell| {
-        let mut books = cell.take();
-        let out = f(&mut books);
-        cell.set(books);
-        out
-    })
+    // `try_with` of two closures that are not generic: one copy of each, and
+    // no `with` (an access error's panic, which a module without threads
+    // never meets) for each `T`.
+    let mut books = BOOKS.try_with(Cell::take).unwrap_or_default();
+    let out = f(&mut books);
+    let _ = BOOKS.try_with(|cell| cell.set(books));
+    out
 }
 
 /// Reads and checks a price book (JSON text); returns its handle.
@@ -187,7 +202,7 @@ pub fn endpoints() -> Result<String, Thrown> {
             ])
         })
         .collect();
-    Ok(list.to_string())
+    Ok(text(format_args!("{list}")))
 }
 
 /// Everything the library knows of an endpoint.
@@ -223,7 +238,12 @@ pub fn price_table(endpoint_id: &str) -> Result<String, Thrown> {
     let e = endpoint(endpoint_id)?;
     seedance_rules::PriceBook::builtin()
         .table_json(e)
-        .ok_or_else(|| thrown("INTERNAL", format!("the built-in book has no `{e}`")))
+        .ok_or_else(|| {
+            thrown(
+                "INTERNAL",
+                &text(format_args!("the built-in book has no `{e}`")),
+            )
+        })
 }
 
 /// Prices a clip on every video endpoint and model, with the book of handle

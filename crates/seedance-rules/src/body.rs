@@ -15,7 +15,7 @@ use std::borrow::Cow;
 use crate::error::Error;
 use crate::json::lex::{Kind as JsonKind, Lexer, SyntaxError};
 use crate::message::{clipped_head, message, Clipped};
-use crate::report::{warning, Diag};
+use crate::report::{warning, Diag, Warning};
 use crate::spec::{EndpointSpec, Field, Kind};
 use crate::suggest::unknown_field_message;
 use crate::value::{parse_i64, List, Slots, Value};
@@ -54,6 +54,7 @@ pub(crate) fn read_body<'a>(
         }
         Err(e) => return Err(Error::syntax(e)),
     }
+    drop_repeats(&mut diag.warnings);
     for w in diag
         .warnings
         .iter_mut()
@@ -71,6 +72,29 @@ pub(crate) fn read_body<'a>(
         }
     }
     Ok(true)
+}
+
+/// Keeps one warning of each code and field: a key given three times is
+/// one `DUPLICATE_FIELD`, an unknown key given twice one `UNKNOWN_FIELD`.
+/// The reading's warnings are sorted by code and field (stably, so the
+/// first of each pair leads its run), linear-logarithmic in a body of many
+/// keys; a later repeat is marked with an empty code, then let go.
+fn drop_repeats(warnings: &mut Vec<Warning>) {
+    if warnings.len() < 2 {
+        return;
+    }
+    fn key(w: &Warning) -> (&str, &str) {
+        (w.code, &w.field)
+    }
+    let order = crate::json::stable_order(warnings.len(), &|a, b| {
+        key(&warnings[a]).cmp(&key(&warnings[b]))
+    });
+    for pair in order.windows(2) {
+        if key(&warnings[pair[0]]) == key(&warnings[pair[1]]) {
+            warnings[pair[1]].code = "";
+        }
+    }
+    warnings.retain(|w| !w.code.is_empty());
 }
 
 /// What the members of a body left besides the values in the slots.
@@ -364,9 +388,14 @@ fn read_field<'a>(
             diag.warn(
                 warning::COERCED_TYPE,
                 Cow::Borrowed(name),
-                format!("`{name}` is documented as a string; the number {n} is sent as \"{n}\""),
+                message!(
+                    "`{}` is documented as a string; the number {} is sent as \"{}\"",
+                    name,
+                    n,
+                    n
+                ),
             );
-            Some(Value::Str(Cow::Owned(n.to_string())))
+            Some(Value::Str(Cow::Owned(message!("{}", n))))
         }
         (Kind::DurationInt, Token::Str(s)) => match parse_i64(&s) {
             Some(n) => {
@@ -428,7 +457,7 @@ fn article(kind: Kind) -> &'static str {
 /// At most 40 characters of a value, for messages.
 pub(crate) fn clip(s: &str) -> Cow<'_, str> {
     match clipped_head(s) {
-        Some(head) => Cow::Owned(format!("{head}…")),
+        Some(head) => Cow::Owned(message!("{}…", head)),
         None => Cow::Borrowed(s),
     }
 }

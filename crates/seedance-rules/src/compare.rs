@@ -209,7 +209,7 @@ fn one(
         "duration",
         match duration_kind {
             Some(Kind::DurationInt) => clip.duration.into(),
-            _ => clip.duration.to_string().into(),
+            _ => crate::message::int_text(clip.duration.into()).into(),
         },
     );
     insert("resolution", clip.resolution.into());
@@ -265,7 +265,9 @@ fn one(
         model,
         ok,
         credits,
-        usd: report.usd().map(|u| u.to_string()),
+        usd: report
+            .usd()
+            .map(|u| crate::message::text(format_args!("{u}"))),
         violations: report.violations().to_vec(),
         warnings: report.warnings().to_vec(),
         note: (ok && credits.is_none()).then_some(match report.quote() {

@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::message::message;
+
 /// Why a check or a price book could not be read at all.
 ///
 /// An invalid request is not an error: it is a [`Report`](crate::Report) with
@@ -94,23 +96,27 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.kind {
-            ErrorKind::UnknownEndpoint(id) => write!(
-                f,
-                "unknown endpoint `{id}`; known endpoints: {}",
+            ErrorKind::UnknownEndpoint(id) => f.write_str(&message!(
+                "unknown endpoint `{}`; known endpoints: {}",
+                id,
                 crate::Endpoint::ids()
-            ),
+            )),
             ErrorKind::Json {
                 message,
                 line,
                 column,
-            } => write!(
-                f,
-                "the body is not JSON: {message} (line {line}, column {column})"
-            ),
+            } => f.write_str(&message!(
+                "the body is not JSON: {} (line {}, column {})",
+                message,
+                line,
+                column
+            )),
             ErrorKind::PriceBook { path, message } if path.is_empty() => {
-                write!(f, "price book: {message}")
+                f.write_str(&message!("price book: {}", message))
             }
-            ErrorKind::PriceBook { path, message } => write!(f, "price book `{path}`: {message}"),
+            ErrorKind::PriceBook { path, message } => {
+                f.write_str(&message!("price book `{}`: {}", path, message))
+            }
         }
     }
 }

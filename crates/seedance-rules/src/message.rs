@@ -46,7 +46,7 @@ macro_rules! message {
         #[cfg(target_family = "wasm")]
         {
             let _ = TEXT;
-            out = format!($template $(, $piece)*);
+            out = $crate::message::text(format_args!($template $(, $crate::message::Put(&$piece))*));
         }
         out
     }};
@@ -276,6 +276,41 @@ macro_rules! display_by_put {
     )+};
 }
 display_by_put!(Context, Words, Ints, Shown, Clipped);
+
+/// In WebAssembly, a piece as [`message!`] gives it to `format!`: written by
+/// its [`Piece::put`], so that the module carries no `Display` of std's for
+/// strings (their padding logic, a character count) or numbers.
+#[cfg(target_family = "wasm")]
+pub(crate) struct Put<'a, T: ?Sized>(pub &'a T);
+
+#[cfg(target_family = "wasm")]
+impl<T: Piece + ?Sized> std::fmt::Display for Put<'_, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut out = String::new();
+        self.0.put(&mut out);
+        f.write_str(&out)
+    }
+}
+
+/// The text `format!` writes, without its `expect` on the writer's result
+/// (writing to a `String` does not fail): `format!`'s, and `to_string`'s,
+/// bring std's `Display` of `str` (its padding logic and character count)
+/// into the module with the panic's message.
+pub(crate) fn text(args: std::fmt::Arguments<'_>) -> String {
+    let mut out = String::new();
+    let _ = std::fmt::Write::write_fmt(&mut out, args);
+    out
+}
+
+/// An integer's decimal text, as its `to_string` writes it.
+pub(crate) fn int_text(n: i128) -> String {
+    let mut out = String::new();
+    if n < 0 {
+        out.push('-');
+    }
+    push_decimal(&mut out, n.unsigned_abs(), 0);
+    out
+}
 
 /// `"s"`, unless `n` is one.
 pub(crate) fn plural(n: usize) -> &'static str {

@@ -133,7 +133,7 @@ impl PriceBook {
             let (message, line, column) = (e.message(), e.line(), e.column());
             Error::price_book(
                 "",
-                format!("not JSON: {message} (line {line}, column {column})"),
+                message!("not JSON: {} (line {}, column {})", message, line, column),
             )
         })?;
         parse_book(&json)
@@ -755,9 +755,10 @@ fn parse_book(json: &Json) -> Result<PriceBook, Error> {
         other => {
             return Err(Error::price_book(
                 "schema",
-                format!(
-                    "expected \"{PRICE_BOOK_SCHEMA}\", found {}",
-                    other.map_or_else(|| "nothing".to_owned(), |s| format!("\"{s}\""))
+                message!(
+                    "expected \"{}\", found {}",
+                    PRICE_BOOK_SCHEMA,
+                    other.map_or_else(|| "nothing".to_owned(), |s| message!("\"{}\"", s))
                 ),
             ))
         }
@@ -778,7 +779,7 @@ fn parse_book(json: &Json) -> Result<PriceBook, Error> {
         let e = Endpoint::from_id(id).ok_or_else(|| {
             Error::price_book(
                 &path,
-                format!("unknown endpoint; known: {}", Endpoint::ids()),
+                message!("unknown endpoint; known: {}", Endpoint::ids()),
             )
         })?;
         entries[e as usize] = Some(parse_table(e, table, &path)?);
@@ -810,7 +811,7 @@ fn whole(v: &Json) -> Option<i64> {
 fn ratio_at(v: &Json, path: &str) -> Result<Ratio, Error> {
     let text = match (v, whole(v).map(u64::try_from)) {
         (Json::String(s), _) => s.clone(),
-        (_, Some(Ok(n))) => n.to_string(),
+        (_, Some(Ok(n))) => message!("{}", n),
         _ => {
             return Err(Error::price_book(
                 path,
@@ -819,7 +820,7 @@ fn ratio_at(v: &Json, path: &str) -> Result<Ratio, Error> {
         }
     };
     text.parse::<Ratio>()
-        .map_err(|e| Error::price_book(path, format!("`{text}`: {e}")))
+        .map_err(|e| Error::price_book(path, message!("`{}`: {}", text, e)))
 }
 
 fn source_at(v: Option<&Json>, path: &str) -> Result<Source, Error> {
@@ -877,7 +878,7 @@ fn parse_table(endpoint: Endpoint, v: &Json, path: &str) -> Result<EndpointPrice
         .ok_or_else(|| Error::price_book(&join_path(path, "rows"), "must be an array of rows"))?;
     let mut rows = Vec::with_capacity(rows_json.len());
     for (i, r) in rows_json.iter().enumerate() {
-        let p = format!("{path}.rows[{i}]");
+        let p = message!("{}.rows[{}]", path, i);
         let row = parse_row(spec, r, &p)?;
         if most_credits(endpoint, &row, markup).is_none_or(|c| c > MAX_CREDITS) {
             return Err(Error::price_book(&p, "can quote over 2^53-1 credits"));
@@ -1011,7 +1012,7 @@ fn parse_row(spec: &'static EndpointSpec, v: &Json, path: &str) -> Result<PriceR
             if spec.seconds_field.is_none() {
                 return Err(Error::price_book(
                     &join_path(path, "credits_per_second"),
-                    format!("{} has no duration; use `credits`", spec.id),
+                    message!("{} has no duration; use `credits`", spec.id),
                 ));
             }
             Amount::PerSecond(ratio_at(r, &join_path(path, "credits_per_second"))?)
@@ -1044,7 +1045,7 @@ fn parse_row(spec: &'static EndpointSpec, v: &Json, path: &str) -> Result<PriceR
             {
                 return Err(Error::price_book(
                     &p,
-                    format!("`{name}` is not an integer field with a default"),
+                    message!("`{}` is not an integer field with a default", name),
                 ));
             }
             Some(ix)

@@ -1,6 +1,7 @@
 //! "Did you mean" for unknown fields: a misspelt field is ignored by the
 //! provider, falls back to its default and can change the price.
 
+use crate::message::message;
 use crate::spec::{DefaultValue, EndpointSpec};
 
 /// The known field closest to `name`, if one is close: the same letters but
@@ -84,20 +85,23 @@ pub(crate) fn unknown_field_message(
 ) -> String {
     let shown = crate::body::clip(name);
     let Some(known) = closest(spec, name) else {
-        return format!("`{shown}` is not a field of {} and is ignored", spec.id);
+        return message!("`{}` is not a field of {} and is ignored", shown, spec.id);
     };
     let fallback = match spec.field_index(known) {
         Some(i) if !given(i) => match spec.fields[i].default {
-            DefaultValue::None => format!(" (so `{known}` is not sent)"),
-            DefaultValue::Str(v) => format!(" (so `{known}` stays at its default, \"{v}\")"),
-            DefaultValue::Bool(v) => format!(" (so `{known}` stays at its default, {v})"),
-            DefaultValue::Int(v) => format!(" (so `{known}` stays at its default, {v})"),
+            DefaultValue::None => message!(" (so `{}` is not sent)", known),
+            DefaultValue::Str(v) => message!(" (so `{}` stays at its default, \"{}\")", known, v),
+            DefaultValue::Bool(v) => message!(" (so `{}` stays at its default, {})", known, v),
+            DefaultValue::Int(v) => message!(" (so `{}` stays at its default, {})", known, v),
         },
         _ => String::new(),
     };
-    format!(
-        "`{shown}` is not a field of {} and is ignored{fallback}; did you mean `{known}`?",
-        spec.id
+    message!(
+        "`{}` is not a field of {} and is ignored{}; did you mean `{}`?",
+        shown,
+        spec.id,
+        fallback,
+        known
     )
 }
 

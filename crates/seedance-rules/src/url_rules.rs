@@ -51,7 +51,8 @@ pub(crate) fn check(policy: UrlPolicy, text: &str) -> Result<(), String> {
     if !host_and_port(text).is_ascii() {
         return Err("has a host name that is not ASCII; write it in Punycode (`xn--…`)".to_owned());
     }
-    let url = parse(text).map_err(|e| format!("is not an absolute URL ({e})"))?;
+    let url = parse(text)
+        .map_err(|e| crate::message::text(format_args!("is not an absolute URL ({e})")))?;
     let https_only = matches!(policy, UrlPolicy::PublicHttps);
     match url.scheme {
         Scheme::Https => {}

@@ -95,7 +95,7 @@ macro_rules! number_from {
     ($($t:ty),*) => {$(
         impl From<$t> for Number {
             fn from(n: $t) -> Number {
-                Number(n.to_string())
+                Number(crate::message::int_text(n as i128))
             }
         }
         impl From<$t> for Json {

@@ -77,8 +77,8 @@ pub(crate) fn read_body<'a>(
 /// Keeps one warning of each code and field: a key given three times is
 /// one `DUPLICATE_FIELD`, an unknown key given twice one `UNKNOWN_FIELD`.
 /// The reading's warnings are sorted by code and field (stably, so the
-/// first of each pair leads its run), linear-logarithmic in a body of many
-/// keys; a later repeat is marked with an empty code, then let go.
+/// first given leads its run), linear-logarithmic in a body of many keys;
+/// each later one of a run is marked with an empty code, then let go.
 fn drop_repeats(warnings: &mut Vec<Warning>) {
     if warnings.len() < 2 {
         return;
@@ -89,9 +89,15 @@ fn drop_repeats(warnings: &mut Vec<Warning>) {
     let order = crate::json::stable_order(warnings.len(), &|a, b| {
         key(&warnings[a]).cmp(&key(&warnings[b]))
     });
-    for pair in order.windows(2) {
-        if key(&warnings[pair[0]]) == key(&warnings[pair[1]]) {
-            warnings[pair[1]].code = "";
+    // Each is held to the first of its run, which the marking leaves as it is.
+    let Some((&(mut first), rest)) = order.split_first() else {
+        return;
+    };
+    for &at in rest {
+        if key(&warnings[first]) == key(&warnings[at]) {
+            warnings[at].code = "";
+        } else {
+            first = at;
         }
     }
     warnings.retain(|w| !w.code.is_empty());

@@ -45,10 +45,11 @@ use crate::value::{List, Slots, Value};
 /// warning; what `check` refuses there (`"8.0"`, `" 8"`, `8.5`), serde refuses.
 /// A whole number written with a fraction or an exponent (`10.0`, `1e1`),
 /// which serde_json hands over as a float, reads as the integer, as `check`
-/// reads it; but text with more digits than a float keeps
-/// (`10.0000000000000001`) is rounded by serde_json first, and reads as 10
-/// where `check`, reading the digits, refuses it. A request built in code,
-/// from strings the service owns, has none of these concerns.
+/// reads it; but serde_json rounds a number to a float first, so text with
+/// more digits than a float keeps (`10.0000000000000001`) reads as 10, and
+/// one too small for a float (`1e-400`) as 0, where `check`, reading the
+/// digits, refuses both. A request built in code, from strings the service
+/// owns, has none of these concerns.
 pub trait Request: private::Sealed {
     /// The endpoint the body is for.
     const ENDPOINT: Endpoint;
@@ -981,15 +982,15 @@ mod borrowed {
     }
 
     /// A whole number that serde_json hands over as a float (`10.0`,
-    /// `1e1`), as `check` reads its text: an integer. Held to 2^53, below
-    /// which a float holds every integer, so the value is the one written
-    /// (text with more digits than a float keeps, `10.0000000000000001`,
-    /// is rounded by serde_json before it comes here, and reads as 10 where
-    /// `check` refuses it).
+    /// `1e1`), as `check` reads its text: an integer. Held below 2^53,
+    /// where a float holds every integer and no other integer rounds to
+    /// one. What serde_json rounded before it came here cannot be seen:
+    /// `10.0000000000000001` comes as 10 and `1e-400` as 0, which `check`,
+    /// reading the digits, refuses.
     fn whole(x: f64) -> Option<i64> {
         const EXACT: f64 = 9_007_199_254_740_992.0;
         // In range and whole (checked), so the cast is exact.
-        (x.is_finite() && x == x.trunc() && x.abs() <= EXACT).then_some(x as i64)
+        (x.is_finite() && x == x.trunc() && x.abs() < EXACT).then_some(x as i64)
     }
 
     /// An integer: a JSON integer, or a whole number written with a
@@ -1004,10 +1005,15 @@ mod borrowed {
         type Value = T;
 
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str(match self.digits {
-                true => "a duration: an integer of seconds, or its digits as a string",
-                false => "an integer",
-            })
+            // The field's type (`u32`, `i64`) says the range.
+            let of = std::any::type_name::<T>();
+            match self.digits {
+                true => write!(
+                    f,
+                    "a duration: a {of} of seconds, or its digits as a string"
+                ),
+                false => write!(f, "an integer that fits a {of}"),
+            }
         }
 
         fn visit_i64<E: de::Error>(self, n: i64) -> Result<T, E> {

@@ -315,3 +315,28 @@ fn a_misspelt_field_is_a_warning_that_names_the_real_one() {
         r.warnings()[0].message
     );
 }
+
+#[test]
+fn a_key_given_any_number_of_times_is_one_warning() {
+    for times in 1..=9 {
+        let mut body = String::from(r#"{"prompt": "a paper boat""#);
+        for i in 0..times {
+            // An unknown key and a known one, interleaved with a third.
+            body.push_str(&format!(r#", "aa": {i}, "duration": "8", "bb": {i}"#));
+        }
+        body.push('}');
+        let report = check("seedanceapi-v1", &body).unwrap();
+        let warnings: Vec<(&str, &str)> = report
+            .warnings()
+            .iter()
+            .map(|w| (w.code, w.field.as_ref()))
+            .collect();
+        // Each where it was first given: the repeat of `duration` comes
+        // after the first `bb`.
+        let mut want = vec![("UNKNOWN_FIELD", "aa"), ("UNKNOWN_FIELD", "bb")];
+        if times > 1 {
+            want.push(("DUPLICATE_FIELD", "duration"));
+        }
+        assert_eq!(warnings, want, "{times} times");
+    }
+}

@@ -1007,4 +1007,18 @@ fn serde_reads_a_whole_number_in_any_spelling_as_check_does() {
             "{endpoint}: {body}"
         );
     }
+    // What serde_json rounds before the request sees it, as the docs say:
+    // `1e-400` comes as 0.0, a valid seed, where `check` refuses the digits.
+    let body = r#"{"prompt": "a slow pan over a harbour", "seed": 1e-400}"#;
+    let text = checker
+        .check_endpoint(Endpoint::Seedance2aiVideo, body)
+        .unwrap();
+    assert!(!text.is_ok(), "{}", text.to_json());
+    assert_eq!(
+        on_typed_request!(
+            Endpoint::Seedance2aiVideo,
+            typed_and_text_agree(body, &checker)
+        ),
+        Some(false)
+    );
 }

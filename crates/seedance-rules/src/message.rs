@@ -262,9 +262,9 @@ pub(crate) fn clipped_head(s: &str) -> Option<&str> {
     s.char_indices().nth(40).and_then(|(i, _)| s.get(..i))
 }
 
-/// In WebAssembly, a piece as [`message!`] gives it to `format!`: written by
-/// its [`Piece::put`], so that the module carries no `Display` of std's for
-/// strings (their padding logic, a character count) or numbers.
+/// In WebAssembly, a piece as [`message!`] gives it to `format_args!`:
+/// written by its [`Piece::put`], so that the module carries no `Display` of
+/// std's for strings (their padding logic, a character count) or numbers.
 #[cfg(any(target_family = "wasm", test))]
 pub(crate) struct Put<'a, T: ?Sized>(pub &'a T);
 

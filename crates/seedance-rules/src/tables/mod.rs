@@ -457,11 +457,12 @@ pub(crate) mod seedance2ai {
         &SERVICE_BUSY,
     ];
 
-    /// The parameter tables' flattened rows that make `type` and a prompt
-    /// of 3–10000 characters required (the video's and Nano Banana Pro's;
-    /// GPT Image 2 takes 3–20000).
+    /// The parameter tables' flattened row that makes `type` required
+    /// (GPT Image 2's and Nano Banana Pro's).
     pub(crate) const TYPE_REQUIRED: &str =
         "Generation type.\n\nstringRequired\ntext-to-imageimage-to-image";
+    /// The row that makes a prompt of 3–10000 characters required (the
+    /// video's and Nano Banana Pro's; GPT Image 2 takes 3–20000).
     pub(crate) const PROMPT_REQUIRED: &str = "Text prompt.\n\nstringRequired\n3–10000 chars";
 
     /// The headers every seedance2ai.io request carries.

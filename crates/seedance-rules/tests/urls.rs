@@ -90,20 +90,38 @@ fn ipv4_range(a: Ipv4Addr) -> Option<&'static str> {
     }
 }
 
+/// By prefix and length over the address as a number, as the RFCs write them.
 fn ipv6_range(a: Ipv6Addr) -> Option<&'static str> {
-    if let Some(v4) = a.to_ipv4_mapped() {
-        return ipv4_range(v4).map(|_| "an IPv4-mapped non-public");
+    let bits = u128::from(a);
+    let within = |prefix: u128, len: u32| bits >> (128 - len) == prefix >> (128 - len);
+    let low32 = Ipv4Addr::from(bits as u32);
+    let carried = if within(0xffff << 32, 96) {
+        Some((low32, "an IPv4-mapped non-public"))
+    } else if within(0x64_ff9b << 96, 96) {
+        Some((low32, "a NAT64 non-public"))
+    } else if within(0x2002 << 112, 16) {
+        Some((Ipv4Addr::from((bits >> 80) as u32), "a 6to4 non-public"))
+    } else if within(0, 96) && bits > 1 {
+        Some((low32, "an IPv4-compatible non-public"))
+    } else {
+        None
+    };
+    if let Some((v4, range)) = carried {
+        return ipv4_range(v4).map(|_| range);
     }
-    let s0 = a.segments()[0];
-    if a.is_loopback() {
+    if bits == 1 {
         Some("a loopback")
-    } else if a.is_unspecified() {
+    } else if bits == 0 {
         Some("an unspecified")
-    } else if s0 & 0xffc0 == 0xfe80 {
+    } else if within(0xfe80 << 112, 10) {
         Some("a link-local")
-    } else if s0 & 0xfe00 == 0xfc00 {
+    } else if within(0xfec0 << 112, 10) {
+        Some("a site-local")
+    } else if within(0xfc00 << 112, 7) {
         Some("a unique-local")
-    } else if a.is_multicast() {
+    } else if within(0x64_ff9b_0001 << 80, 48) {
+        Some("a local-use NAT64")
+    } else if within(0xff << 120, 8) {
         Some("a multicast")
     } else {
         None
@@ -427,6 +445,25 @@ const TRICKY: &[&str] = &[
     "https://[::ffff:0a00:0001]/",
     "https://[::1.2.3.4]/",
     "https://[1:2:3:4:5:6:1.2.3.4]/",
+    // IPv4 carried in IPv6: NAT64, 6to4, IPv4-compatible; and site-local.
+    "https://[64:ff9b::7f00:1]/",
+    "https://[64:ff9b::10.1.2.3]/",
+    "https://[64:ff9b::8.8.8.8]/",
+    "https://[64:ff9b:0:0:0:1::7f00:1]/",
+    "https://[64:ff9b:1::8.8.8.8]/",
+    "https://[64:ff9b:2::8.8.8.8]/",
+    "https://[2002:7f00:1::]/",
+    "https://[2002:c0a8:101::1]/",
+    "https://[2002:808:808::1]/",
+    "https://[2003:7f00:1::]/",
+    "https://[::127.0.0.1]/",
+    "https://[::10.0.0.1]/",
+    "https://[::0.0.0.2]/",
+    "https://[::2]/",
+    "https://[::8.8.8.8]/",
+    "https://[fec0::1]/",
+    "https://[feff::1]/",
+    "https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/",
     "https://[1:2:3:4:5:6:7:1.2.3.4]/",
     "https://[::1.2.3]/",
     "https://[::1.2.3.4.5]/",
@@ -610,6 +647,23 @@ fn answers_read_as_intended() {
         .contains("points at 127.0.0.1, a loopback address"));
     assert!(why(https, "https://[::ffff:7f00:1]/")
         .contains("points at [::ffff:7f00:1], an IPv4-mapped non-public address"));
+    assert!(why(https, "https://[64:ff9b::127.0.0.1]/")
+        .contains("points at [64:ff9b::7f00:1], a NAT64 non-public address"));
+    assert!(why(https, "https://[2002:c0a8:101::]/")
+        .contains("points at [2002:c0a8:101::], a 6to4 non-public address"));
+    assert!(why(https, "https://[::10.0.0.1]/")
+        .contains("points at [::a00:1], an IPv4-compatible non-public address"));
+    assert!(why(https, "https://[fec0::1]/").contains("a site-local address"));
+    assert!(why(https, "https://[feff::1]/").contains("a site-local address"));
+    assert!(why(https, "https://[64:ff9b:1::8.8.8.8]/").contains("a local-use NAT64 address"));
+    for public in [
+        "https://[64:ff9b::8.8.8.8]/",
+        "https://[2002:808:808::]/",
+        "https://[::8.8.8.8]/",
+        "https://[fe7f::1]/",
+    ] {
+        assert_eq!(why(https, public), "", "{public}");
+    }
     assert!(why(UrlPolicy::PublicHttp, "http://0.0.0.0/")
         .contains("points at 0.0.0.0, an unspecified address"));
     assert!(why(https, "https://[::]/").contains("points at [::], an unspecified address"));

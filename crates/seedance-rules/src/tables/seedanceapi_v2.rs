@@ -105,8 +105,9 @@ pub(crate) static RULES: [Rule; 19] = [
             url_decision!("reference URLs are absolute http or https URLs, like `images`"))),
     rule("seedanceapi-v2.callback_url.url", CALLBACK_URL, &[], Url(UrlPolicy::PublicHttp), &INVALID_CALLBACK_URL, "",
         Source::doc_decision(V2_DOC, "(public URL; no localhost)",
-            url_decision!("public means no localhost name, no loopback/private/link-local/unique-local/CGNAT/\
-             broadcast/multicast/unspecified IP literal, and no user info"))),
+            url_decision!("public means no localhost name, no loopback/private/link-local/site-local/unique-local/CGNAT/\
+             broadcast/multicast/unspecified IP literal (IPv4 carried in IPv6, mapped, NAT64 or 6to4, \
+             judged as IPv4), and no user info"))),
     // Per model.
     rule("seedanceapi-v2.duration.allowed", DURATION, &[Is(MODEL, STANDARD)], IntOneOf(DURATIONS), &V2_INVALID_DURATION,
         "seedance-2-mini accepts any integer from 4 to 15",

@@ -287,11 +287,6 @@ fn check(a: CheckArgs) -> Result<Output, Failure> {
     }
     let report = checker.check_endpoint(endpoint, &body).map_err(|e| {
         let mut f = Failure::from(e);
-        // serde_json's words, which the library keeps, say less than this.
-        if f.message.contains("recursion limit exceeded") {
-            f.message
-                .push_str("; arrays and objects may nest at most 127 deep (serde_json's limit)");
-        }
         if from_argument {
             f.message.push_str(&file_hint(&body));
         }

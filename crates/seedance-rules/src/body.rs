@@ -36,10 +36,10 @@ pub(crate) fn read_body<'a>(
         Ok(false) => {
             // Readable JSON of the wrong shape (an array, a string, ...) is a
             // violation; anything else is not JSON at all.
-            let kind = lx.peek_kind().map_err(Error::syntax)?;
+            let kind = lx.peek_kind().map_err(|e| Error::syntax(text, e))?;
             lx.skip_value()
                 .and_then(|_| lx.finish())
-                .map_err(Error::syntax)?;
+                .map_err(|e| Error::syntax(text, e))?;
             diag.violate(
                 None,
                 Cow::Borrowed(""),
@@ -52,7 +52,7 @@ pub(crate) fn read_body<'a>(
             );
             return Ok(false);
         }
-        Err(e) => return Err(Error::syntax(e)),
+        Err(e) => return Err(Error::syntax(text, e)),
     }
     drop_repeats(&mut diag.warnings);
     for w in diag

@@ -22,6 +22,8 @@ enum ErrorKind {
         message: String,
         line: usize,
         column: usize,
+        /// What the words leave unsaid (`SyntaxError::hint`), or "".
+        hint: &'static str,
     },
     PriceBook {
         path: String,
@@ -36,14 +38,16 @@ impl Error {
         }
     }
 
-    /// Text the core's own lexer could not read, in serde_json's words
-    /// (its message, line and column).
-    pub(crate) fn syntax(e: crate::json::lex::SyntaxError) -> Error {
+    /// `text`, which the core's own lexer could not read: serde_json's words
+    /// (its message, line and column), then what they leave unsaid (an
+    /// empty text, a byte order mark, the nesting limit).
+    pub(crate) fn syntax(text: &str, e: crate::json::lex::SyntaxError) -> Error {
         Error {
             kind: ErrorKind::Json {
                 message: e.message().to_owned(),
                 line: e.line(),
                 column: e.column(),
+                hint: e.hint(text),
             },
         }
     }
@@ -105,11 +109,13 @@ impl fmt::Display for Error {
                 message,
                 line,
                 column,
+                hint,
             } => f.write_str(&message!(
-                "the body is not JSON: {} (line {}, column {})",
+                "the body is not JSON: {} (line {}, column {}){}",
                 message,
                 line,
-                column
+                column,
+                *hint
             )),
             ErrorKind::PriceBook { path, message } if path.is_empty() => {
                 f.write_str(&message!("price book: {}", message))

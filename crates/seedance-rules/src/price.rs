@@ -133,7 +133,13 @@ impl PriceBook {
             let (message, line, column) = (e.message(), e.line(), e.column());
             Error::price_book(
                 "",
-                message!("not JSON: {} (line {}, column {})", message, line, column),
+                message!(
+                    "not JSON: {} (line {}, column {}){}",
+                    message,
+                    line,
+                    column,
+                    e.hint(text)
+                ),
             )
         })?;
         parse_book(&json)

@@ -133,10 +133,22 @@ fn invalid_text_is_an_error_for_both() {
         &deep_array,
         &deep_object,
     ];
+    // What the library adds after serde_json's words, where they say too little.
+    const EMPTY: &str = "; the text is empty";
+    const BOM: &str = "; the text starts with a byte order mark (U+FEFF), which JSON does \
+                       not allow: save it as UTF-8 without one";
+    const DEEP: &str = "; arrays and objects may nest at most 127 deep";
+    let hint = |text: &str| match text {
+        "" | " \n\t\r" => EMPTY,
+        "\u{feff}{}" => BOM,
+        _ if text == deep_array || text == deep_object => DEEP,
+        _ => "",
+    };
     for text in texts {
         let ours = Json::parse(text).expect_err(text);
         assert!(ours.is_json(), "{text:?}");
-        assert_eq!(ours.to_string(), serde_json_error(text), "{text:?}");
+        let want = serde_json_error(text) + hint(text);
+        assert_eq!(ours.to_string(), want, "{text:?}");
     }
 }
 

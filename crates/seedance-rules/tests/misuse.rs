@@ -39,6 +39,23 @@ fn a_price_book_that_is_not_json_gives_the_position_as_a_body_does() {
         book,
         "price book: not JSON: EOF while parsing an object (line 1, column 1)"
     );
+    // What serde_json's words leave unsaid is said for both.
+    for (text, hint) in [
+        (" \n", "; the text is empty"),
+        (
+            "\u{feff}{}",
+            "; the text starts with a byte order mark (U+FEFF)",
+        ),
+        (
+            &"[".repeat(200),
+            "; arrays and objects may nest at most 127 deep",
+        ),
+    ] {
+        let body = check("seedanceapi-v1", text).unwrap_err().to_string();
+        let book = PriceBook::from_json(text).unwrap_err().to_string();
+        assert!(body.contains(hint), "{body}");
+        assert!(book.contains(hint), "{book}");
+    }
 }
 
 #[test]

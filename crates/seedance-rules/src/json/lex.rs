@@ -100,6 +100,26 @@ pub(crate) struct SyntaxError {
 }
 
 impl SyntaxError {
+    /// What serde_json's words leave unsaid about `text`, the text this
+    /// error is of, to be written after them: that the text is empty (only
+    /// JSON's white space), that it starts with a byte order mark, or what
+    /// the nesting limit is. Empty when the words say enough.
+    pub(crate) fn hint(&self, text: &str) -> &'static str {
+        if text.starts_with('\u{feff}') {
+            "; the text starts with a byte order mark (U+FEFF), which JSON does not allow: \
+             save it as UTF-8 without one"
+        } else if text
+            .bytes()
+            .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+        {
+            "; the text is empty"
+        } else if self.message == msg::RECURSION_LIMIT_EXCEEDED {
+            "; arrays and objects may nest at most 127 deep"
+        } else {
+            ""
+        }
+    }
+
     /// What is wrong, in serde_json's words (`expected value`).
     pub(crate) fn message(&self) -> &str {
         &self.message

@@ -114,7 +114,7 @@ impl Json {
     /// carries serde_json's message, line and column. Its message speaks of
     /// "the body", as [`check`](crate::check) reports it, whatever the text is.
     pub fn parse(text: &str) -> Result<Json, crate::Error> {
-        parse(text).map_err(crate::Error::syntax)
+        parse(text).map_err(|e| crate::Error::syntax(text, e))
     }
 
     /// An object of these members, in this order.

@@ -107,7 +107,8 @@ usage:
       Price one clip on every video endpoint and model that can make it,
       fewest credits first; then those that would make it otherwise (Mini
       bills 1080p as 720p), then those with no price (none published, or no
-      row of the book matches), then those that cannot make it and why.
+      row of the book matches), then those over the balance, fewest
+      credits first, then those that cannot make it and why.
       exit status: 0 when one can (one with no price counts: its balance
       cannot be checked), 1 when none can, 2 error
   seedance endpoints [--json]

@@ -128,8 +128,10 @@ fn main() -> ExitCode {
     let command = match args::parse(std::env::args_os().skip(1)) {
         Ok(command) => command,
         Err(f) => {
-            // A command line that could not be read, but asked for JSON.
-            if std::env::args_os().skip(1).any(|a| a == "--json") {
+            // A command line that could not be read, but asked for JSON
+            // (as a flag: after `--`, `--json` is an argument).
+            let mut flags = std::env::args_os().skip(1).take_while(|a| a != "--");
+            if flags.any(|a| a == "--json") {
                 let _ = write_stdout(&f.to_json());
             }
             fail(&f);
@@ -349,8 +351,23 @@ fn compare(a: CompareArgs) -> Result<Output, Failure> {
 fn file_hint(body: &str) -> String {
     let name = body.trim();
     let path = name.strip_prefix('@').unwrap_or(name);
-    if path.is_empty() || !Path::new(path).is_file() {
+    if path.is_empty() {
         return String::new();
+    }
+    if !Path::new(path).is_file() {
+        // Not a file here, but written as a file name (`body.json`, `./b`,
+        // `@body`): the same answer, and that no such file exists.
+        let named = name.starts_with('@')
+            || path.ends_with(".json")
+            || (path.contains('/') && !path.starts_with(['{', '[', '"']));
+        if !named || path.contains(char::is_whitespace) {
+            return String::new();
+        }
+        return format!(
+            "; BODY is the JSON text itself, not a file name (and there is no file `{}` \
+             here either): give a file on standard input (`< FILE`)",
+            args::clip(path)
+        );
     }
     // Quoted for the shell, as the command it shows is to be typed.
     let quoted = format!("'{}'", path.replace('\'', r"'\''"));

@@ -1055,6 +1055,17 @@ fn a_file_name_given_as_body_says_how_to_give_the_file() {
     let run = seedance(&["check", "seedanceapi-v2", "{bad"], None);
     run.assert_failed();
     assert!(!run.stderr.contains("standard input"), "{}", run.stderr);
+    // A file name of a file that is not there: the same, and that it is not.
+    for body in ["no-such-body.json", "./no/such", "@no-such"] {
+        let run = seedance(&["check", "seedanceapi-v2", body], None);
+        run.assert_failed();
+        let no_file = format!(
+            "there is no file `{}` here either",
+            body.trim_start_matches('@')
+        );
+        assert!(run.stderr.contains(&no_file), "{}", run.stderr);
+        assert!(run.stderr.contains("(`< FILE`)"), "{}", run.stderr);
+    }
     // The file itself, on standard input, is checked.
     let text = std::fs::read(&path).unwrap();
     let run = seedance(&["check", "seedanceapi-v2", "-"], Some(&text));
@@ -1246,6 +1257,10 @@ fn with_json_a_failure_is_json_on_stdout_too() {
     );
     assert_eq!(run.code, 2);
     assert_eq!(run.json()["error"]["code"], "USAGE");
+    // After `--`, `--json` is an argument, not the flag: no JSON.
+    let run = seedance(&["check", "seedanceapi-v2", "--", "{}", "--json"], None);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stdout, "", "{}", run.stderr);
     // Without `--json`, nothing on standard output.
     seedance(&["check", "seedanceapi-v2", "{bad"], None).assert_failed();
 }

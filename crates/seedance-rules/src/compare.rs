@@ -142,8 +142,9 @@ static WRITERS: [Writer; 4] = [
 /// first, cheapest first; then those the provider would make otherwise than
 /// asked (a value it sends and bills as another, such as Mini's `1080p` as
 /// `720p`: a `NORMALIZED_VALUE` warning), cheapest first; then valid entries
-/// with no published price; then those that cannot make the clip, with the
-/// reason. "Cheapest" is by credits (a price book may give endpoints other
+/// with no published price; then those refused only for the balance
+/// ([`Checker::balance`]), which keep their credits, cheapest first; then
+/// those that cannot make the clip, with the reason. "Cheapest" is by credits (a price book may give endpoints other
 /// dollar rates; compare `usd` for dollars).
 ///
 /// ```
@@ -165,11 +166,14 @@ pub fn compare(clip: &Clip<'_>, checker: &Checker<'_>) -> Vec<Comparison> {
     }
     // A clip with a warning comes after those made as asked: the bodies are
     // written with known fields in their documented types, so a warning is a
-    // value the provider sends as another (`1080p` billed as `720p`).
+    // value the provider sends as another (`1080p` billed as `720p`). Of
+    // the refused, those refused only for the balance (they keep their
+    // credits) come first, cheapest first: the ones a larger balance buys.
     let rank = |c: &Comparison| match (c.ok, c.credits) {
         (true, Some(n)) => (u8::from(!c.warnings.is_empty()), n),
         (true, None) => (2, 0),
-        (false, _) => (3, 0),
+        (false, Some(n)) => (3, n),
+        (false, None) => (4, 0),
     };
     json::sort_stable(out, &|a, b| rank(a).cmp(&rank(b)))
 }

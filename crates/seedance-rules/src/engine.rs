@@ -505,8 +505,9 @@ pub(crate) fn apply(
         (Check::Chars { min, max }, Value::Str(s)) => chars_problem(name, s, min, max),
         (Check::OneOf(allowed), Value::Str(s)) => (!allowed.contains(&s.as_ref())).then(|| {
             message!(
-                "`{}` must be one of {}{} (got \"{}\")",
+                "`{}` must be {}{}{} (got \"{}\")",
                 name,
+                if allowed.len() == 1 { "" } else { "one of " },
                 Words(allowed),
                 Context(spec, rule),
                 Clipped(s)

@@ -869,7 +869,14 @@ fn parse_table(endpoint: Endpoint, v: &Json, path: &str) -> Result<EndpointPrice
             // price's dollars are an exact decimal. The reader keeps a
             // denominator within 10^18, so it fits 64 bits.
             if 1_000_000_000_000_000_000 % (r.denom() as u64) != 0 {
-                return Err(Error::price_book(&p, "at most 18 decimals"));
+                return Err(Error::price_book(
+                    &p,
+                    message!(
+                        "must be a decimal of at most 18 places, and {} is not one; \
+                         write it rounded, as a decimal",
+                        r
+                    ),
+                ));
             }
             Some(r)
         }

@@ -299,6 +299,12 @@ impl fmt::Display for ParseRatioError {
 
 impl std::error::Error for ParseRatioError {}
 
+impl crate::message::Piece for Ratio {
+    fn put(&self, out: &mut String) {
+        self.push_text(out);
+    }
+}
+
 impl crate::message::Piece for ParseRatioError {
     fn put(&self, out: &mut String) {
         out.push_str(self.0);

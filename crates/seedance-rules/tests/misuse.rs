@@ -357,3 +357,30 @@ fn a_key_given_any_number_of_times_is_one_warning() {
         assert_eq!(warnings, want, "{times} times");
     }
 }
+
+#[test]
+fn one_allowed_value_is_named_alone_several_as_a_choice() {
+    let message = |endpoint: &str, body: &str, field: &str| {
+        let report = check(endpoint, body).unwrap();
+        let v = report.violations().iter().find(|v| v.field == field);
+        v.map(|v| v.message.to_string()).unwrap_or_default()
+    };
+    let one = message(
+        "seedance2ai-gpt-image-2",
+        r#"{"prompt": "abc", "type": "text-to-image", "aspectRatio": "auto", "resolution": "2K"}"#,
+        "resolution",
+    );
+    assert!(
+        one.starts_with("`resolution` must be 1K when `aspectRatio` is auto (got \"2K\")"),
+        "{one}"
+    );
+    let several = message(
+        "seedanceapi-v2",
+        r#"{"prompt": "abc", "resolution": "4k"}"#,
+        "resolution",
+    );
+    assert!(
+        several.starts_with("`resolution` must be one of 480p, 720p, 1080p (got \"4k\")"),
+        "{several}"
+    );
+}

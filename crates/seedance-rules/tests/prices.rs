@@ -225,7 +225,11 @@ fn a_dollar_rate_is_a_decimal_of_at_most_18_decimals() {
             .unwrap_err()
             .to_string();
         assert!(
-            err.contains("usd_per_credit`") && err.contains("at most 18 decimals"),
+            err.contains("usd_per_credit`")
+                && err.contains(&format!(
+                    "must be a decimal of at most 18 places, and {rate} is not one; \
+                     write it rounded, as a decimal"
+                )),
             "{rate}: {err}"
         );
     }

@@ -1022,3 +1022,30 @@ fn serde_reads_a_whole_number_in_any_spelling_as_check_does() {
         Some(false)
     );
 }
+
+/// Of the refused, those refused only for the balance keep their credits and
+/// come first, cheapest first: the ones a larger balance would buy.
+#[test]
+fn compare_lists_the_clips_over_the_balance_first_of_the_refused() {
+    let clip = Clip {
+        duration: 8,
+        resolution: "720p",
+        input: Input::Text,
+        audio: false,
+        prompt: None,
+    };
+    // v1 and apiin.one 28, Mini 246; seedance-2.0 and -fast take no 8 s.
+    let rows = compare(&clip, &Checker::new().balance(20));
+    let refused: Vec<Option<u64>> = rows.iter().filter(|r| !r.ok).map(|r| r.credits).collect();
+    let over = refused.iter().take_while(|c| c.is_some()).count();
+    assert_eq!(refused[..over], [Some(28), Some(28), Some(246)]);
+    assert!(
+        over < refused.len(),
+        "some refused for the clip itself: {refused:?}"
+    );
+    assert!(refused[over..].iter().all(Option::is_none), "{refused:?}");
+    assert!(
+        refused[..over].windows(2).all(|w| w[0] <= w[1]),
+        "{refused:?}"
+    );
+}

@@ -1264,3 +1264,44 @@ fn with_json_a_failure_is_json_on_stdout_too() {
     // Without `--json`, nothing on standard output.
     seedance(&["check", "seedanceapi-v2", "{bad"], None).assert_failed();
 }
+
+/// The README's example book and body (`examples/`) load, and price as the
+/// README says: 36 credits a 6 s standard clip, marked up 6/5 to 44.
+#[test]
+fn the_examples_price_as_the_readme_says() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples");
+    let book = format!("{dir}/price-book.json");
+    let body = std::fs::read(format!("{dir}/body.json")).unwrap();
+    let run = seedance(
+        &[
+            "check",
+            "seedance2ai-video",
+            "--price-book",
+            &book,
+            "--json",
+        ],
+        Some(&body),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.json()["credits"], 44);
+    assert_eq!(run.json()["usd"], "0.44");
+    for (endpoint, body, credits) in [
+        (
+            "seedance2ai-gpt-image-2",
+            r#"{"type": "text-to-image", "prompt": "a red kite", "aspectRatio": "16:9", "resolution": "4K", "batchCount": 2}"#,
+            24,
+        ),
+        (
+            "seedance2ai-nano-banana-pro",
+            r#"{"type": "text-to-image", "prompt": "a red kite", "image_size": "1:1", "resolution": "2K"}"#,
+            8,
+        ),
+    ] {
+        let run = seedance(
+            &["check", endpoint, body, "--price-book", &book, "--json"],
+            None,
+        );
+        assert_eq!(run.code, 0, "{endpoint}: {}", run.stdout);
+        assert_eq!(run.json()["credits"], credits, "{endpoint}");
+    }
+}

@@ -54,20 +54,38 @@ function call(fn, ...args) {
   }
 }
 
-/** JSON.stringify's replacer: what JSON cannot carry is an error, not a silent `null`. */
-function strict(key, value) {
-  const at = key === '' ? '' : ` (at \`${key}\`)`;
-  switch (typeof value) {
-    case 'number':
-      if (!Number.isFinite(value)) {
-        throw fail('INVALID_ARGUMENT', `${value}${at} cannot be written as JSON`);
-      }
-      return value;
-    case 'bigint':
-      throw fail('INVALID_ARGUMENT', `${value}n${at} cannot be written as JSON: use a number, not a BigInt`);
-    default:
-      return value;
-  }
+/**
+ * A replacer for JSON.stringify: what JSON cannot carry is an error, not a
+ * silent `null`, named by its path as the core writes a field's
+ * (`meta.a[0].b`). Each object's path is kept as JSON.stringify descends
+ * into it (an object met twice, not in a cycle, under the later one, where
+ * it is met); `top` is the value JSON.stringify writes (what a toJSON returned).
+ */
+function strict() {
+  const paths = new WeakMap();
+  const replacer = function (key, value) {
+    let path = '';
+    if (paths.has(this)) {
+      const holder = paths.get(this);
+      path = Array.isArray(this) ? `${holder}[${key}]` : holder ? `${holder}.${key}` : key;
+    } else {
+      replacer.top = value;
+    }
+    if (typeof value === 'object' && value !== null) paths.set(value, path);
+    const at = path === '' ? '' : ` (at \`${path}\`)`;
+    switch (typeof value) {
+      case 'number':
+        if (!Number.isFinite(value)) {
+          throw fail('INVALID_ARGUMENT', `${value}${at} cannot be written as JSON`);
+        }
+        return value;
+      case 'bigint':
+        throw fail('INVALID_ARGUMENT', `${value}n${at} cannot be written as JSON: use a number, not a BigInt`);
+      default:
+        return value;
+    }
+  };
+  return replacer;
 }
 
 /** The JSON text of a value, as `fetch(.., { body: JSON.stringify(value) })` would send it. */
@@ -83,15 +101,25 @@ function toJsonText(value, what) {
     // A BigInt, a cycle or a nesting too deep: the strict pass says which.
   }
   let text;
+  const replacer = strict();
   try {
-    text = JSON.stringify(value, strict);
+    text = JSON.stringify(value, replacer);
   } catch (e) {
     if (ours.has(e)) throw e;
     // A cycle (TypeError) or a nesting too deep for the stack (RangeError).
     throw fail('INVALID_ARGUMENT', `${what} cannot be written as JSON: ${e?.message ?? e}`, e);
   }
   if (text === undefined) {
-    throw fail('INVALID_ARGUMENT', `${what} cannot be written as JSON (it is ${typeof value})`);
+    // `undefined`, a function or a symbol, or what an object's toJSON returned.
+    const { top } = replacer;
+    throw fail(
+      'INVALID_ARGUMENT',
+      `${what} cannot be written as JSON: ${
+        top === value
+          ? `JSON.stringify writes nothing for ${describeType(top)}`
+          : `its toJSON() returned ${describeType(top)}, for which JSON.stringify writes nothing`
+      }`,
+    );
   }
   return text;
 }
@@ -105,12 +133,33 @@ function endpointId(endpoint) {
 
 function describeType(value) {
   if (value == null) return String(value);
-  if (Array.isArray(value)) return 'an array';
-  // A class's instance by its class: "not a Map", "not a PriceBook". Read
-  // from the prototype, not the value, so that a Proxy's traps do not run.
-  const name = typeof value === 'object' ? Object.getPrototypeOf(value)?.constructor?.name ?? 'Object' : typeof value;
-  return name === 'Object' ? 'an object' : `a ${name}`;
+  if (typeof value !== 'object') return `a ${typeof value}`;
+  try {
+    if (Array.isArray(value)) return 'an array';
+    // A class's instance by its class: "not a Map", "not a PriceBook". Read
+    // from the prototype, not the value, so that a Proxy's traps do not run.
+    const proto = Object.getPrototypeOf(value);
+    if (proto === null || isObjectPrototype(proto)) return 'an object';
+    if (!own(proto, 'constructor')) return INHERITS;
+    const name = proto.constructor?.name;
+    if (!name) return 'an instance of an anonymous class';
+    // "an Opts", "an Error"; "a Uint8Array", "a URL".
+    return `${/^[aeio]/i.test(name) ? 'an' : 'a'} ${name}`;
+  } catch {
+    // A revoked Proxy, or one whose traps throw.
+    return 'an object that cannot be read';
+  }
 }
+
+const INHERITS = 'an object that inherits from another object';
+
+/**
+ * Whether `proto` is some realm's `Object.prototype` (this one's, or a `vm`
+ * context's, an iframe's, jsdom's): it has no prototype, and its
+ * constructor, `Object`, has it as its prototype.
+ */
+const isObjectPrototype = (proto) =>
+  Object.getPrototypeOf(proto) === null && proto.constructor?.prototype === proto && proto.constructor.name === 'Object';
 
 /** The parsed book of a `PriceBook` in the current module instance. */
 let handleOf;
@@ -253,19 +302,23 @@ const PRIVATE = Symbol('PriceBook');
 function readObject(value, what, keys) {
   let copy;
   try {
-    // A plain object only (a literal, or one made by `Object.create(null)`):
-    // a `Map`, a class instance or a `PriceBook` has no own keys to read, and
-    // would be read as `{}` without a word. The copy has no prototype, so
+    // A plain object only (a literal, of any realm, or one made by
+    // `Object.create(null)`): a `Map`, a class instance or a `PriceBook` has
+    // no own keys to read, and would be read as `{}` without a word, nor
+    // would the keys an object inherits. The copy has no prototype, so
     // nothing inherited (a key set on `Object.prototype`) is read as given.
-    copy =
-      typeof value === 'object' &&
-      value !== null &&
-      [Object.prototype, null].includes(Object.getPrototypeOf(value)) &&
-      Object.assign(Object.create(null), value);
+    const proto = typeof value === 'object' && value !== null && Object.getPrototypeOf(value);
+    copy = (proto === null || (proto && isObjectPrototype(proto))) && Object.assign(Object.create(null), value);
   } catch (e) {
     throw fail('INVALID_ARGUMENT', `the ${what} cannot be read: ${e?.message ?? e}`, e);
   }
-  if (!copy) throw fail('INVALID_ARGUMENT', `the ${what} must be a plain object, not ${describeType(value)}`);
+  if (!copy) {
+    const kind = describeType(value);
+    throw fail(
+      'INVALID_ARGUMENT',
+      `the ${what} must be a plain object, not ${kind}${kind === INHERITS ? ': its inherited keys would not be read' : ''}`,
+    );
+  }
   for (const key of Object.keys(copy)) {
     if (copy[key] !== undefined && !keys.includes(key)) {
       throw fail('INVALID_ARGUMENT', `unknown ${what} key ${key}: the keys are ${keys.join(', ')}`);
@@ -371,6 +424,11 @@ export function builtinPriceBook() {
 
 /** Reads and validates a price book (JSON text or a value); throws `INVALID_PRICE_BOOK`. */
 export function loadPriceBook(json) {
+  // `new String(text)` would be written as a JSON string, not read as the
+  // text. (Its class read as describeType reads it: a Proxy's traps do not run.)
+  if (describeType(json) === 'a String') {
+    throw fail('INVALID_ARGUMENT', 'loadPriceBook takes JSON text or a value, not a String object: pass the text, String(x)');
+  }
   const text = typeof json === 'string' ? json : toJsonText(json, 'the price book');
   return new PriceBook(PRIVATE, text, call(wasm.loadPriceBook, text));
 }

@@ -306,9 +306,10 @@ export interface CheckOptions {
    * reactive store's). A book lives in the thread that loaded it.
    */
   priceBook?: PriceBook | null | undefined;
-  // A plain object: a literal, or one made by `Object.create(null)` (a
-  // class's instance, a `Map`, a `PriceBook` itself throw `INVALID_ARGUMENT`);
-  // keys it inherits are not read. Any other own key with a value throws `INVALID_ARGUMENT`: a misspelt
+  // A plain object: a literal, of this realm or another (a `node:vm`
+  // context's, an iframe's), or one made by `Object.create(null)` (a class's
+  // instance, a `Map`, a `PriceBook` itself, an object that inherits from
+  // another object throw `INVALID_ARGUMENT`); keys it inherits are not read. Any other own key with a value throws `INVALID_ARGUMENT`: a misspelt
   // option would price with the built-in tables.
 }
 
@@ -476,7 +477,12 @@ export interface FieldOptions {
  * which no price depends.
  */
 export interface Clip {
-  /** Seconds, an integer. */
+  /**
+   * Seconds, a non-negative integer (another number throws
+   * `INVALID_ARGUMENT`). One above 2^32 − 1 is read as 4294967295, as the
+   * CLI reads it: longer than any endpoint makes, so every entry says why
+   * it cannot, and its body holds 4294967295.
+   */
   duration: number;
   resolution: '480p' | '720p' | '1080p';
   /** What the clip starts from; default `text`. */
@@ -526,7 +532,9 @@ export interface SeedanceRulesError extends Error {
  * @throws {SeedanceRulesError} `UNKNOWN_ENDPOINT`; `INVALID_ARGUMENT` for a body
  * JSON cannot carry (NaN, Infinity, a BigInt, a cycle, a getter that throws,
  * a nesting so deep that `JSON.stringify` runs out of stack, some thousands
- * of levels; the message names the innermost key that holds it) or bad
+ * of levels; the message names where, as a violation's `field` does:
+ * `images[1]`, `meta.a[0].b`; a value `JSON.stringify` writes nothing for:
+ * `undefined`, a function, an object whose `toJSON()` returns one) or bad
  * options (not a plain object, an unknown key, a getter that throws, a Proxy
  * of a `PriceBook`);
  * `INVALID_JSON` for a body nested 128 arrays and objects deep or deeper
@@ -591,7 +599,8 @@ export function builtinPriceBook(): PriceBookJson;
  * `unknown`, read from a file, is checked here all the same: cast it).
  * @throws {SeedanceRulesError} `INVALID_PRICE_BOOK` for a book that does not
  * fit the schema; `INVALID_ARGUMENT` for a value JSON cannot carry (NaN, a
- * BigInt, a cycle, `undefined`).
+ * BigInt, a cycle, `undefined`) and for a `String` object (`new String(text)`,
+ * which is not the text: pass `String(x)`).
  */
 export function loadPriceBook(json: string | PriceBookJson): PriceBook;
 
@@ -602,7 +611,9 @@ export function loadPriceBook(json: string | PriceBookJson): PriceBook;
  * price (none published, or no row of the loaded book matches: `note` says
  * which); then those that cannot make the clip.
  * @throws {SeedanceRulesError} `INVALID_ARGUMENT` for a clip or options that
- * will not do: a value of the wrong type, an unknown key (`generateAudio`
- * would price a clip without audio), a getter that throws.
+ * will not do: a value of the wrong type, a duration that is not a
+ * non-negative integer, an unknown key (`generateAudio` would price a clip
+ * without audio), a getter that throws, a clip or options that are not a
+ * plain object.
  */
 export function compare(clip: Clip, options?: CheckOptions | null): Comparison[];

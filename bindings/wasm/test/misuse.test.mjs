@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { dirname } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
 import * as lib from 'seedance-rules';
 import { check, checkJson, describe, fieldOptions, loadPriceBook, priceTable, PriceBook, quote } from 'seedance-rules';
 
@@ -235,7 +236,8 @@ test('bad options throw INVALID_ARGUMENT', () => {
     [new Map([['balance', 10]]), 'a Map'],
     [new Date(), 'a Date'],
     [new Settings(), 'a Settings'],
-    [Object.create({ balance: 10 }), 'an object'],
+    [Object.create({ balance: 10 }), 'an object that inherits from another object: its inherited keys would not be read'],
+    [Object.create(Object.create(null, { balance: { value: 10, enumerable: true } })), 'an object that inherits from another object: its inherited keys would not be read'],
     [[], 'an array'],
   ];
   for (const [options, kind] of notPlain) {
@@ -251,6 +253,115 @@ test('bad options throw INVALID_ARGUMENT', () => {
   assert.throws(() => check('seedanceapi-v2', GOOD, { balance: new Map() }), (e) => e.code === 'INVALID_ARGUMENT' && /not a Map$/.test(e.message));
   // A plain object without a prototype is one.
   assert.equal(check('seedanceapi-v2', GOOD, Object.assign(Object.create(null), { priceBook: book })).credits, 1);
+});
+
+test('a plain object of another realm (a vm context, an iframe) is a plain object', () => {
+  const realm = vm.createContext({});
+  const book = loadPriceBook({ schema: 'seedance-rules/price-book/v1', name: 'one', endpoints: { 'seedanceapi-v2': { rows: [{ when: {}, credits: 1 }] } } });
+  const options = vm.runInContext('({ balance: 100 })', realm);
+  assert.equal(check('seedanceapi-v2', GOOD, options).ok, false, 'the balance is read: 480 credits are above it');
+  assert.equal(quote('seedanceapi-v2', GOOD, vm.runInContext('({ balance: 480 })', realm)), 480);
+  realm.book = book;
+  assert.equal(check('seedanceapi-v2', GOOD, vm.runInContext('({ priceBook: book })', realm)).credits, 1);
+  assert.equal(check('seedanceapi-v2', GOOD, vm.runInContext('Object.assign(Object.create(null), { priceBook: book })', realm)).credits, 1);
+  const rows = lib.compare(vm.runInContext("({ duration: 8, resolution: '720p' })", realm));
+  assert.deepEqual(rows, lib.compare({ duration: 8, resolution: '720p' }));
+  // Its misspelt keys are refused as this realm's are.
+  assert.throws(() => check('seedanceapi-v2', GOOD, vm.runInContext('({ balanse: 1 })', realm)), (e) => e.code === 'INVALID_ARGUMENT' && e.message.startsWith('unknown options key balanse'));
+  // Its class instances, Maps and objects inheriting keys are not plain.
+  for (const [source, kind] of [
+    ['new Map()', 'a Map'],
+    ['new (class Opts { get balance() { return 1; } })()', 'an Opts'],
+    ['Object.create({ balance: 1 })', 'an object that inherits from another object: its inherited keys would not be read'],
+  ]) {
+    const value = vm.runInContext(source, realm);
+    assert.throws(() => check('seedanceapi-v2', GOOD, value), (e) => e.code === 'INVALID_ARGUMENT' && e.message === `the options must be a plain object, not ${kind}`, source);
+    assert.throws(() => lib.compare(value), (e) => e.code === 'INVALID_ARGUMENT' && e.message === `the clip must be a plain object, not ${kind}`, source);
+  }
+});
+
+test('options that are not a plain object are named by their class, with "a" or "an" as it is said', () => {
+  class Opts {}
+  class Item {}
+  class Setting {}
+  class Bare extends null {
+    constructor() {
+      return Object.create(new.target.prototype);
+    }
+  }
+  const { proxy: revoked, revoke } = Proxy.revocable({}, {});
+  revoke();
+  for (const [value, kind] of [
+    [new Opts(), 'an Opts'],
+    [new Item(), 'an Item'],
+    [new Setting(), 'a Setting'],
+    [new Error('e'), 'an Error'],
+    [new Uint8Array(1), 'a Uint8Array'],
+    [new URL('https://a.com'), 'a URL'],
+    [new (class {})(), 'an instance of an anonymous class'],
+    [new Bare(), 'a Bare'],
+  ]) {
+    assert.throws(() => check('seedanceapi-v2', GOOD, value), (e) => e.code === 'INVALID_ARGUMENT' && e.message === `the options must be a plain object, not ${kind}`, kind);
+  }
+  // A value that cannot even be looked at is described all the same.
+  assert.throws(() => check('seedanceapi-v2', GOOD, { balance: revoked }), (e) => e.code === 'INVALID_ARGUMENT' && /not an object that cannot be read$/.test(e.message));
+});
+
+test('a value JSON cannot carry is named by its whole path', () => {
+  const said = (body) => {
+    try {
+      check('seedanceapi-v2', body);
+    } catch (e) {
+      assert.equal(e.code, 'INVALID_ARGUMENT');
+      return e.message;
+    }
+    assert.fail('did not throw');
+  };
+  assert.equal(said({ prompt: 'x', images: ['https://a.com/1', NaN] }), 'NaN (at `images[1]`) cannot be written as JSON');
+  assert.equal(said({ prompt: 'x', meta: { a: [{ b: [Infinity] }] } }), 'Infinity (at `meta.a[0].b[0]`) cannot be written as JSON');
+  assert.equal(said({ prompt: 'x', meta: [[1, { c: 2n }]] }), '2n (at `meta[0][1].c`) cannot be written as JSON: use a number, not a BigInt');
+  assert.equal(said([-Infinity]), '-Infinity (at `[0]`) cannot be written as JSON');
+  assert.equal(said(NaN), 'NaN cannot be written as JSON');
+  // The same object under two keys: each time at the path it is met.
+  const shared = { n: 1 };
+  assert.equal(said({ prompt: 'x', a: shared, b: [shared, { n: NaN }] }), 'NaN (at `b[1].n`) cannot be written as JSON');
+  // A toJSON's value is walked where its object is.
+  assert.equal(said({ prompt: 'x', when: { toJSON: () => ({ at: [NaN] }) } }), 'NaN (at `when.at[0]`) cannot be written as JSON');
+  assert.throws(
+    () => loadPriceBook({ schema: 'seedance-rules/price-book/v1', endpoints: { 'seedanceapi-v1': { rows: [{ when: {}, credits: NaN }] } } }),
+    (e) => e.code === 'INVALID_ARGUMENT' && e.message === 'NaN (at `endpoints.seedanceapi-v1.rows[0].credits`) cannot be written as JSON',
+  );
+});
+
+test('a body whose toJSON returns nothing says so', () => {
+  const said = (body) => {
+    try {
+      check('seedanceapi-v2', body);
+    } catch (e) {
+      assert.equal(e.code, 'INVALID_ARGUMENT');
+      return e.message;
+    }
+    assert.fail('did not throw');
+  };
+  assert.equal(said({ toJSON() { return undefined; } }), 'the body cannot be written as JSON: its toJSON() returned undefined, for which JSON.stringify writes nothing');
+  assert.equal(said({ toJSON: () => () => 1 }), 'the body cannot be written as JSON: its toJSON() returned a function, for which JSON.stringify writes nothing');
+  assert.equal(said(undefined), 'the body cannot be written as JSON: JSON.stringify writes nothing for undefined');
+  assert.equal(said(() => 1), 'the body cannot be written as JSON: JSON.stringify writes nothing for a function');
+  assert.equal(said(Symbol('s')), 'the body cannot be written as JSON: JSON.stringify writes nothing for a symbol');
+});
+
+test('loadPriceBook: a String object is not the text', () => {
+  const text = JSON.stringify({ schema: 'seedance-rules/price-book/v1', name: 'boxed', endpoints: {} });
+  assert.equal(loadPriceBook(text).name, 'boxed');
+  for (const boxed of [new String(text), vm.runInContext(`new String(${JSON.stringify(text)})`, vm.createContext({}))]) {
+    assert.throws(() => loadPriceBook(boxed), (e) => e.code === 'INVALID_ARGUMENT' && /not a String object.*String\(x\)/.test(e.message));
+  }
+  assert.equal(loadPriceBook(String(new String(text))).name, 'boxed');
+  // A Proxy that cannot be read is described without running its traps.
+  const { proxy, revoke } = Proxy.revocable({}, {});
+  revoke();
+  throwsCode(() => loadPriceBook(proxy), 'INVALID_ARGUMENT');
+  throwsCode(() => loadPriceBook(new Proxy({}, { get() { throw 'trap'; } })), 'INVALID_ARGUMENT');
 });
 
 test('an error thrown while the body is read is an INVALID_ARGUMENT Error, whatever was thrown', () => {
@@ -289,6 +400,13 @@ test('compare: a duration past 2^32 - 1 is one no endpoint makes, not an error',
   const rows = lib.compare({ duration: 2 ** 32 + 5, resolution: '720p' });
   assert.ok(rows.length > 0);
   assert.ok(rows.every((r) => !r.ok), JSON.stringify(rows.filter((r) => r.ok)));
+  // It is read as 2^32 - 1 seconds, as the CLI reads it (README, index.d.ts).
+  assert.deepEqual(rows, lib.compare({ duration: 2 ** 32 - 1, resolution: '720p' }));
+  assert.deepEqual(lib.compare({ duration: Number.MAX_VALUE, resolution: '720p' }), rows);
+  // A duration that is not a non-negative integer number of seconds is refused.
+  for (const duration of [-1, 8.5, NaN, Infinity, -Infinity, '8', 8n]) {
+    throwsCode(() => lib.compare({ duration, resolution: '720p' }), 'INVALID_ARGUMENT');
+  }
 });
 
 test('a PriceBook is only made by loadPriceBook', () => {

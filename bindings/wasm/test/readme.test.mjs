@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { check, loadPriceBook, quote } from 'seedance-rules';
+import { check, compare, loadPriceBook, quote } from 'seedance-rules';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // The README as installed with the package.
@@ -76,4 +76,14 @@ test('the quote example computes what its comments say', () => {
   for (const [, call, said] of lines) {
     assert.equal(new Function('quote', `return ${call}`)(quote), JSON.parse(said), call);
   }
+});
+
+test('compare reads a duration past 2^32 - 1 as the README and index.d.ts say', () => {
+  // The text without its line breaks (and the `*` that opens a doc comment's lines).
+  const flat = (text) => text.replace(/\n\s*\*?/g, ' ').replace(/\s+/g, ' ');
+  const dts = readFileSync(join(dirname(pkgJson), 'index.d.ts'), 'utf8');
+  assert.ok(flat(readme).includes('One above 2^32 − 1 is read as 4294967295, as `seedance compare --duration` reads it'), 'README.md');
+  assert.ok(flat(dts).includes('One above 2^32 − 1 is read as 4294967295, as the CLI reads it'), 'index.d.ts');
+  const rows = compare({ duration: 2 ** 32 + 5, resolution: '720p' });
+  assert.ok(rows.every((r) => !r.ok && JSON.stringify(r.body).includes('4294967295')), JSON.stringify(rows));
 });

@@ -88,15 +88,20 @@ function strict() {
   return replacer;
 }
 
+/** A `null` value in JSON.stringify's text (which has no white space). */
+const NULL_VALUE = /(?:^|[:,[])null(?:$|[,\]}])/;
+
 /** The JSON text of a value, as `fetch(.., { body: JSON.stringify(value) })` would send it. */
 function toJsonText(value, what) {
   // The common case first: plain JSON.stringify. Only text that holds a
-  // `null` (which a NaN or an Infinity also becomes) or that could not be
-  // written at all is written again with the strict replacer, whose
-  // per-value callback is slow but names what JSON cannot carry.
+  // `null` value (which a NaN or an Infinity also becomes: `null` after
+  // `:`, `,` or `[`, before `,`, `]` or `}`, so rarely a string's text) or
+  // that could not be written at all is written again with the strict
+  // replacer, whose per-value callback is slow but names what JSON cannot
+  // carry. Only then do a body's getters and toJSON run a second time.
   try {
     const quick = JSON.stringify(value);
-    if (typeof quick === 'string' && !quick.includes('null')) return quick;
+    if (typeof quick === 'string' && !NULL_VALUE.test(quick)) return quick;
   } catch {
     // A BigInt, a cycle or a nesting too deep: the strict pass says which.
   }

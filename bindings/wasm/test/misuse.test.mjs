@@ -490,3 +490,27 @@ test('twenty thousand checks in a row, with a book and a balance', () => {
   }
   stillWorks();
 });
+
+test('a body is read once unless it holds a null value: a getter runs once, and the value read is the one checked', () => {
+  for (const prompt of ['null', 'null,', 'a:null', 'not null']) {
+    let reads = 0;
+    const body = {
+      prompt,
+      get duration() {
+        reads += 1;
+        return reads === 1 ? 5 : 16;
+      },
+    };
+    const report = check('seedanceapi-v2', body);
+    assert.equal(reads, 1, prompt);
+    assert.equal(report.ok, true, `${prompt}: ${JSON.stringify(report.violations)}`);
+  }
+  // A null value, or what JSON writes as one, is read again by the strict pass, which names a NaN.
+  let reads = 0;
+  const body = { prompt: 'x', resolution: null, get duration() { reads += 1; return 5; } };
+  assert.equal(check('seedanceapi-v2', body).violations[0]?.field, 'resolution');
+  assert.equal(reads, 2);
+  throwsCode(() => check('seedanceapi-v2', { prompt: 'x', images: [NaN] }), 'INVALID_ARGUMENT');
+  throwsCode(() => check('seedanceapi-v2', [Infinity]), 'INVALID_ARGUMENT');
+  throwsCode(() => check('seedanceapi-v2', NaN), 'INVALID_ARGUMENT');
+});

@@ -164,6 +164,18 @@ function fieldTypes(endpoint) {
   return types;
 }
 
+/**
+ * The number `text` is, when it is one by JSON's grammar (`-1`, `1.5`, `1e3`;
+ * leading zeros too, `007`) and JavaScript holds it (`1e400` it does not),
+ * else null: sent as a number, the library says what is wrong with it
+ * (`not 1.5`), as it does for a body it reads.
+ */
+function jsonNumber(text) {
+  if (!/^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(text)) return null;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : null;
+}
+
 /** A body from query parameters, typed by the endpoint's field table. */
 function bodyFromParams(endpoint, params) {
   const types = fieldTypes(endpoint);
@@ -174,7 +186,7 @@ function bodyFromParams(endpoint, params) {
     const all = params.getAll(key);
     const raw = all[all.length - 1];
     if (type === 'string[]') body[key] = all.filter((s) => s !== '');
-    else if (type === 'integer') body[key] = /^-?\d+$/.test(raw) ? Number(raw) : raw;
+    else if (type === 'integer') body[key] = jsonNumber(raw) ?? raw;
     else if (type === 'boolean') body[key] = raw === 'true' ? true : raw === 'false' ? false : raw;
     else body[key] = raw;
   }
@@ -412,8 +424,7 @@ function readControl(c) {
     case 'number': {
       const v = el.value.trim();
       if (v === '') return ABSENT;
-      if (/^-?\d+$/.test(v)) return c.type === 'string' ? v : Number(v);
-      return v;
+      return c.type === 'string' ? v : jsonNumber(v) ?? v;
     }
     default:
       return el.value === '' ? ABSENT : el.value;
@@ -487,6 +498,8 @@ function syncControl(c, opt, value, invalid) {
   if (value === ABSENT || value === undefined) text = '';
   else if (c.kind === 'list') text = Array.isArray(value) ? value.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join('\n') : typeof value === 'string' ? value : JSON.stringify(value);
   else text = typeof value === 'string' ? value : JSON.stringify(value);
+  // A number as typed stays so (`1e3` is 1000 already).
+  if (c.kind === 'number' && typeof value === 'number' && jsonNumber(el.value.trim()) === value) return;
   if (el.value !== text) el.value = text;
 }
 

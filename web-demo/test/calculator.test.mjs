@@ -295,6 +295,37 @@ test('the comparison lists the same clip cheapest first', async () => {
   assert.equal(await page.locator('#compare tr.current').getAttribute('data-model'), 'seedance-2-mini');
 });
 
+test('a number typed that is one by JSON\'s grammar is sent as one, and the library says what is wrong with it', async () => {
+  const p = await openPage(site, '?endpoint=seedance2ai-video');
+  try {
+    const seed = byLabel(p, 'Seed');
+    const issues = p.locator('[data-field="seed"] .issues');
+    await seed.fill('1.5');
+    assert.match(await issues.innerText(), /`?seed`? must be an integer, not 1\.5/);
+    assert.doesNotMatch(await issues.innerText(), /not a string/);
+    assert.equal((await heldBody(p)).seed, 1.5);
+    // With an exponent, as the CLI reads it.
+    await seed.fill('1e3');
+    assert.equal(await issues.isHidden(), true, await issues.innerText());
+    assert.equal((await normalizedShown(p)).seed, 1000);
+    // Left, the field keeps what was typed.
+    await byLabel(p, 'Prompt').focus();
+    assert.equal(await seed.inputValue(), '1e3');
+    // Text that is no number is still sent as text.
+    await seed.fill('abc');
+    assert.match(await issues.innerText(), /not a string/);
+  } finally {
+    await p.close();
+  }
+  // A link's number too.
+  const q = await openPage(site, '?endpoint=seedance2ai-video&seed=1e3&prompt=A+kite+over+the+sea');
+  try {
+    assert.equal((await heldBody(q)).seed, 1000);
+  } finally {
+    await q.close();
+  }
+});
+
 test('the rules table says in words what each URL rule accepts', async () => {
   await fillRequest(page, 'seedanceapi-v1', { prompt: 'A lighthouse in a storm' });
   const rules = await page.locator('#rules').textContent();

@@ -260,7 +260,10 @@ function readURL() {
   const balance = params.get('balance');
   if (balance !== null) {
     state.balance = balanceOf(balance);
-    if (state.balance === null) notices.push(`The link's balance (${balance.slice(0, 40)}) is not a whole number of credits: the request is checked without one.`);
+    if (state.balance === null) {
+      const why = /^\d+$/.test(balance) ? `is more than ${MAX_BALANCE} credits, the most a balance can be` : 'is not a whole number of credits';
+      notices.push(`The link's balance (${balance.slice(0, 40)}) ${why}: the request is checked without one.`);
+    }
   }
   return { notices, book: params.get('book') };
 }
@@ -556,6 +559,10 @@ const baseField = (f) => String(f ?? '').replace(/\[\d+\]$/, '');
 
 /** Said under the balance field when what it holds is not a balance. */
 const NOT_A_BALANCE = { message: 'Not a balance: enter a whole number of credits, 0 or more. The request is checked without one.' };
+/** The largest balance the package takes (`options.balance` is a JavaScript number), as said. */
+const MAX_BALANCE = Number.MAX_SAFE_INTEGER.toLocaleString('en-US');
+/** Said when what it holds is a whole number of credits past that. */
+const TOO_LARGE_A_BALANCE = { message: `Too large: a balance is at most ${MAX_BALANCE} credits. The request is checked without one.` };
 
 function syncFields(opts, report) {
   const byName = new Map(opts.map((o) => [o.name, o]));
@@ -596,7 +603,8 @@ function syncFields(opts, report) {
   balanceIssues.forEach((v) => claimed.add(v));
   // What was typed there and is not a balance is said, not silently dropped.
   const unusable = state.balance === null && ($('balance').value.trim() !== '' || $('balance').validity.badInput);
-  renderIssues($('issues-balance'), unusable ? [NOT_A_BALANCE, ...balanceIssues] : balanceIssues, []);
+  const tooLarge = Number.isInteger($('balance').valueAsNumber) && $('balance').valueAsNumber > Number.MAX_SAFE_INTEGER;
+  renderIssues($('issues-balance'), unusable ? [tooLarge ? TOO_LARGE_A_BALANCE : NOT_A_BALANCE, ...balanceIssues] : balanceIssues, []);
   markInvalid($('balance'), balanceIssues.length > 0 || unusable);
   if (balanceIssues.length) $('balance').closest('details').open = true;
   return {

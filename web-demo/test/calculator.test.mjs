@@ -432,9 +432,14 @@ test('a balance below the quote shows the provider\'s balance code', async () =>
   assert.ok(checked >= 3, `checked ${checked} balance cases`);
   // What is not a balance is said, and the request is checked without one.
   await fillRequest(page, 'seedanceapi-v1', { prompt: 'A paper boat' });
-  for (const typed of ['-5', '1.5', '99999999999999999999']) {
+  for (const [typed, words] of [
+    ['-5', /Not a balance: enter a whole number of credits/],
+    ['1.5', /Not a balance: enter a whole number of credits/],
+    // A whole number, past what the package's balance (a JavaScript number) holds.
+    ['99999999999999999999', /Too large: a balance is at most 9,007,199,254,740,991 credits\./],
+  ]) {
     await byLabel(page, 'Balance (credits)').fill(typed);
-    assert.match(await page.locator('#issues-balance').innerText(), /Not a balance: enter a whole number of credits/, typed);
+    assert.match(await page.locator('#issues-balance').innerText(), words, typed);
     assert.equal(await byLabel(page, 'Balance (credits)').getAttribute('aria-invalid'), 'true', typed);
     assert.equal(await shownCredits(page), 28, typed);
     assert.doesNotMatch(await quoteText(page), /Refused|Can't check/, typed);
@@ -619,6 +624,7 @@ test('a link whose price book or balance cannot be used says so', async () => {
   for (const [query, words] of [
     ['&book=garbage', /price book could not be loaded.*built-in tables/],
     ['&balance=abc', /balance \(abc\) is not a whole number/],
+    ['&balance=99999999999999999999', /balance \(99999999999999999999\) is more than 9,007,199,254,740,991 credits/],
   ]) {
     const p = await openPage(site, `?endpoint=seedanceapi-v2${query}`);
     try {

@@ -556,6 +556,8 @@ function renderIssues(list, violations, warnings) {
 }
 
 const baseField = (f) => String(f ?? '').replace(/\[\d+\]$/, '');
+/** A violation of the balance (`<endpoint>.balance.insufficient`), not of the request. */
+const isOverBalance = (v) => String(v.rule ?? '').endsWith('.balance.insufficient');
 
 /** Said under the balance field when what it holds is not a balance. */
 const NOT_A_BALANCE = { message: 'Not a balance: enter a whole number of credits, 0 or more. The request is checked without one.' };
@@ -1005,6 +1007,9 @@ function renderCompare(opts, report) {
   // quality tier (an endpoint with no `model` field).
   const variant = (body) => body?.model ?? body?.quality_tier ?? null;
   const current = variant(report?.normalized) ?? variant(state.body);
+  // The row of the request's endpoint and model is the request itself only
+  // when the request is valid (over the balance, it still is the request).
+  const currentTag = report && report.violations.every(isOverBalance) ? 'this request' : 'this clip';
   const table = h('table', { class: 'compare' },
     h('caption', {}, `A clip of ${clipText(clip)}, written for every endpoint and model and checked there. Valid and priced first, fewest credits first; then those with no price; then those refused.`),
     h('thead', {}, h('tr', {},
@@ -1023,10 +1028,18 @@ function renderCompare(opts, report) {
     const notes = h('td', { class: 'notes' });
     // Refused for the balance alone (`<endpoint>.balance.insufficient`: HTTP 402, or
     // 400 from apiin.one, which publishes no codes): priced, and within reach of a larger one.
-    const overBalance = !r.ok && r.violations.length > 0 && r.violations.every((v) => v.rule.endsWith('.balance.insufficient'));
+    const overBalance = !r.ok && r.violations.length > 0 && r.violations.every(isOverBalance);
     if (!r.ok) {
-      notes.append(h('span', { class: 'verdict-bad', text: overBalance ? 'Over your balance: ' : "Can't make this clip: " }));
-      r.violations.forEach((v, j) => notes.append(j ? '; ' : '', code(v.code), ' ', ...richText(v.message)));
+      // What the endpoint cannot make (the clip's duration, resolution, ...)
+      // apart from what it refuses in the request itself (its prompt).
+      const refused = r.violations.filter((v) => isOverBalance(v) || baseField(v.field) === 'prompt');
+      const cannot = r.violations.filter((v) => !refused.includes(v));
+      for (const [label, vs] of [["Can't make this clip: ", cannot], [overBalance ? 'Over your balance: ' : 'Refused: ', refused]]) {
+        if (!vs.length) continue;
+        if (notes.childNodes.length) notes.append(' ');
+        notes.append(h('span', { class: 'verdict-bad', text: label }));
+        vs.forEach((v, j) => notes.append(j ? '; ' : '', code(v.code), ' ', ...richText(v.message)));
+      }
     } else if (!priced && !r.note) {
       notes.append(h('span', { class: 'muted', text: 'No published price. ' }));
     }
@@ -1072,9 +1085,9 @@ function renderCompare(opts, report) {
       },
     });
     notes.dataset.label = 'Notes';
-    tbody.append(h('tr', { class: [priced ? 'priced' : r.ok ? 'unpriced' : 'cannot', isCurrent ? 'current' : ''].join(' ').trim(), dataset: { endpoint: r.endpoint, model: r.model ?? '' } },
+    tbody.append(h('tr', { class: [priced ? 'priced' : r.ok ? 'unpriced' : 'cannot', isCurrent ? 'current' : ''].join(' ').trim(), 'aria-current': isCurrent ? 'true' : null, dataset: { endpoint: r.endpoint, model: r.model ?? '' } },
       h('td', { class: 'num rank', text: String(i + 1) }),
-      h('th', { scope: 'row', class: 'endpoint' }, code(r.endpoint), isCurrent ? h('span', { class: 'tag', text: 'this request' }) : null),
+      h('th', { scope: 'row', class: 'endpoint' }, code(r.endpoint), isCurrent ? h('span', { class: 'tag', text: currentTag }) : null),
       h('td', { class: 'model', dataset: { label: 'Model' }, text: model }),
       h('td', { class: `num credits-cell${shown ? '' : ' empty'}`, dataset: { label: 'Credits' }, text: shown ? String(r.credits) : '—' }),
       h('td', { class: `num usd-cell${shown && r.usd ? '' : ' empty'}`, dataset: { label: 'USD' }, text: shown && r.usd ? `$${r.usd}` : '—' }),

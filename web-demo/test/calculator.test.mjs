@@ -326,6 +326,36 @@ test('a number typed that is one by JSON\'s grammar is sent as one, and the libr
   }
 });
 
+test('the comparison tells a clip an endpoint cannot make from a request it refuses, and tags the request\'s row as such', async () => {
+  // A prompt of one character: seedance2ai.io refuses it (at least 3), which is the request's doing.
+  let p = await openPage(site, '?endpoint=seedanceapi-v2&model=seedance-2-mini&duration=8&resolution=720p&prompt=a');
+  try {
+    const refused = p.locator('#compare tr[data-endpoint="seedance2ai-video"] .notes').first();
+    assert.match(await refused.innerText(), /^Refused: \S+ `?prompt`? has 1 character/);
+    assert.doesNotMatch(await refused.innerText(), /Can't make this clip/);
+    // seedance-2.0 cannot make 8 s: that is the clip.
+    assert.match(await p.locator('#compare tr[data-endpoint="seedanceapi-v2"][data-model="seedance-2.0"] .notes').innerText(), /^Can't make this clip: INVALID_DURATION/);
+    // The request is valid: its row is it.
+    const current = p.locator('#compare tr[aria-current="true"]');
+    assert.equal(await current.count(), 1);
+    assert.equal(await current.getAttribute('data-model'), 'seedance-2-mini');
+    assert.equal(await current.locator('.tag').textContent(), 'this request');
+  } finally {
+    await p.close();
+  }
+  // An image URL the provider refuses: the row makes the clip, but it is not this request.
+  p = await openPage(site, '?endpoint=seedanceapi-v2&model=seedance-2-mini&duration=8&resolution=720p&prompt=A+kite&images=ftp://a.example/1.png');
+  try {
+    assert.match(await quoteText(p), /Invalid request/);
+    const current = p.locator('#compare tr.current');
+    assert.equal(await current.count(), 1);
+    assert.equal(await current.getAttribute('aria-current'), 'true');
+    assert.equal(await current.locator('.tag').textContent(), 'this clip');
+  } finally {
+    await p.close();
+  }
+});
+
 test('the rules table says in words what each URL rule accepts', async () => {
   await fillRequest(page, 'seedanceapi-v1', { prompt: 'A lighthouse in a storm' });
   const rules = await page.locator('#rules').textContent();

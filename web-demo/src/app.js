@@ -1153,8 +1153,9 @@ function renderTables(report) {
       const tb = h('tbody');
       for (const row of table.rows) {
         const src = row.source ?? {};
-        tb.append(h('tr', { class: matched && same(row.when, matched.when) && same(amountText(row), amountText(matched)) ? 'current' : null },
-          h('td', { text: whenText(row.when) }),
+        const isCurrent = matched && same(row.when, matched.when) && same(amountText(row), amountText(matched));
+        tb.append(h('tr', { class: isCurrent ? 'current' : null, 'aria-current': isCurrent ? 'true' : null },
+          h('td', {}, whenText(row.when), isCurrent ? [' ', h('span', { class: 'tag', text: 'this request' })] : null),
           h('td', { text: amountText(row) }),
           h('td', {}, src.quote ? h('q', { text: src.quote }) : null, src.document ? [' ', docLink(src.document, src.quote)] : null,
             src.decision ? h('span', { class: 'decision' }, ' ', h('span', { class: 'tag', text: 'Library decision' }), ' ', src.decision) : null,

@@ -356,6 +356,19 @@ test('the comparison tells a clip an endpoint cannot make from a request it refu
   }
 });
 
+test('the price table marks the row that prices the request, in words too', async () => {
+  const p = await openPage(site, '?endpoint=seedanceapi-v2&model=seedance-2-mini&duration=8&resolution=720p&prompt=A+kite');
+  try {
+    await p.locator('#price-table summary').click();
+    const current = p.locator('#price-table tbody tr[aria-current="true"]');
+    assert.equal(await current.count(), 1);
+    assert.equal(await current.getByText('this request', { exact: true }).count(), 1);
+    assert.equal(await p.locator('#price-table tbody tr.current').count(), 1);
+  } finally {
+    await p.close();
+  }
+});
+
 test('the rules table says in words what each URL rule accepts', async () => {
   await fillRequest(page, 'seedanceapi-v1', { prompt: 'A lighthouse in a storm' });
   const rules = await page.locator('#rules').textContent();

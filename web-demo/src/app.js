@@ -1219,6 +1219,7 @@ function loadBook(text, { quiet = false } = {}) {
   if (!text.trim()) {
     err.textContent = 'Nothing to load: paste a price book above, or choose a file.';
     err.hidden = false;
+    markInvalid($('book-text'), true);
     return false;
   }
   let handle;
@@ -1227,6 +1228,7 @@ function loadBook(text, { quiet = false } = {}) {
   } catch (e) {
     err.textContent = `Not loaded: ${errorText(e)}`;
     err.hidden = false;
+    markInvalid($('book-text'), true);
     return false;
   }
   let json = {};
@@ -1245,6 +1247,7 @@ function loadBook(text, { quiet = false } = {}) {
   };
   err.hidden = true;
   err.textContent = '';
+  markInvalid($('book-text'), false);
   state.book.kept = keepInTab(state.book.compact.length > BOOK_URL_LIMIT ? text : null);
   if (!quiet) $('book-text').value = text;
   bookState();
@@ -1257,6 +1260,7 @@ function clearBook() {
   state.book = null;
   keepInTab(null);
   $('book-error').hidden = true;
+  markInvalid($('book-text'), false);
   bookState();
   refresh();
 }
@@ -1278,6 +1282,7 @@ function refresh() {
   renderQuote(report, error);
   renderExplain(report, rest);
   const jsonErr = $('body-json-error');
+  markInvalid($('body-json'), Boolean(error && state.bodyText !== null));
   if (error && state.bodyText !== null) {
     jsonErr.textContent = errorText(error);
     jsonErr.hidden = false;

@@ -404,11 +404,17 @@ test('a price book prices seedance2ai.io; a bad one shows its error', async () =
   await page.getByRole('button', { name: 'Load price book' }).click();
   assert.match(await page.locator('#book-error').innerText(), /INVALID_PRICE_BOOK/);
   assert.equal(await shownCredits(page), null);
+  // The text is marked as refused, and the error is right under it and describes it.
+  const bookText = byLabel(page, 'Price book JSON');
+  assert.equal(await bookText.getAttribute('aria-invalid'), 'true');
+  assert.match(await bookText.getAttribute('aria-describedby'), /\bbook-error\b/);
+  assert.equal(await bookText.evaluate((el) => el.nextElementSibling?.id), 'book-error');
 
   const book = conformance.price_books['seedance2ai-list'];
   await byLabel(page, 'Price book JSON').fill(JSON.stringify(book, null, 2));
   await page.getByRole('button', { name: 'Load price book' }).click();
   assert.equal(await page.locator('#book-error').isHidden(), true);
+  assert.equal(await bookText.getAttribute('aria-invalid'), null);
   assert.equal(
     await page.locator('#book-state').innerText(),
     `Prices: the price book “${book.name}” for ${Object.keys(book.endpoints).join(', ')}; the built-in tables for the rest.`,
@@ -518,8 +524,15 @@ test('the JSON body editor checks a body as given', async () => {
   }
   await byLabel(page, 'Request body (JSON)').fill('{"prompt": ');
   assert.match(await quoteText(page), /INVALID_JSON/);
+  // The text is marked as refused, and the error is right under it and describes it.
+  const editor = byLabel(page, 'Request body (JSON)');
+  assert.equal(await editor.getAttribute('aria-invalid'), 'true');
+  assert.match(await editor.getAttribute('aria-describedby'), /\bbody-json-error\b/);
+  assert.equal(await editor.evaluate((el) => el.nextElementSibling?.id), 'body-json-error');
+  assert.match(await page.locator('#body-json-error').innerText(), /INVALID_JSON/);
   await byLabel(page, 'Duration').selectOption('8');
   assert.equal(await shownCredits(page), 28);
+  assert.equal(await editor.getAttribute('aria-invalid'), null);
 });
 
 test('the keyboard reaches and changes the controls', async () => {

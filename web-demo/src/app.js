@@ -1307,22 +1307,44 @@ function modelsOf(id) {
   return Array.isArray(models) ? models.join(', ') : models;
 }
 
-// Each option is the route alone, under its provider's group: a closed
-// select shows only the option, and with the models beside it the longest
-// was cut off at phone width. The models go in the hint under it.
+// Each option, under its provider's group, says the provider, the models and
+// the route (a closed select shows only the option), or as much of that as
+// the closed select has room for (`fitEndpoints`); the hint under it says all.
 function fillEndpoints() {
   const sel = $('endpoint');
   const groups = new Map();
   for (const e of ENDPOINTS) {
     const d = describe(e.id);
     const provider = e.provider ?? d.provider;
+    const route = e.route ?? d.route;
     if (!groups.has(provider)) groups.set(provider, h('optgroup', { label: provider }));
-    const path = (e.route ?? d.route).replace(/^[A-Z]+ /, '');
-    groups.get(provider).append(h('option', { value: e.id, text: path }));
+    const texts = [`${provider} · ${modelsOf(e.id)} (${route})`, `${provider} · ${modelsOf(e.id)}`, route.replace(/^[A-Z]+ /, '')];
+    groups.get(provider).append(h('option', { value: e.id, dataset: { texts: JSON.stringify(texts) } }));
   }
   sel.replaceChildren(...groups.values());
+  fitEndpoints();
+  window.addEventListener('resize', fitEndpoints);
   sel.value = state.endpoint;
   sel.addEventListener('change', () => switchEndpoint(sel.value));
+}
+
+/**
+ * The endpoint options in the fullest of their forms (provider, models and
+ * route; provider and models; the route alone) that every one of them fits
+ * in beside the closed select's arrow: one form for all, so that the list
+ * reads evenly.
+ */
+function fitEndpoints() {
+  const sel = $('endpoint');
+  const style = getComputedStyle(sel);
+  const ctx = document.createElement('canvas').getContext('2d');
+  ctx.font = style.font;
+  const room = sel.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 24;
+  const options = [...sel.options].map((o) => ({ o, texts: JSON.parse(o.dataset.texts) }));
+  const last = options[0].texts.length - 1;
+  let form = 0;
+  while (form < last && options.some(({ texts }) => ctx.measureText(texts[form]).width > room)) form += 1;
+  for (const { o, texts } of options) if (o.text !== texts[form]) o.text = texts[form];
 }
 
 /**

@@ -34,6 +34,7 @@ function lib(page, fn, ...args) {
 }
 
 const byLabel = (p, name) => p.getByLabel(name, { exact: true });
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
 /** The wire names of the body fields the form shows for the current endpoint. */
 async function formFields(p) {
@@ -113,6 +114,12 @@ test('the page starts from the library and loads nothing from outside', async ()
   const endpoints = await lib(page, 'endpoints');
   const options = await byLabel(page, 'Endpoint').locator('option').evaluateAll((os) => os.map((o) => o.value));
   assert.deepEqual(options, endpoints.map((e) => e.id));
+  // Each option says which API it is: the provider and the models, and the
+  // route where every option has room for it (the test at 390 px holds
+  // every option to fit, there by its route alone).
+  const texts = await byLabel(page, 'Endpoint').locator('option').evaluateAll((os) => os.map((o) => o.text));
+  const forms = [(e) => `${e.provider} · ${e.models} (${e.route})`, (e) => `${e.provider} · ${e.models}`];
+  assert.ok(forms.some((form) => same(texts, endpoints.map(form))), texts.join(' | '));
   // Exactly one live quote.
   assert.equal(await page.getByRole('status').count(), 1);
   assert.equal(await page.getByRole('status').getAttribute('aria-live'), 'polite');
@@ -566,6 +573,8 @@ test('readable at 390 px and at desktop width (screenshots)', async () => {
   await page.screenshot({ path: join(SCREENSHOTS, 'desktop.png') });
   await page.screenshot({ path: join(SCREENSHOTS, 'desktop-full.png'), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
+  // Where the whole text has no room, the route alone.
+  await page.waitForFunction(() => document.querySelector('#endpoint option').text === '/v1/generate', null, { timeout: 5000 });
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), 'no sideways scrolling at 390 px');
   // A closed select shows its option's text alone, cut off where it does
   // not fit: every endpoint's must fit beside the arrow.
@@ -581,6 +590,7 @@ test('readable at 390 px and at desktop width (screenshots)', async () => {
   await page.screenshot({ path: join(SCREENSHOTS, 'phone.png') });
   await page.screenshot({ path: join(SCREENSHOTS, 'phone-full.png'), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
+  await page.waitForFunction(() => document.querySelector('#endpoint option').text.startsWith('seedanceapi.org · Seedance 1.5 Pro'), null, { timeout: 5000 });
   assert.deepEqual(site.errors, []);
 });
 

@@ -1,7 +1,8 @@
 // A small static file server for dist/ (or any folder): the right MIME types
 // (application/wasm for streaming compilation), no directory listing, no path
-// escapes. `node scripts/serve.mjs --port 8080 [--host 127.0.0.1] [--root dist]`;
-// --port 0 picks a free port. Also used by the tests (startServer).
+// escapes. `node scripts/serve.mjs [--port 8080] [--host 127.0.0.1] [--root dist]`;
+// the port is the last --port given, else the PORT environment variable, else
+// 8080; --port 0 picks a free port. Also used by the tests (startServer).
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, extname, join, resolve, sep } from 'node:path';
@@ -65,8 +66,9 @@ export function startServer({ root, port = 0, host = '127.0.0.1' } = {}) {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
+  // The last one given wins: `npm run serve -- --port 8094` after any the script gives.
   const opt = (name, dflt) => {
-    const i = args.indexOf(`--${name}`);
+    const i = args.lastIndexOf(`--${name}`);
     return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : dflt;
   };
   const here = dirname(fileURLToPath(import.meta.url));

@@ -164,6 +164,18 @@ function fieldTypes(endpoint) {
   return types;
 }
 
+/**
+ * The number `text` is, when it is one by JSON's grammar (`-1`, `1.5`, `1e3`;
+ * leading zeros too, `007`) and JavaScript holds it (`1e400` it does not),
+ * else null: sent as a number, the library says what is wrong with it
+ * (`not 1.5`), as it does for a body it reads.
+ */
+function jsonNumber(text) {
+  if (!/^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(text)) return null;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : null;
+}
+
 /** A body from query parameters, typed by the endpoint's field table. */
 function bodyFromParams(endpoint, params) {
   const types = fieldTypes(endpoint);
@@ -174,7 +186,7 @@ function bodyFromParams(endpoint, params) {
     const all = params.getAll(key);
     const raw = all[all.length - 1];
     if (type === 'string[]') body[key] = all.filter((s) => s !== '');
-    else if (type === 'integer') body[key] = /^-?\d+$/.test(raw) ? Number(raw) : raw;
+    else if (type === 'integer') body[key] = jsonNumber(raw) ?? raw;
     else if (type === 'boolean') body[key] = raw === 'true' ? true : raw === 'false' ? false : raw;
     else body[key] = raw;
   }
@@ -248,7 +260,10 @@ function readURL() {
   const balance = params.get('balance');
   if (balance !== null) {
     state.balance = balanceOf(balance);
-    if (state.balance === null) notices.push(`The link's balance (${balance.slice(0, 40)}) is not a whole number of credits: the request is checked without one.`);
+    if (state.balance === null) {
+      const why = /^\d+$/.test(balance) ? `is more than ${MAX_BALANCE} credits, the most a balance can be` : 'is not a whole number of credits';
+      notices.push(`The link's balance (${balance.slice(0, 40)}) ${why}: the request is checked without one.`);
+    }
   }
   return { notices, book: params.get('book') };
 }
@@ -412,8 +427,7 @@ function readControl(c) {
     case 'number': {
       const v = el.value.trim();
       if (v === '') return ABSENT;
-      if (/^-?\d+$/.test(v)) return c.type === 'string' ? v : Number(v);
-      return v;
+      return c.type === 'string' ? v : jsonNumber(v) ?? v;
     }
     default:
       return el.value === '' ? ABSENT : el.value;
@@ -487,6 +501,8 @@ function syncControl(c, opt, value, invalid) {
   if (value === ABSENT || value === undefined) text = '';
   else if (c.kind === 'list') text = Array.isArray(value) ? value.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join('\n') : typeof value === 'string' ? value : JSON.stringify(value);
   else text = typeof value === 'string' ? value : JSON.stringify(value);
+  // A number as typed stays so (`1e3` is 1000 already).
+  if (c.kind === 'number' && typeof value === 'number' && jsonNumber(el.value.trim()) === value) return;
   if (el.value !== text) el.value = text;
 }
 
@@ -540,9 +556,15 @@ function renderIssues(list, violations, warnings) {
 }
 
 const baseField = (f) => String(f ?? '').replace(/\[\d+\]$/, '');
+/** A violation of the balance (`<endpoint>.balance.insufficient`), not of the request. */
+const isOverBalance = (v) => String(v.rule ?? '').endsWith('.balance.insufficient');
 
 /** Said under the balance field when what it holds is not a balance. */
 const NOT_A_BALANCE = { message: 'Not a balance: enter a whole number of credits, 0 or more. The request is checked without one.' };
+/** The largest balance the package takes (`options.balance` is a JavaScript number), as said. */
+const MAX_BALANCE = Number.MAX_SAFE_INTEGER.toLocaleString('en-US');
+/** Said when what it holds is a whole number of credits past that. */
+const TOO_LARGE_A_BALANCE = { message: `Too large: a balance is at most ${MAX_BALANCE} credits. The request is checked without one.` };
 
 function syncFields(opts, report) {
   const byName = new Map(opts.map((o) => [o.name, o]));
@@ -583,7 +605,8 @@ function syncFields(opts, report) {
   balanceIssues.forEach((v) => claimed.add(v));
   // What was typed there and is not a balance is said, not silently dropped.
   const unusable = state.balance === null && ($('balance').value.trim() !== '' || $('balance').validity.badInput);
-  renderIssues($('issues-balance'), unusable ? [NOT_A_BALANCE, ...balanceIssues] : balanceIssues, []);
+  const tooLarge = Number.isInteger($('balance').valueAsNumber) && $('balance').valueAsNumber > Number.MAX_SAFE_INTEGER;
+  renderIssues($('issues-balance'), unusable ? [tooLarge ? TOO_LARGE_A_BALANCE : NOT_A_BALANCE, ...balanceIssues] : balanceIssues, []);
   markInvalid($('balance'), balanceIssues.length > 0 || unusable);
   if (balanceIssues.length) $('balance').closest('details').open = true;
   return {
@@ -984,6 +1007,9 @@ function renderCompare(opts, report) {
   // quality tier (an endpoint with no `model` field).
   const variant = (body) => body?.model ?? body?.quality_tier ?? null;
   const current = variant(report?.normalized) ?? variant(state.body);
+  // The row of the request's endpoint and model is the request itself only
+  // when the request is valid (over the balance, it still is the request).
+  const currentTag = report && report.violations.every(isOverBalance) ? 'this request' : 'this clip';
   const table = h('table', { class: 'compare' },
     h('caption', {}, `A clip of ${clipText(clip)}, written for every endpoint and model and checked there. Valid and priced first, fewest credits first; then those with no price; then those refused.`),
     h('thead', {}, h('tr', {},
@@ -1002,10 +1028,18 @@ function renderCompare(opts, report) {
     const notes = h('td', { class: 'notes' });
     // Refused for the balance alone (`<endpoint>.balance.insufficient`: HTTP 402, or
     // 400 from apiin.one, which publishes no codes): priced, and within reach of a larger one.
-    const overBalance = !r.ok && r.violations.length > 0 && r.violations.every((v) => v.rule.endsWith('.balance.insufficient'));
+    const overBalance = !r.ok && r.violations.length > 0 && r.violations.every(isOverBalance);
     if (!r.ok) {
-      notes.append(h('span', { class: 'verdict-bad', text: overBalance ? 'Over your balance: ' : "Can't make this clip: " }));
-      r.violations.forEach((v, j) => notes.append(j ? '; ' : '', code(v.code), ' ', ...richText(v.message)));
+      // What the endpoint cannot make (the clip's duration, resolution, ...)
+      // apart from what it refuses in the request itself (its prompt).
+      const refused = r.violations.filter((v) => isOverBalance(v) || baseField(v.field) === 'prompt');
+      const cannot = r.violations.filter((v) => !refused.includes(v));
+      for (const [label, vs] of [["Can't make this clip: ", cannot], [overBalance ? 'Over your balance: ' : 'Refused: ', refused]]) {
+        if (!vs.length) continue;
+        if (notes.childNodes.length) notes.append(' ');
+        notes.append(h('span', { class: 'verdict-bad', text: label }));
+        vs.forEach((v, j) => notes.append(j ? '; ' : '', code(v.code), ' ', ...richText(v.message)));
+      }
     } else if (!priced && !r.note) {
       notes.append(h('span', { class: 'muted', text: 'No published price. ' }));
     }
@@ -1051,9 +1085,9 @@ function renderCompare(opts, report) {
       },
     });
     notes.dataset.label = 'Notes';
-    tbody.append(h('tr', { class: [priced ? 'priced' : r.ok ? 'unpriced' : 'cannot', isCurrent ? 'current' : ''].join(' ').trim(), dataset: { endpoint: r.endpoint, model: r.model ?? '' } },
+    tbody.append(h('tr', { class: [priced ? 'priced' : r.ok ? 'unpriced' : 'cannot', isCurrent ? 'current' : ''].join(' ').trim(), 'aria-current': isCurrent ? 'true' : null, dataset: { endpoint: r.endpoint, model: r.model ?? '' } },
       h('td', { class: 'num rank', text: String(i + 1) }),
-      h('th', { scope: 'row', class: 'endpoint' }, code(r.endpoint), isCurrent ? h('span', { class: 'tag', text: 'this request' }) : null),
+      h('th', { scope: 'row', class: 'endpoint' }, code(r.endpoint), isCurrent ? h('span', { class: 'tag', text: currentTag }) : null),
       h('td', { class: 'model', dataset: { label: 'Model' }, text: model }),
       h('td', { class: `num credits-cell${shown ? '' : ' empty'}`, dataset: { label: 'Credits' }, text: shown ? String(r.credits) : '—' }),
       h('td', { class: `num usd-cell${shown && r.usd ? '' : ' empty'}`, dataset: { label: 'USD' }, text: shown && r.usd ? `$${r.usd}` : '—' }),
@@ -1119,8 +1153,9 @@ function renderTables(report) {
       const tb = h('tbody');
       for (const row of table.rows) {
         const src = row.source ?? {};
-        tb.append(h('tr', { class: matched && same(row.when, matched.when) && same(amountText(row), amountText(matched)) ? 'current' : null },
-          h('td', { text: whenText(row.when) }),
+        const isCurrent = matched && same(row.when, matched.when) && same(amountText(row), amountText(matched));
+        tb.append(h('tr', { class: isCurrent ? 'current' : null, 'aria-current': isCurrent ? 'true' : null },
+          h('td', {}, whenText(row.when), isCurrent ? [' ', h('span', { class: 'tag', text: 'this request' })] : null),
           h('td', { text: amountText(row) }),
           h('td', {}, src.quote ? h('q', { text: src.quote }) : null, src.document ? [' ', docLink(src.document, src.quote)] : null,
             src.decision ? h('span', { class: 'decision' }, ' ', h('span', { class: 'tag', text: 'Library decision' }), ' ', src.decision) : null,
@@ -1184,6 +1219,7 @@ function loadBook(text, { quiet = false } = {}) {
   if (!text.trim()) {
     err.textContent = 'Nothing to load: paste a price book above, or choose a file.';
     err.hidden = false;
+    markInvalid($('book-text'), true);
     return false;
   }
   let handle;
@@ -1192,6 +1228,7 @@ function loadBook(text, { quiet = false } = {}) {
   } catch (e) {
     err.textContent = `Not loaded: ${errorText(e)}`;
     err.hidden = false;
+    markInvalid($('book-text'), true);
     return false;
   }
   let json = {};
@@ -1210,6 +1247,7 @@ function loadBook(text, { quiet = false } = {}) {
   };
   err.hidden = true;
   err.textContent = '';
+  markInvalid($('book-text'), false);
   state.book.kept = keepInTab(state.book.compact.length > BOOK_URL_LIMIT ? text : null);
   if (!quiet) $('book-text').value = text;
   bookState();
@@ -1222,6 +1260,7 @@ function clearBook() {
   state.book = null;
   keepInTab(null);
   $('book-error').hidden = true;
+  markInvalid($('book-text'), false);
   bookState();
   refresh();
 }
@@ -1243,6 +1282,7 @@ function refresh() {
   renderQuote(report, error);
   renderExplain(report, rest);
   const jsonErr = $('body-json-error');
+  markInvalid($('body-json'), Boolean(error && state.bodyText !== null));
   if (error && state.bodyText !== null) {
     jsonErr.textContent = errorText(error);
     jsonErr.hidden = false;
@@ -1267,22 +1307,44 @@ function modelsOf(id) {
   return Array.isArray(models) ? models.join(', ') : models;
 }
 
-// Each option is the route alone, under its provider's group: a closed
-// select shows only the option, and with the models beside it the longest
-// was cut off at phone width. The models go in the hint under it.
+// Each option, under its provider's group, says the provider, the models and
+// the route (a closed select shows only the option), or as much of that as
+// the closed select has room for (`fitEndpoints`); the hint under it says all.
 function fillEndpoints() {
   const sel = $('endpoint');
   const groups = new Map();
   for (const e of ENDPOINTS) {
     const d = describe(e.id);
     const provider = e.provider ?? d.provider;
+    const route = e.route ?? d.route;
     if (!groups.has(provider)) groups.set(provider, h('optgroup', { label: provider }));
-    const path = (e.route ?? d.route).replace(/^[A-Z]+ /, '');
-    groups.get(provider).append(h('option', { value: e.id, text: path }));
+    const texts = [`${provider} · ${modelsOf(e.id)} (${route})`, `${provider} · ${modelsOf(e.id)}`, route.replace(/^[A-Z]+ /, '')];
+    groups.get(provider).append(h('option', { value: e.id, dataset: { texts: JSON.stringify(texts) } }));
   }
   sel.replaceChildren(...groups.values());
+  fitEndpoints();
+  window.addEventListener('resize', fitEndpoints);
   sel.value = state.endpoint;
   sel.addEventListener('change', () => switchEndpoint(sel.value));
+}
+
+/**
+ * The endpoint options in the fullest of their forms (provider, models and
+ * route; provider and models; the route alone) that every one of them fits
+ * in beside the closed select's arrow: one form for all, so that the list
+ * reads evenly.
+ */
+function fitEndpoints() {
+  const sel = $('endpoint');
+  const style = getComputedStyle(sel);
+  const ctx = document.createElement('canvas').getContext('2d');
+  ctx.font = style.font;
+  const room = sel.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 24;
+  const options = [...sel.options].map((o) => ({ o, texts: JSON.parse(o.dataset.texts) }));
+  const last = options[0].texts.length - 1;
+  let form = 0;
+  while (form < last && options.some(({ texts }) => ctx.measureText(texts[form]).width > room)) form += 1;
+  for (const { o, texts } of options) if (o.text !== texts[form]) o.text = texts[form];
 }
 
 /**

@@ -34,6 +34,7 @@ function lib(page, fn, ...args) {
 }
 
 const byLabel = (p, name) => p.getByLabel(name, { exact: true });
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
 /** The wire names of the body fields the form shows for the current endpoint. */
 async function formFields(p) {
@@ -113,6 +114,12 @@ test('the page starts from the library and loads nothing from outside', async ()
   const endpoints = await lib(page, 'endpoints');
   const options = await byLabel(page, 'Endpoint').locator('option').evaluateAll((os) => os.map((o) => o.value));
   assert.deepEqual(options, endpoints.map((e) => e.id));
+  // Each option says which API it is: the provider and the models, and the
+  // route where every option has room for it (the test at 390 px holds
+  // every option to fit, there by its route alone).
+  const texts = await byLabel(page, 'Endpoint').locator('option').evaluateAll((os) => os.map((o) => o.text));
+  const forms = [(e) => `${e.provider} · ${e.models} (${e.route})`, (e) => `${e.provider} · ${e.models}`];
+  assert.ok(forms.some((form) => same(texts, endpoints.map(form))), texts.join(' | '));
   // Exactly one live quote.
   assert.equal(await page.getByRole('status').count(), 1);
   assert.equal(await page.getByRole('status').getAttribute('aria-live'), 'polite');
@@ -295,6 +302,80 @@ test('the comparison lists the same clip cheapest first', async () => {
   assert.equal(await page.locator('#compare tr.current').getAttribute('data-model'), 'seedance-2-mini');
 });
 
+test('a number typed that is one by JSON\'s grammar is sent as one, and the library says what is wrong with it', async () => {
+  const p = await openPage(site, '?endpoint=seedance2ai-video');
+  try {
+    const seed = byLabel(p, 'Seed');
+    const issues = p.locator('[data-field="seed"] .issues');
+    await seed.fill('1.5');
+    assert.match(await issues.innerText(), /`?seed`? must be an integer, not 1\.5/);
+    assert.doesNotMatch(await issues.innerText(), /not a string/);
+    assert.equal((await heldBody(p)).seed, 1.5);
+    // With an exponent, as the CLI reads it.
+    await seed.fill('1e3');
+    assert.equal(await issues.isHidden(), true, await issues.innerText());
+    assert.equal((await normalizedShown(p)).seed, 1000);
+    // Left, the field keeps what was typed.
+    await byLabel(p, 'Prompt').focus();
+    assert.equal(await seed.inputValue(), '1e3');
+    // Text that is no number is still sent as text.
+    await seed.fill('abc');
+    assert.match(await issues.innerText(), /not a string/);
+  } finally {
+    await p.close();
+  }
+  // A link's number too.
+  const q = await openPage(site, '?endpoint=seedance2ai-video&seed=1e3&prompt=A+kite+over+the+sea');
+  try {
+    assert.equal((await heldBody(q)).seed, 1000);
+  } finally {
+    await q.close();
+  }
+});
+
+test('the comparison tells a clip an endpoint cannot make from a request it refuses, and tags the request\'s row as such', async () => {
+  // A prompt of one character: seedance2ai.io refuses it (at least 3), which is the request's doing.
+  let p = await openPage(site, '?endpoint=seedanceapi-v2&model=seedance-2-mini&duration=8&resolution=720p&prompt=a');
+  try {
+    const refused = p.locator('#compare tr[data-endpoint="seedance2ai-video"] .notes').first();
+    assert.match(await refused.innerText(), /^Refused: \S+ `?prompt`? has 1 character/);
+    assert.doesNotMatch(await refused.innerText(), /Can't make this clip/);
+    // seedance-2.0 cannot make 8 s: that is the clip.
+    assert.match(await p.locator('#compare tr[data-endpoint="seedanceapi-v2"][data-model="seedance-2.0"] .notes').innerText(), /^Can't make this clip: INVALID_DURATION/);
+    // The request is valid: its row is it.
+    const current = p.locator('#compare tr[aria-current="true"]');
+    assert.equal(await current.count(), 1);
+    assert.equal(await current.getAttribute('data-model'), 'seedance-2-mini');
+    assert.equal(await current.locator('.tag').textContent(), 'this request');
+  } finally {
+    await p.close();
+  }
+  // An image URL the provider refuses: the row makes the clip, but it is not this request.
+  p = await openPage(site, '?endpoint=seedanceapi-v2&model=seedance-2-mini&duration=8&resolution=720p&prompt=A+kite&images=ftp://a.example/1.png');
+  try {
+    assert.match(await quoteText(p), /Invalid request/);
+    const current = p.locator('#compare tr.current');
+    assert.equal(await current.count(), 1);
+    assert.equal(await current.getAttribute('aria-current'), 'true');
+    assert.equal(await current.locator('.tag').textContent(), 'this clip');
+  } finally {
+    await p.close();
+  }
+});
+
+test('the price table marks the row that prices the request, in words too', async () => {
+  const p = await openPage(site, '?endpoint=seedanceapi-v2&model=seedance-2-mini&duration=8&resolution=720p&prompt=A+kite');
+  try {
+    await p.locator('#price-table summary').click();
+    const current = p.locator('#price-table tbody tr[aria-current="true"]');
+    assert.equal(await current.count(), 1);
+    assert.equal(await current.getByText('this request', { exact: true }).count(), 1);
+    assert.equal(await p.locator('#price-table tbody tr.current').count(), 1);
+  } finally {
+    await p.close();
+  }
+});
+
 test('the rules table says in words what each URL rule accepts', async () => {
   await fillRequest(page, 'seedanceapi-v1', { prompt: 'A lighthouse in a storm' });
   const rules = await page.locator('#rules').textContent();
@@ -330,11 +411,17 @@ test('a price book prices seedance2ai.io; a bad one shows its error', async () =
   await page.getByRole('button', { name: 'Load price book' }).click();
   assert.match(await page.locator('#book-error').innerText(), /INVALID_PRICE_BOOK/);
   assert.equal(await shownCredits(page), null);
+  // The text is marked as refused, and the error is right under it and describes it.
+  const bookText = byLabel(page, 'Price book JSON');
+  assert.equal(await bookText.getAttribute('aria-invalid'), 'true');
+  assert.match(await bookText.getAttribute('aria-describedby'), /\bbook-error\b/);
+  assert.equal(await bookText.evaluate((el) => el.nextElementSibling?.id), 'book-error');
 
   const book = conformance.price_books['seedance2ai-list'];
   await byLabel(page, 'Price book JSON').fill(JSON.stringify(book, null, 2));
   await page.getByRole('button', { name: 'Load price book' }).click();
   assert.equal(await page.locator('#book-error').isHidden(), true);
+  assert.equal(await bookText.getAttribute('aria-invalid'), null);
   assert.equal(
     await page.locator('#book-state').innerText(),
     `Prices: the price book “${book.name}” for ${Object.keys(book.endpoints).join(', ')}; the built-in tables for the rest.`,
@@ -401,9 +488,14 @@ test('a balance below the quote shows the provider\'s balance code', async () =>
   assert.ok(checked >= 3, `checked ${checked} balance cases`);
   // What is not a balance is said, and the request is checked without one.
   await fillRequest(page, 'seedanceapi-v1', { prompt: 'A paper boat' });
-  for (const typed of ['-5', '1.5', '99999999999999999999']) {
+  for (const [typed, words] of [
+    ['-5', /Not a balance: enter a whole number of credits/],
+    ['1.5', /Not a balance: enter a whole number of credits/],
+    // A whole number, past what the package's balance (a JavaScript number) holds.
+    ['99999999999999999999', /Too large: a balance is at most 9,007,199,254,740,991 credits\./],
+  ]) {
     await byLabel(page, 'Balance (credits)').fill(typed);
-    assert.match(await page.locator('#issues-balance').innerText(), /Not a balance: enter a whole number of credits/, typed);
+    assert.match(await page.locator('#issues-balance').innerText(), words, typed);
     assert.equal(await byLabel(page, 'Balance (credits)').getAttribute('aria-invalid'), 'true', typed);
     assert.equal(await shownCredits(page), 28, typed);
     assert.doesNotMatch(await quoteText(page), /Refused|Can't check/, typed);
@@ -439,8 +531,15 @@ test('the JSON body editor checks a body as given', async () => {
   }
   await byLabel(page, 'Request body (JSON)').fill('{"prompt": ');
   assert.match(await quoteText(page), /INVALID_JSON/);
+  // The text is marked as refused, and the error is right under it and describes it.
+  const editor = byLabel(page, 'Request body (JSON)');
+  assert.equal(await editor.getAttribute('aria-invalid'), 'true');
+  assert.match(await editor.getAttribute('aria-describedby'), /\bbody-json-error\b/);
+  assert.equal(await editor.evaluate((el) => el.nextElementSibling?.id), 'body-json-error');
+  assert.match(await page.locator('#body-json-error').innerText(), /INVALID_JSON/);
   await byLabel(page, 'Duration').selectOption('8');
   assert.equal(await shownCredits(page), 28);
+  assert.equal(await editor.getAttribute('aria-invalid'), null);
 });
 
 test('the keyboard reaches and changes the controls', async () => {
@@ -474,6 +573,8 @@ test('readable at 390 px and at desktop width (screenshots)', async () => {
   await page.screenshot({ path: join(SCREENSHOTS, 'desktop.png') });
   await page.screenshot({ path: join(SCREENSHOTS, 'desktop-full.png'), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
+  // Where the whole text has no room, the route alone.
+  await page.waitForFunction(() => document.querySelector('#endpoint option').text === '/v1/generate', null, { timeout: 5000 });
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), 'no sideways scrolling at 390 px');
   // A closed select shows its option's text alone, cut off where it does
   // not fit: every endpoint's must fit beside the arrow.
@@ -489,6 +590,7 @@ test('readable at 390 px and at desktop width (screenshots)', async () => {
   await page.screenshot({ path: join(SCREENSHOTS, 'phone.png') });
   await page.screenshot({ path: join(SCREENSHOTS, 'phone-full.png'), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
+  await page.waitForFunction(() => document.querySelector('#endpoint option').text.startsWith('seedanceapi.org · Seedance 1.5 Pro'), null, { timeout: 5000 });
   assert.deepEqual(site.errors, []);
 });
 
@@ -588,6 +690,7 @@ test('a link whose price book or balance cannot be used says so', async () => {
   for (const [query, words] of [
     ['&book=garbage', /price book could not be loaded.*built-in tables/],
     ['&balance=abc', /balance \(abc\) is not a whole number/],
+    ['&balance=99999999999999999999', /balance \(99999999999999999999\) is more than 9,007,199,254,740,991 credits/],
   ]) {
     const p = await openPage(site, `?endpoint=seedanceapi-v2${query}`);
     try {

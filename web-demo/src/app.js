@@ -1011,7 +1011,7 @@ function renderCompare(opts, report) {
   // when the request is valid (over the balance, it still is the request).
   const currentTag = report && report.violations.every(isOverBalance) ? 'this request' : 'this clip';
   const table = h('table', { class: 'compare' },
-    h('caption', {}, `A clip of ${clipText(clip)}, written for every endpoint and model and checked there. Valid and priced first, fewest credits first; then those with no price; then those refused.`),
+    h('caption', {}, `A clip of ${clipText(clip)}, written for every endpoint and model and checked there. Valid and priced first, fewest credits first; then those with no price; then those over your balance, fewest credits first; then those refused.`),
     h('thead', {}, h('tr', {},
       h('th', { scope: 'col', text: '#' }),
       h('th', { scope: 'col', text: 'Endpoint' }),

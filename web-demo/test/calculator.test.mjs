@@ -1074,10 +1074,15 @@ test('over the balance, a compared row says so, and the caption says the order',
   const p = await openPage(site, '?endpoint=seedanceapi-v2&model=seedance-2.0&duration=5&balance=100');
   try {
     const caption = await p.locator('#compare caption').innerText();
-    assert.match(caption, /fewest credits first; then those with no price; then those refused/);
-    const over = p.locator('#compare tr.cannot', { hasText: 'INSUFFICIENT_CREDITS' }).first();
-    assert.match(await over.locator('.notes').innerText(), /^Over your balance: /);
-    assert.doesNotMatch(await over.locator('.notes').innerText(), /Can't make this clip/);
+    assert.match(caption, /fewest credits first; then those with no price; then those over your balance, fewest credits first; then those refused/);
+    // The rows over the balance come first of the refused.
+    const notes = await p.locator('#compare tr.cannot .notes').allInnerTexts();
+    const over = notes.map((n) => /^Over your balance: /.test(n));
+    assert.ok(over.includes(true) && over.includes(false), JSON.stringify(notes));
+    assert.equal(over.lastIndexOf(true), over.filter(Boolean).length - 1, JSON.stringify(notes));
+    const first = p.locator('#compare tr.cannot', { hasText: 'INSUFFICIENT_CREDITS' }).first();
+    assert.match(await first.locator('.notes').innerText(), /^Over your balance: /);
+    assert.doesNotMatch(await first.locator('.notes').innerText(), /Can't make this clip/);
   } finally {
     await p.close();
   }

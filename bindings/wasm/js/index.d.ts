@@ -609,7 +609,8 @@ export function loadPriceBook(json: string | PriceBookJson): PriceBook;
  * fewest credits first; then those priced with a warning (made otherwise than asked,
  * such as Mini's `1080p` billed as `720p`), fewest credits first; then those with no
  * price (none published, or no row of the loaded book matches: `note` says
- * which); then those that cannot make the clip.
+ * which); then those refused only because the balance is short, which keep
+ * their credits, fewest first; then those that cannot make the clip.
  * @throws {SeedanceRulesError} `INVALID_ARGUMENT` for a clip or options that
  * will not do: a value of the wrong type, a duration that is not a
  * non-negative integer, an unknown key (`generateAudio` would price a clip

@@ -92,6 +92,11 @@ writeFileSync(
   JSON.stringify({ package: pkgJson.name, version: pkgJson.version ?? null, entry: `pkg/${entry}` }, null, 2) + '\n',
 );
 
+// The repository's example price book (examples/, priced by the CLI's tests),
+// for "Start from the example book": rows for the seedance2ai.io endpoints,
+// which the built-in book leaves empty.
+cpSync(join(repo, 'examples', 'price-book.json'), join(dist, 'example-price-book.json'));
+
 // 3. The provider documents that rules and prices cite, so a source can be opened.
 const sources = join(repo, 'docs', 'sources');
 if (existsSync(sources)) {

@@ -1585,9 +1585,21 @@ function wireStatic() {
     $('book-text').value = JSON.stringify(book, null, 2);
     $('book-text').focus();
   });
+  // A book with rows for seedance2ai.io, whose built-in tables have none.
+  $('book-example').addEventListener('click', async () => {
+    try {
+      const res = await fetch('example-price-book.json');
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      $('book-text').value = await res.text();
+      $('book-text').focus();
+    } catch (e) {
+      $('book-error').textContent = `The example book could not be fetched: ${e?.message ?? e}`;
+      $('book-error').hidden = false;
+    }
+  });
   $('book-clear').addEventListener('click', clearBook);
   // Off until the rules are loaded (index.html), so that no click is lost.
-  for (const id of ['book-file', 'book-load', 'book-builtin', 'book-clear']) $(id).disabled = false;
+  for (const id of ['book-file', 'book-load', 'book-builtin', 'book-example', 'book-clear']) $(id).disabled = false;
 
   $('copy-link').addEventListener('click', async () => {
     const btn = $('copy-link');

@@ -1223,3 +1223,20 @@ test('a balance typed while the rules load counts, and the book\'s buttons wait 
     await page.close();
   }
 });
+
+test('the example book prices seedance2ai.io, which the built-in tables leave unpriced', async () => {
+  const p = await openPage(site, '?endpoint=seedance2ai-video');
+  try {
+    assert.match(await quoteText(p), /no published price/i);
+    await p.getByRole('button', { name: 'Start from an example book' }).click();
+    await p.waitForFunction(() => document.getElementById('book-text').value.includes('seedance2ai-video'));
+    const text = await p.locator('#book-text').inputValue();
+    assert.equal(text, readFileSync(join(REPO, 'examples', 'price-book.json'), 'utf8'));
+    await p.getByRole('button', { name: 'Load price book' }).click();
+    await p.waitForFunction(() => /credits/.test(document.getElementById('quote').innerText));
+    // 6 credits a second for the default 5 s, marked up 6/5: ceil(30 × 6/5) = 36.
+    assert.equal(await shownCredits(p), 36, await quoteText(p));
+  } finally {
+    await p.close();
+  }
+});

@@ -1106,7 +1106,7 @@ function checkText(check) {
   if (check.required) return 'required';
   if (check.not_blank) return 'not blank';
   if (check.chars) return check.chars.max === null ? `at least ${check.chars.min} characters` : `${check.chars.min}–${check.chars.max} characters`;
-  if (check.one_of) return `one of ${check.one_of.join(', ')}`;
+  if (check.one_of) return check.one_of.length === 1 ? String(check.one_of[0]) : `one of ${check.one_of.join(', ')}`;
   if (check.range) return `${check.range[0]} to ${check.range[1]}`;
   if (check.count) return check.count.min === check.count.max ? `${check.count.max} item at most` : `${check.count.min}–${check.count.max} items`;
   if (check.url) return { 'http or https': 'an http(s) URL', 'public http or https': 'a public http(s) URL', 'public https': 'a public https URL' }[check.url] ?? `URL (${check.url})`;

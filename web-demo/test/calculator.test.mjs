@@ -1240,3 +1240,17 @@ test('the example book prices seedance2ai.io, which the built-in tables leave un
     await p.close();
   }
 });
+
+test('the rules table names a single allowed value alone, several as a choice', async () => {
+  const p = await openPage(site, '?endpoint=seedance2ai-gpt-image-2');
+  try {
+    await p.locator('#rules summary').click();
+    const checks = await p.locator('#rules-body tbody tr').evaluateAll((rows) =>
+      rows.filter((r) => r.cells.length === 5).map((r) => [r.cells[1].innerText, r.cells[2].innerText]));
+    const auto = checks.find(([when]) => /aspectRatio.*auto/.test(when));
+    assert.equal(auto?.[1], '1K', JSON.stringify(checks));
+    assert.ok(checks.some(([, check]) => /^one of .+, /.test(check)), JSON.stringify(checks));
+  } finally {
+    await p.close();
+  }
+});

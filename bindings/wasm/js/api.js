@@ -71,7 +71,13 @@ function strict() {
     } else {
       replacer.top = value;
     }
-    if (typeof value === 'object' && value !== null) paths.set(value, path);
+    if (typeof value === 'object' && value !== null) {
+      paths.set(value, path);
+      // A Number object (of any realm) is written as its number, after the
+      // replacer has run: `new Number(NaN)` would be a silent null.
+      const number = numberOf(value);
+      if (number !== undefined) value = number;
+    }
     const at = path === '' ? '' : ` (at \`${path}\`)`;
     switch (typeof value) {
       case 'number':
@@ -86,6 +92,15 @@ function strict() {
     }
   };
   return replacer;
+}
+
+/** The number a Number object holds (read as JSON.stringify reads it), else undefined. */
+function numberOf(object) {
+  try {
+    return Number.prototype.valueOf.call(object);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A `null` value in JSON.stringify's text (which has no white space). */

@@ -514,3 +514,15 @@ test('a body is read once unless it holds a null value: a getter runs once, and 
   throwsCode(() => check('seedanceapi-v2', [Infinity]), 'INVALID_ARGUMENT');
   throwsCode(() => check('seedanceapi-v2', NaN), 'INVALID_ARGUMENT');
 });
+
+test('a Number object holding NaN or Infinity is refused as the number would be, not read as null', () => {
+  for (const bad of [new Number(NaN), new Number(-Infinity), Object(Infinity)]) {
+    assert.throws(
+      () => check('seedanceapi-v2', { prompt: 'a', duration: bad }),
+      (e) => e.code === 'INVALID_ARGUMENT' && /cannot be written as JSON/.test(e.message) && e.message.includes('`duration`'),
+    );
+  }
+  // A finite one is its number, as JSON.stringify writes it.
+  assert.equal(check('seedanceapi-v2', { prompt: 'a', duration: new Number(5), resolution: null }).violations[0]?.field, 'resolution');
+  assert.equal(check('seedanceapi-v2', { prompt: 'a', duration: new Number(5) }).credits, check('seedanceapi-v2', { prompt: 'a', duration: 5 }).credits);
+});

@@ -356,17 +356,22 @@ fn file_hint(body: &str) -> String {
     }
     if !Path::new(path).is_file() {
         // Not a file here, but written as a file name (`body.json`, `./b`,
-        // `@body`): the same answer, and that no such file exists.
+        // `@body`, not a URL): the same answer, and what is there instead.
         let named = name.starts_with('@')
             || path.ends_with(".json")
             || (path.contains('/') && !path.starts_with(['{', '[', '"']));
-        if !named || path.contains(char::is_whitespace) {
+        if !named || path.contains(char::is_whitespace) || path.contains("://") {
             return String::new();
         }
+        let there = if Path::new(path).is_dir() {
+            "`{}` is a directory"
+        } else {
+            "there is no file `{}` here either"
+        };
         return format!(
-            "; BODY is the JSON text itself, not a file name (and there is no file `{}` \
-             here either): give a file on standard input (`< FILE`)",
-            args::clip(path)
+            "; BODY is the JSON text itself, not a file name (and {}): give a file on \
+             standard input (`< FILE`)",
+            there.replace("{}", &args::clip(path))
         );
     }
     // Quoted for the shell, as the command it shows is to be typed.
@@ -454,7 +459,7 @@ fn load_book(path: &Path) -> Result<PriceBook, Failure> {
 fn no_byte_order_mark(text: &str, what: &str) -> Result<(), Failure> {
     if text.starts_with('\u{feff}') {
         return Err(Failure::input(format!(
-            "{what} starts with a byte order mark (U+FEFF), which JSON does not allow; \
+            "{what} starts with a byte order mark (U+FEFF), which JSON does not allow: \
              save it as UTF-8 without one"
         )));
     }

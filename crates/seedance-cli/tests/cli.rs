@@ -1066,6 +1066,17 @@ fn a_file_name_given_as_body_says_how_to_give_the_file() {
         assert!(run.stderr.contains(&no_file), "{}", run.stderr);
         assert!(run.stderr.contains("(`< FILE`)"), "{}", run.stderr);
     }
+    // A directory is named as one; a URL is not taken for a file name.
+    let dir = path.parent().unwrap().to_str().unwrap().to_owned() + "/";
+    let run = seedance(&["check", "seedanceapi-v2", &dir], None);
+    assert!(
+        run.stderr.contains(&format!("`{dir}` is a directory")),
+        "{}",
+        run.stderr
+    );
+    let run = seedance(&["check", "seedanceapi-v2", "https://x.test/a"], None);
+    run.assert_failed();
+    assert!(!run.stderr.contains("file"), "{}", run.stderr);
     // The file itself, on standard input, is checked.
     let text = std::fs::read(&path).unwrap();
     let run = seedance(&["check", "seedanceapi-v2", "-"], Some(&text));

@@ -144,8 +144,9 @@ static WRITERS: [Writer; 4] = [
 /// `720p`: a `NORMALIZED_VALUE` warning), cheapest first; then valid entries
 /// with no published price; then those refused only for the balance
 /// ([`Checker::balance`]), which keep their credits, cheapest first; then
-/// those that cannot make the clip, with the reason. "Cheapest" is by credits (a price book may give endpoints other
-/// dollar rates; compare `usd` for dollars).
+/// those that cannot make the clip, with the reason. "Cheapest" is by
+/// credits (a price book may give endpoints other dollar rates; compare
+/// `usd` for dollars).
 ///
 /// ```
 /// use seedance_rules::{compare, Checker, Clip, Input};

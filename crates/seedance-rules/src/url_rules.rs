@@ -13,9 +13,11 @@
 //! "Public" is decided from the URL alone: the host must not be `localhost`
 //! or a `*.localhost` name, nor an IP literal in a loopback, private,
 //! link-local, unique-local, unspecified (`0.0.0.0/8`, `::`), carrier-grade
-//! NAT, broadcast or multicast range (an IPv6 address that carries an IPv4
-//! one, IPv4-mapped, NAT64 or 6to4, is judged by its IPv4 address; see
-//! `ipv6_range`), and the URL must carry no user name or password.
+//! NAT, broadcast or multicast range, or IPv6's site-local or NAT64
+//! local-use range (an IPv6 address that carries an IPv4 one, IPv4-mapped or
+//! -translated, NAT64, 6to4, Teredo or IPv4-compatible, is judged by its
+//! IPv4 address; see `ipv6_range`), and the URL must carry no user name or
+//! password.
 //! The library never resolves names: a name whose DNS records point at a
 //! private address cannot be seen here, and passes.
 //!
@@ -193,21 +195,24 @@ fn ipv4_range(a: Ipv4Addr) -> Option<&'static str> {
 ///
 /// An address that carries an IPv4 address, and reaches it through a
 /// translator or a tunnel, is judged by that IPv4 address: IPv4-mapped
-/// (`::ffff:0:0/96`, SPEC's own case), and by decision also the NAT64
-/// well-known prefix (`64:ff9b::/96`, RFC 6052), 6to4 (`2002::/16`, RFC 3056)
-/// and the deprecated IPv4-compatible form (`::/96`, RFC 4291), so that
-/// `[64:ff9b::7f00:1]` is no way around `127.0.0.1`. NAT64's local-use prefix
-/// (`64:ff9b:1::/48`, RFC 8215) and the deprecated site-local range
-/// (`fec0::/10`, RFC 3879) are non-public whatever they carry. Teredo
-/// (`2001::/32`) is left public: it carries the client's address obfuscated,
-/// and reaches the server's, which is public by construction.
+/// (`::ffff:0:0/96`, SPEC's own case), and by decision also IPv4-translated
+/// (`::ffff:0:0:0/96`, RFC 2765), the NAT64 well-known prefix
+/// (`64:ff9b::/96`, RFC 6052), 6to4 (`2002::/16`, RFC 3056), Teredo
+/// (`2001::/32`, RFC 4380, by its client's address, stored inverted in the
+/// last 32 bits) and the deprecated IPv4-compatible form (`::/96`, RFC 4291),
+/// so that `[64:ff9b::7f00:1]` is no way around `127.0.0.1`. NAT64's
+/// local-use prefix (`64:ff9b:1::/48`, RFC 8215) and the deprecated
+/// site-local range (`fec0::/10`, RFC 3879) are non-public whatever they
+/// carry.
 fn ipv6_range(a: Ipv6Addr) -> Option<&'static str> {
     let [s0, s1, s2, s3, s4, s5, s6, s7] = a.segments();
     let embedded = |hi: u16, lo: u16| Ipv4Addr::from((u32::from(hi) << 16) | u32::from(lo));
     let carried = match (s0, s1, s2, s3, s4, s5) {
         (0, 0, 0, 0, 0, 0xffff) => Some((embedded(s6, s7), "an IPv4-mapped non-public")),
+        (0, 0, 0, 0, 0xffff, 0) => Some((embedded(s6, s7), "an IPv4-translated non-public")),
         (0x64, 0xff9b, 0, 0, 0, 0) => Some((embedded(s6, s7), "a NAT64 non-public")),
         (0x2002, ..) => Some((embedded(s1, s2), "a 6to4 non-public")),
+        (0x2001, 0, ..) => Some((embedded(!s6, !s7), "a Teredo non-public")),
         // `::` and `::1` are judged as themselves, below.
         (0, 0, 0, 0, 0, 0) if (s6, s7) > (0, 1) => {
             Some((embedded(s6, s7), "an IPv4-compatible non-public"))

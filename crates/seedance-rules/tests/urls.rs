@@ -97,6 +97,10 @@ fn ipv6_range(a: Ipv6Addr) -> Option<&'static str> {
     let low32 = Ipv4Addr::from(bits as u32);
     let carried = if within(0xffff << 32, 96) {
         Some((low32, "an IPv4-mapped non-public"))
+    } else if within(0xffff << 48, 96) {
+        Some((low32, "an IPv4-translated non-public"))
+    } else if within(0x2001_0000 << 96, 32) {
+        Some((Ipv4Addr::from(!(bits as u32)), "a Teredo non-public"))
     } else if within(0x64_ff9b << 96, 96) {
         Some((low32, "a NAT64 non-public"))
     } else if within(0x2002 << 112, 16) {
@@ -464,6 +468,11 @@ const TRICKY: &[&str] = &[
     "https://[fec0::1]/",
     "https://[feff::1]/",
     "https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/",
+    "https://[2001:0:4136:e378:8000:63bf:80ff:fffe]/",
+    "https://[2001:1::80ff:fffe]/",
+    "https://[::ffff:0:7f00:1]/",
+    "https://[::ffff:0:a00:1]/",
+    "https://[::ffff:0:808:808]/",
     "https://[1:2:3:4:5:6:7:1.2.3.4]/",
     "https://[::1.2.3]/",
     "https://[::1.2.3.4.5]/",
@@ -656,7 +665,17 @@ fn answers_read_as_intended() {
     assert!(why(https, "https://[fec0::1]/").contains("a site-local address"));
     assert!(why(https, "https://[feff::1]/").contains("a site-local address"));
     assert!(why(https, "https://[64:ff9b:1::8.8.8.8]/").contains("a local-use NAT64 address"));
+    assert!(
+        why(https, "https://[::ffff:0:7f00:1]/").contains("an IPv4-translated non-public address")
+    );
+    // Teredo's client 127.0.0.1 is stored inverted: 80ff:fffe.
+    assert!(
+        why(https, "https://[2001:0:4136:e378:8000:63bf:80ff:fffe]/")
+            .contains("a Teredo non-public address")
+    );
     for public in [
+        "https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/",
+        "https://[::ffff:0:808:808]/",
         "https://[64:ff9b::8.8.8.8]/",
         "https://[2002:808:808::]/",
         "https://[::8.8.8.8]/",
@@ -791,6 +810,9 @@ fn url_ish() -> impl Strategy<Value = String> {
             .prop_map(|(scheme, slashes, host)| format!("{scheme}{slashes}{host}/")),
         (scheme(), "\\[[0-9a-fA-F:.]{0,24}\\](:[0-9]{0,6})?")
             .prop_map(|(scheme, host)| format!("{scheme}//{host}/")),
+        // IPv6 addresses in each range the rules name, most carrying an
+        // IPv4 address where the range carries one.
+        carrying_ipv6().prop_map(|a| format!("https://[{a}]/")),
         (scheme(), "(xn|XN|x%6e)--[a-zA-Z0-9-]{0,10}(\\.[a-z]{0,3})?")
             .prop_map(|(scheme, host)| format!("{scheme}//{host}/")),
         // The usual shape, which is decided without the parser, and its near misses.
@@ -801,6 +823,71 @@ fn url_ish() -> impl Strategy<Value = String> {
         )
             .prop_map(|(start, host, end)| format!("{start}{host}{end}")),
     ]
+}
+
+/// An IPv6 address in (or just beside) a range the rules name: the prefix,
+/// random bits after it, and often an IPv4 address from either side of a
+/// non-public range's edge where the range carries one (6to4's after its 16
+/// bits, Teredo's inverted in the last 32, the others' in the last 32).
+fn carrying_ipv6() -> impl Strategy<Value = Ipv6Addr> {
+    const PREFIXES: &[(u128, u32)] = &[
+        (0xffff << 32, 96),
+        (0xffff << 48, 96),
+        (0x64_ff9b << 96, 96),
+        (0x64_ff9b_0001 << 80, 48),
+        (0x2002 << 112, 16),
+        (0x2001_0000 << 96, 32),
+        (0, 96),
+        (0xfe80 << 112, 10),
+        (0xfec0 << 112, 10),
+        (0xfc00 << 112, 7),
+        (0xff00 << 112, 8),
+        (0x2001_0db8 << 96, 32),
+    ];
+    const V4: &[u32] = &[
+        0x7f00_0001,
+        0x7eff_ffff,
+        0x8000_0000,
+        0x0a00_0001,
+        0x09ff_ffff,
+        0x0b00_0000,
+        0xc0a8_0101,
+        0xac10_0001,
+        0xac20_0000,
+        0xa9fe_0101,
+        0x6440_0000,
+        0x643f_ffff,
+        0x647f_ffff,
+        0x6480_0000,
+        0xe000_0001,
+        0xdfff_ffff,
+        0xffff_ffff,
+        0x0000_0000,
+        0x00ff_ffff,
+        0x0100_0000,
+        0x0808_0808,
+    ];
+    (
+        prop::sample::select(PREFIXES),
+        any::<u128>(),
+        prop::option::of(prop::sample::select(V4)),
+        -1i8..=1,
+    )
+        .prop_map(|((prefix, len), noise, v4, step)| {
+            let mut bits = prefix | (noise & (u128::MAX >> len));
+            if let Some(v4) = v4 {
+                let v4 = u128::from(v4);
+                bits = match (prefix, len) {
+                    (p, 16) if p == 0x2002 << 112 => (bits & !(0xffff_ffff << 80)) | (v4 << 80),
+                    (p, 32) if p == 0x2001_0000 << 96 => {
+                        (bits & !0xffff_ffff) | (!v4 & 0xffff_ffff)
+                    }
+                    _ => (bits & !0xffff_ffff) | v4,
+                };
+            }
+            // One either side of the address, to cross a range's edge.
+            Ipv6Addr::from(bits.wrapping_add_signed(i128::from(step)))
+        })
 }
 
 /// Cases per run, `URL_CASES` if set.

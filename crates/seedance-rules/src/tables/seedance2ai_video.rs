@@ -58,8 +58,8 @@ const SEED: usize = ix(&FIELDS, "seed");
 
 const PUBLIC_HTTPS: Source = Source::doc_decision(S2AI_DOC, "public https URL",
     url_decision!("public means no localhost name, no loopback/private/link-local/site-local/unique-local/CGNAT/\
-     broadcast/multicast/unspecified IP literal (IPv4 carried in IPv6, mapped, NAT64 or 6to4, \
-     judged as IPv4), and no user info"));
+     broadcast/multicast/unspecified/NAT64 local-use IP literal (IPv4 carried in IPv6, \
+     mapped, translated, NAT64, 6to4, Teredo or compatible, judged as IPv4), and no user info"));
 const UNUSED: Source = Source::decision(
     "an input the selected mode does not use is a warning, not an error");
 

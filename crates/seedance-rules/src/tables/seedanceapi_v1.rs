@@ -81,8 +81,8 @@ pub(crate) static RULES: [Rule; 9] = [
     rule("seedanceapi-v1.callback_url.url", CALLBACK_URL, &[], Url(UrlPolicy::PublicHttp), &INVALID_CALLBACK_URL, "",
         Source::doc_decision(V1_DOC, "Must be publicly accessible (no localhost).",
             url_decision!("public means no localhost name, no loopback/private/link-local/site-local/unique-local/CGNAT/\
-             broadcast/multicast/unspecified IP literal (IPv4 carried in IPv6, mapped, NAT64 or 6to4, \
-             judged as IPv4), and no user info"))),
+             broadcast/multicast/unspecified/NAT64 local-use IP literal (IPv4 carried in IPv6, \
+             mapped, translated, NAT64, 6to4, Teredo or compatible, judged as IPv4), and no user info"))),
 ];
 
 const fn grid(quote: &'static str) -> Source {

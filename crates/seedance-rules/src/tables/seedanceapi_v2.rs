@@ -106,8 +106,8 @@ pub(crate) static RULES: [Rule; 19] = [
     rule("seedanceapi-v2.callback_url.url", CALLBACK_URL, &[], Url(UrlPolicy::PublicHttp), &INVALID_CALLBACK_URL, "",
         Source::doc_decision(V2_DOC, "(public URL; no localhost)",
             url_decision!("public means no localhost name, no loopback/private/link-local/site-local/unique-local/CGNAT/\
-             broadcast/multicast/unspecified IP literal (IPv4 carried in IPv6, mapped, NAT64 or 6to4, \
-             judged as IPv4), and no user info"))),
+             broadcast/multicast/unspecified/NAT64 local-use IP literal (IPv4 carried in IPv6, \
+             mapped, translated, NAT64, 6to4, Teredo or compatible, judged as IPv4), and no user info"))),
     // Per model.
     rule("seedanceapi-v2.duration.allowed", DURATION, &[Is(MODEL, STANDARD)], IntOneOf(DURATIONS), &V2_INVALID_DURATION,
         "seedance-2-mini accepts any integer from 4 to 15",

@@ -307,16 +307,18 @@ test('options that are not a plain object are named by their class, with "a" or 
   assert.throws(() => check('seedanceapi-v2', GOOD, { balance: revoked }), (e) => e.code === 'INVALID_ARGUMENT' && /not an object that cannot be read$/.test(e.message));
 });
 
+/** The message of the INVALID_ARGUMENT that checking `body` throws. */
+function said(body) {
+  try {
+    check('seedanceapi-v2', body);
+  } catch (e) {
+    assert.equal(e.code, 'INVALID_ARGUMENT');
+    return e.message;
+  }
+  assert.fail('did not throw');
+}
+
 test('a value JSON cannot carry is named by its whole path', () => {
-  const said = (body) => {
-    try {
-      check('seedanceapi-v2', body);
-    } catch (e) {
-      assert.equal(e.code, 'INVALID_ARGUMENT');
-      return e.message;
-    }
-    assert.fail('did not throw');
-  };
   assert.equal(said({ prompt: 'x', images: ['https://a.com/1', NaN] }), 'NaN (at `images[1]`) cannot be written as JSON');
   assert.equal(said({ prompt: 'x', meta: { a: [{ b: [Infinity] }] } }), 'Infinity (at `meta.a[0].b[0]`) cannot be written as JSON');
   assert.equal(said({ prompt: 'x', meta: [[1, { c: 2n }]] }), '2n (at `meta[0][1].c`) cannot be written as JSON: use a number, not a BigInt');
@@ -334,15 +336,6 @@ test('a value JSON cannot carry is named by its whole path', () => {
 });
 
 test('a body whose toJSON returns nothing says so', () => {
-  const said = (body) => {
-    try {
-      check('seedanceapi-v2', body);
-    } catch (e) {
-      assert.equal(e.code, 'INVALID_ARGUMENT');
-      return e.message;
-    }
-    assert.fail('did not throw');
-  };
   assert.equal(said({ toJSON() { return undefined; } }), 'the body cannot be written as JSON: its toJSON() returned undefined, for which JSON.stringify writes nothing');
   assert.equal(said({ toJSON: () => () => 1 }), 'the body cannot be written as JSON: its toJSON() returned a function, for which JSON.stringify writes nothing');
   assert.equal(said(undefined), 'the body cannot be written as JSON: JSON.stringify writes nothing for undefined');

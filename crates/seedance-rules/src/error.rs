@@ -100,11 +100,19 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.kind {
-            ErrorKind::UnknownEndpoint(id) => f.write_str(&message!(
-                "unknown endpoint `{}`; known endpoints: {}",
-                id,
-                crate::Endpoint::ids()
-            )),
+            ErrorKind::UnknownEndpoint(id) => match crate::suggest::closest_endpoint(id) {
+                Some(meant) => f.write_str(&message!(
+                    "unknown endpoint `{}`; did you mean `{}`? known endpoints: {}",
+                    id,
+                    meant,
+                    crate::Endpoint::ids()
+                )),
+                None => f.write_str(&message!(
+                    "unknown endpoint `{}`; known endpoints: {}",
+                    id,
+                    crate::Endpoint::ids()
+                )),
+            },
             ErrorKind::Json {
                 message,
                 line,

@@ -31,6 +31,35 @@ pub(crate) fn closest(spec: &EndpointSpec, name: &str) -> Option<&'static str> {
         .map(|(_, n)| n)
 }
 
+/// The one endpoint id an unknown id most likely meant, if one fits better
+/// than the rest: the same id but for case, `_` and `-` (`seedanceapi_v2`);
+/// else one that contains it (`v2`, `nano-banana`, `apiinone`: a provider or
+/// a route alone); else one at most two edits away (`seedance2ai-vidoe`).
+/// `seedanceapi-v3`, as close to v1 as to v2, gets none: the message lists
+/// every id anyway.
+pub(crate) fn closest_endpoint(id: &str) -> Option<&'static str> {
+    let wanted = Squashed::of(id).filter(|w| w.len >= 2)?;
+    let wanted = wanted.as_slice();
+    let fit = |known: &str| -> Option<u8> {
+        let k = Squashed::of(known)?;
+        let k = k.as_slice();
+        if k == wanted {
+            Some(0)
+        } else if k.windows(wanted.len()).any(|w| w == wanted) {
+            Some(1)
+        } else {
+            (edit_distance(k, wanted) <= 2).then_some(2)
+        }
+    };
+    let ranked = crate::Endpoint::ALL.map(|e| (fit(e.id()), e.id()));
+    let best = ranked.iter().filter_map(|&(rank, _)| rank).min()?;
+    let mut at_best = ranked.iter().filter(|&&(rank, _)| rank == Some(best));
+    match (at_best.next(), at_best.next()) {
+        (Some(&(_, only)), None) => Some(only),
+        _ => None,
+    }
+}
+
 /// A name as it is compared: without `_` and `-`, ASCII letters in lower
 /// case (field names are ASCII; other characters are kept as they are).
 fn squash(s: &str) -> impl Iterator<Item = char> + '_ {

@@ -11,6 +11,32 @@ fn unknown_endpoint_is_an_error_naming_the_known_ones() {
 }
 
 #[test]
+fn an_unknown_endpoint_names_the_one_it_most_likely_meant() {
+    let meant = |id: &str| {
+        let e = check(id, "{}").unwrap_err().to_string();
+        let after = e.split_once("did you mean `").map(|(_, rest)| rest);
+        after
+            .and_then(|rest| rest.split_once('`'))
+            .map(|(id, _)| id.to_owned())
+    };
+    for (id, want) in [
+        ("v2", "seedanceapi-v2"),
+        ("seedanceapi_v2", "seedanceapi-v2"),
+        ("SeedanceAPI-V1", "seedanceapi-v1"),
+        ("nano-banana", "seedance2ai-nano-banana-pro"),
+        ("gpt-image-2", "seedance2ai-gpt-image-2"),
+        ("apiinone", "apiinone-videos"),
+        ("seedance2ai-vidoe", "seedance2ai-video"),
+    ] {
+        assert_eq!(meant(id).as_deref(), Some(want), "{id}");
+    }
+    // As close to one as to another, or to none: the list alone.
+    for id in ["seedanceapi-v3", "video", "x", "", "seedance"] {
+        assert_eq!(meant(id), None, "{id}");
+    }
+}
+
+#[test]
 fn text_that_is_not_json_is_an_error_with_a_position() {
     for text in [
         "",

@@ -863,7 +863,7 @@ fn parse_table(endpoint: Endpoint, v: &Json, path: &str) -> Result<EndpointPrice
         Some(v) => {
             let p = join_path(path, "usd_per_credit");
             let r = ratio_at(v, &p)?;
-            // A decimal of at most 18 decimals, as the book's decimals are
+            // A decimal of at most 18 places, as the book's decimals are
             // read, so that the book written back reads the same
             // (`"1/1048576"` would be written with 20 decimals) and every
             // price's dollars are an exact decimal. The reader keeps a

@@ -337,7 +337,7 @@ impl std::str::FromStr for Ratio {
         }
         if let Some((i, f)) = s.split_once('.') {
             if f.len() > 18 {
-                return Err(ParseRatioError("at most 18 decimals"));
+                return Err(ParseRatioError("at most 18 decimal places"));
             }
             let (whole, frac) = (digits(i)?, digits(f)?);
             let scale = 10u128.pow(f.len() as u32);

@@ -372,7 +372,7 @@ impl PriceBook {
     /// What the reader also refuses and a schema cannot say is in its
     /// `description`: a fraction's terms above 10^18 as written (a
     /// decimal's value in lowest terms), a `usd_per_credit` that is not a
-    /// decimal of at most 18 decimals, a row that could quote over 2^53 − 1
+    /// decimal of at most 18 places, a row that could quote over 2^53 − 1
     /// credits, a key given twice. So a book
     /// [`PriceBook::from_json`] reads passes the schema, and one it refuses
     /// for a reason the schema can say fails it (a test holds both).
@@ -446,7 +446,7 @@ fn book_schema() -> Json {
                  --price-book` and the npm package's loadPriceBook read it (seedance-rules {}). \
                  Also refused by the reader, and not said here: a fraction whose terms as \
                  written pass 10^18 (a decimal: its value in lowest terms), a usd_per_credit \
-                 that is not a decimal of at most 18 decimals, a row that could quote over \
+                 that is not a decimal of at most 18 places, a row that could quote over \
                  2^53 - 1 credits, and a key given twice in one object. A whole number reads in any JSON spelling of one, as this \
                  schema takes it (`12.0` and `1.2e1` are 12).",
                 env!("CARGO_PKG_VERSION")

@@ -181,7 +181,7 @@ fn ratios_parse_reduce_and_print_exactly() {
     assert_eq!(Ratio::int(72).ceil(), 72);
 }
 
-/// A book's dollar rate is a decimal of at most 18 decimals, as the book's
+/// A book's dollar rate is a decimal of at most 18 places, as the book's
 /// decimals are read: so every quote's dollars are an exact decimal, and the
 /// book written back loads again.
 #[test]
@@ -233,6 +233,11 @@ fn a_dollar_rate_is_a_decimal_of_at_most_18_decimals() {
             "{rate}: {err}"
         );
     }
+    // Written as a decimal of 19 places, in the same words.
+    let err = book_of("seedance2ai-video", &table("0.0000000000000000001"))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("at most 18 decimal places"), "{err}");
 }
 
 /// A book written back reads as the same book, its rows' conditions in the

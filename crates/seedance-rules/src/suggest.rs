@@ -37,27 +37,33 @@ pub(crate) fn closest(spec: &EndpointSpec, name: &str) -> Option<&'static str> {
 /// a route alone); else one at most two edits away (`seedance2ai-vidoe`).
 /// `seedanceapi-v3`, as close to v1 as to v2, gets none: the message lists
 /// every id anyway.
+#[cfg(not(target_family = "wasm"))]
 pub(crate) fn closest_endpoint(id: &str) -> Option<&'static str> {
     let wanted = Squashed::of(id).filter(|w| w.len >= 2)?;
     let wanted = wanted.as_slice();
-    let fit = |known: &str| -> Option<u8> {
-        let k = Squashed::of(known)?;
-        let k = k.as_slice();
-        if k == wanted {
-            Some(0)
-        } else if k.windows(wanted.len()).any(|w| w == wanted) {
-            Some(1)
+    // The best rank yet, its id, and whether another id shares it.
+    let (mut best, mut meant, mut tied) = (u8::MAX, None, false);
+    for e in crate::Endpoint::ALL {
+        let Some(known) = Squashed::of(e.id()) else {
+            continue;
+        };
+        let known = known.as_slice();
+        let rank = if known == wanted {
+            0
+        } else if known.windows(wanted.len()).any(|w| w == wanted) {
+            1
+        } else if edit_distance(known, wanted) <= 2 {
+            2
         } else {
-            (edit_distance(k, wanted) <= 2).then_some(2)
+            continue;
+        };
+        if rank < best {
+            (best, meant, tied) = (rank, Some(e.id()), false);
+        } else if rank == best {
+            tied = true;
         }
-    };
-    let ranked = crate::Endpoint::ALL.map(|e| (fit(e.id()), e.id()));
-    let best = ranked.iter().filter_map(|&(rank, _)| rank).min()?;
-    let mut at_best = ranked.iter().filter(|&&(rank, _)| rank == Some(best));
-    match (at_best.next(), at_best.next()) {
-        (Some(&(_, only)), None) => Some(only),
-        _ => None,
     }
+    meant.filter(|_| !tied)
 }
 
 /// A name as it is compared: without `_` and `-`, ASCII letters in lower

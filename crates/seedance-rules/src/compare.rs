@@ -29,7 +29,7 @@ pub struct Clip<'a> {
 }
 
 /// What a clip is made from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Input {
     /// A prompt alone.
@@ -50,13 +50,51 @@ impl Input {
             _ => None,
         }
     }
+
+    /// `text`, `image` or `video`, as [`Input::from_name`] reads it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Input::Text => "text",
+            Input::Image => "image",
+            Input::Video => "video",
+        }
+    }
 }
+
+/// As [`Input::name`].
+impl std::fmt::Display for Input {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// [`Input::from_name`]; `Err` names the three inputs.
+impl std::str::FromStr for Input {
+    type Err = UnknownInput;
+
+    fn from_str(s: &str) -> Result<Input, UnknownInput> {
+        Input::from_name(s).ok_or(UnknownInput)
+    }
+}
+
+/// A clip's input that is not `text`, `image` or `video`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnknownInput;
+
+impl std::fmt::Display for UnknownInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a clip's input is `text`, `image` or `video`")
+    }
+}
+
+impl std::error::Error for UnknownInput {}
 
 /// One endpoint and model's answer for a clip.
 ///
 /// As JSON ([`Comparison::to_json`]) the members are named and ordered as
 /// the fields here.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Comparison {
     /// The endpoint id.
     pub endpoint: &'static str,

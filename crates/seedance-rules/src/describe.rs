@@ -261,6 +261,7 @@ fn write_rule(w: &mut Writer<'_>, spec: &EndpointSpec, r: &Rule) {
 /// As JSON ([`FieldOptions::to_json`]) the members are named as the fields
 /// here, `kind` as `type`.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct FieldOptions {
     /// The wire name.
     pub name: &'static str,

@@ -103,7 +103,7 @@ mod tables;
 mod url_rules;
 mod value;
 
-pub use crate::compare::{compare, Clip, Comparison, Input};
+pub use crate::compare::{compare, Clip, Comparison, Input, UnknownInput};
 pub use crate::describe::{describe, field_options, Description, FieldOptions};
 pub use crate::endpoint::Endpoint;
 pub use crate::error::Error;
@@ -191,6 +191,7 @@ pub struct Checker<'b> {
 
 impl<'b> Checker<'b> {
     /// The built-in tables, no balance.
+    #[must_use]
     pub const fn new() -> Checker<'b> {
         Checker {
             book: None,
@@ -199,6 +200,7 @@ impl<'b> Checker<'b> {
     }
 
     /// Prices with `book` (falling back to the built-in tables for endpoints it does not list).
+    #[must_use = "price_book returns the new Checker; the one it is called on is unchanged"]
     pub const fn price_book(mut self, book: &'b PriceBook) -> Checker<'b> {
         self.book = Some(book);
         self
@@ -206,6 +208,7 @@ impl<'b> Checker<'b> {
 
     /// The account balance in credits: a quote above it is the provider's
     /// "insufficient credits" violation (HTTP 402).
+    #[must_use = "balance returns the new Checker; the one it is called on is unchanged"]
     pub const fn balance(mut self, credits: u64) -> Checker<'b> {
         self.balance = Some(credits);
         self
@@ -265,6 +268,14 @@ impl<'b> Checker<'b> {
     ///
     /// The quote borrows the price book, not the request: with the built-in
     /// prices it is a `Quote<'static>`, which outlives the request.
+    ///
+    /// A valid request the tables do not price (seedance2ai.io, whose prices
+    /// are not published, without a price book) is `Ok` with a quote whose
+    /// [`credits`](Quote::credits) is `None`, and no balance can be checked
+    /// against it: a billing pre-flight refuses that case itself, or loads a
+    /// book. `Err`'s report is a [`std::error::Error`] (its `Display` is the
+    /// verdict on one line), so `?` passes it on; [`Report::into_owned`]
+    /// makes it `'static` for `anyhow` and the like.
     pub fn quote_request<'a, R: Request>(
         &self,
         request: &'a R,

@@ -197,6 +197,7 @@ pub(crate) const BUILTIN_NAME: &str = "built-in";
 
 /// How a request was priced: the credits and how they were reached.
 #[derive(Clone)]
+#[must_use]
 pub struct Quote<'a> {
     pub(crate) endpoint: &'static EndpointSpec,
     pub(crate) book: &'a str,

@@ -12,8 +12,9 @@ use crate::value::{Normalized, Slots};
 
 /// One reason the provider would refuse the request. With the `serde`
 /// feature it serializes as the report's JSON writes it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Violation {
     /// The provider's code (`INVALID_DURATION`, `invalid_request`), or the
     /// library's own where the provider documents none.
@@ -32,8 +33,9 @@ pub struct Violation {
 
 /// Something worth knowing that does not make the request invalid. With the
 /// `serde` feature it serializes as the report's JSON writes it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Warning {
     /// `UNKNOWN_FIELD`, `COERCED_TYPE`, `NORMALIZED_VALUE`, `UNUSED_FIELD` or `DUPLICATE_FIELD`.
     pub code: &'static str,
@@ -176,6 +178,7 @@ impl Diag {
 /// `serde::Serialize`; to carry one in your own serde types, embed its
 /// [`Json`] (which is, with the `serde` feature).
 #[derive(Clone)]
+#[must_use = "a report says whether the request may be sent; read it"]
 pub struct Report<'a> {
     pub(crate) endpoint: Endpoint,
     pub(crate) spec: &'static EndpointSpec,
@@ -185,6 +188,72 @@ pub struct Report<'a> {
     pub(crate) warnings: Vec<Warning>,
     pub(crate) quote: Option<Quote<'a>>,
 }
+
+/// The verdict for a person, on one line: `valid: 246 credits ($2.46)`,
+/// `valid, not priced`, or `invalid: ` and every violation as
+/// [`Violation`]'s `Display` writes it, separated by `; `. A warning is
+/// counted (`, 1 warning`), not written.
+fn write_verdict(
+    f: &mut fmt::Formatter<'_>,
+    credits: Option<u64>,
+    usd: Option<Usd>,
+    violations: &[Violation],
+    warnings: usize,
+) -> fmt::Result {
+    if violations.is_empty() {
+        match (credits, usd) {
+            (Some(n), Some(usd)) => write!(f, "valid: {n} credits (${usd})")?,
+            (Some(n), None) => write!(f, "valid: {n} credits")?,
+            (None, _) => f.write_str("valid, not priced")?,
+        }
+    } else {
+        f.write_str("invalid: ")?;
+        for (i, v) in violations.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{v}")?;
+        }
+    }
+    match warnings {
+        0 => Ok(()),
+        1 => f.write_str(", 1 warning"),
+        n => write!(f, ", {n} warnings"),
+    }
+}
+
+/// The verdict on one line (`invalid: INVALID_DURATION (HTTP 400) at
+/// `duration`: …`), so that a report can be an error: `quote_request`'s
+/// `Err` works with `?` in a function returning `Box<dyn Error + '_>`, and
+/// its [`Report::into_owned`] in one returning `anyhow::Result`.
+impl fmt::Display for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_verdict(
+            f,
+            self.credits(),
+            self.usd(),
+            &self.violations,
+            self.warnings.len(),
+        )
+    }
+}
+
+impl std::error::Error for Report<'_> {}
+
+/// As [`Report`]'s `Display`.
+impl fmt::Display for OwnedReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_verdict(
+            f,
+            self.credits,
+            self.usd,
+            &self.violations,
+            self.warnings.len(),
+        )
+    }
+}
+
+impl std::error::Error for OwnedReport {}
 
 /// The findings and the quote, with the endpoint by name: not its tables,
 /// which `describe` shows.
@@ -383,6 +452,7 @@ pub(crate) fn write_warnings(w: &mut Writer<'_>, warnings: &[Warning]) {
 
 /// A report detached from the request and price book it was made from.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[must_use = "a report says whether the request may be sent; read it"]
 pub struct OwnedReport {
     json: Json,
     endpoint: Endpoint,

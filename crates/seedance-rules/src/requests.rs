@@ -48,8 +48,15 @@ use crate::value::{List, Slots, Value};
 /// reads it; but serde_json rounds a number to a float first, so text with
 /// more digits than a float keeps (`10.0000000000000001`) reads as 10, and
 /// one too small for a float (`1e-400`) as 0, where `check`, reading the
-/// digits, refuses both. A request built in code, from strings the service
-/// owns, has none of these concerns.
+/// digits, refuses both. A body serde cannot read into the struct at all (a
+/// missing `prompt`, a value of another JSON type: `"images": "https://…"`,
+/// a body that is not an object) is serde's error, not a report: axum's
+/// `Json<OwnedRequest<…>>` answers it with its own 422, where `check` on the
+/// text gives the provider's code (`INVALID_PROMPT`, `INVALID_IMAGE_URL`,
+/// 400). A service that answers its clients with the provider's codes reads
+/// the body as text and checks that; the typed request is for requests
+/// built in code, from values the service owns, which have none of these
+/// concerns.
 pub trait Request: private::Sealed {
     /// The endpoint the body is for.
     const ENDPOINT: Endpoint;

@@ -531,6 +531,10 @@ impl fmt::Debug for Slots<'_> {
 }
 
 /// The normalized request: every field present or defaulted, in the table's order.
+///
+/// With the `serde` feature it is `Serialize`, as the JSON object
+/// [`Normalized::to_json`] makes, so a service can put it in its own
+/// request to the provider.
 #[derive(Debug, Clone, Copy)]
 pub struct Normalized<'r, 'a> {
     pub(crate) spec: &'static EndpointSpec,
@@ -562,6 +566,20 @@ impl<'r, 'a> Normalized<'r, 'a> {
         )
     }
 
+    /// The normalized request as JSON text on one line: the body to send,
+    /// as the report's `normalized` member writes it.
+    ///
+    /// ```
+    /// let report = seedance_rules::check("seedanceapi-v2",
+    ///     r#"{"prompt": "a kite", "model": "seedance-2-mini", "resolution": "1080p"}"#)?;
+    /// let body = report.normalized().expect("valid").to_json_text();
+    /// assert!(body.contains(r#""resolution":"720p""#)); // as Mini bills it
+    /// # Ok::<(), seedance_rules::Error>(())
+    /// ```
+    pub fn to_json_text(&self) -> String {
+        crate::json::to_text(false, |w| self.write_json(w))
+    }
+
     /// Writes the normalized request as a JSON object.
     pub(crate) fn write_json(&self, w: &mut Writer<'_>) {
         w.begin_object();
@@ -570,6 +588,19 @@ impl<'r, 'a> Normalized<'r, 'a> {
             v.write_json(w);
         }
         w.end_object();
+    }
+}
+
+/// As the JSON object [`Normalized::to_json`] makes, fields in the table's order.
+#[cfg(feature = "serde")]
+impl serde::Serialize for Normalized<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(None)?;
+        for (name, value) in self.iter() {
+            map.serialize_entry(name, &value.to_json())?;
+        }
+        map.end()
     }
 }
 

@@ -151,6 +151,18 @@ fn round_trip(
         out.found
             .push(format!("{label}: {what}\n    body {body}\n    sent {sent}"));
     };
+    // The typed view writes what the report's JSON holds, as text and with serde.
+    if let Ok(report) = checker.check_endpoint(endpoint, body) {
+        let n = report.normalized().expect("a normalized request");
+        let text: Value = serde_json::from_str(&n.to_json_text()).unwrap();
+        if text != *normalized {
+            fail(format!("to_json_text() wrote {text}"));
+        }
+        #[cfg(feature = "serde")]
+        if serde_json::to_value(n).ok().as_ref() != Some(normalized) {
+            fail(format!("serde wrote {:?}", serde_json::to_value(n)));
+        }
+    }
     let description: Value =
         serde_json::from_str(&seedance_rules::describe(endpoint).to_json()).unwrap();
     let fields = description["fields"].as_array().unwrap();

@@ -1049,3 +1049,62 @@ fn compare_lists_the_clips_over_the_balance_first_of_the_refused() {
         "{refused:?}"
     );
 }
+
+/// A report is an error, with its verdict on one line: `quote_request`'s
+/// `Err` goes through `?`, and an owned report through a `'static` error.
+#[test]
+fn a_report_is_an_error_that_says_its_verdict() {
+    use seedance_rules::{check, SeedanceApiV2Request};
+    fn quoted<'a>(
+        req: &'a SeedanceApiV2Request<'a>,
+    ) -> Result<u64, Box<dyn std::error::Error + 'a>> {
+        Ok(seedance_rules::quote_request(req)?.credits().unwrap_or(0))
+    }
+    let ok = SeedanceApiV2Request {
+        duration: Some(10),
+        ..SeedanceApiV2Request::new("Sunrise over misty mountains")
+    };
+    assert_eq!(quoted(&ok).unwrap(), 480);
+    let bad = SeedanceApiV2Request {
+        duration: Some(7),
+        resolution: Some("4k".into()),
+        ..ok.clone()
+    };
+    let err = quoted(&bad).unwrap_err().to_string();
+    assert!(
+        err.starts_with(
+            "invalid: INVALID_RESOLUTION (HTTP 400, the library's own code) at `resolution`: "
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("; INVALID_DURATION (HTTP 400) at `duration`: "),
+        "{err}"
+    );
+    let report = check_request(&ok);
+    assert_eq!(report.to_string(), "valid: 480 credits ($4.80)");
+    let owned: Box<dyn std::error::Error + Send + Sync + 'static> = Box::new(report.into_owned());
+    assert_eq!(owned.to_string(), "valid: 480 credits ($4.80)");
+    let mini = check(
+        "seedanceapi-v2",
+        r#"{"prompt": "a kite", "model": "seedance-2-mini", "resolution": "1080p", "duration": 8}"#,
+    )
+    .unwrap();
+    assert_eq!(mini.to_string(), "valid: 246 credits ($2.46), 1 warning");
+    let unpriced = check("seedance2ai-video", r#"{"prompt": "a kite"}"#).unwrap();
+    assert_eq!(unpriced.to_string(), "valid, not priced");
+    assert_eq!(unpriced.into_owned().to_string(), "valid, not priced");
+}
+
+#[test]
+fn a_clips_input_reads_and_writes_by_name() {
+    for input in [Input::Text, Input::Image, Input::Video] {
+        assert_eq!(input.to_string().parse::<Input>(), Ok(input));
+        assert_eq!(Input::from_name(input.name()), Some(input));
+    }
+    let err = "audio".parse::<Input>().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "a clip's input is `text`, `image` or `video`"
+    );
+}

@@ -10,7 +10,7 @@ use crate::json::key;
 use crate::json::{self, to_text, Json, Writer as JsonWriter};
 use crate::report::{write_violations, write_warnings, Violation, Warning};
 use crate::spec::Kind;
-use crate::Checker;
+use crate::{Checker, Usd};
 
 /// What a clip needs, whatever the endpoint. Its frame is each endpoint's
 /// default (1:1 on v1, 16:9 elsewhere), on which no price depends.
@@ -106,8 +106,9 @@ pub struct Comparison {
     pub ok: bool,
     /// The credits, when valid and priced.
     pub credits: Option<u64>,
-    /// The US dollars, when the provider states a rate.
-    pub usd: Option<String>,
+    /// The US dollars, when the price table states a rate: exact, and
+    /// ordered by value (compare these, not their text: `"10.00" < "9.00"`).
+    pub usd: Option<Usd>,
     /// The violations that say why the clip cannot be made here.
     pub violations: Vec<Violation>,
     /// The warnings (Mini's 1080p is billed as 720p, ...).
@@ -308,9 +309,7 @@ fn one(
         model,
         ok,
         credits,
-        usd: report
-            .usd()
-            .map(|u| crate::message::text(format_args!("{u}"))),
+        usd: report.usd(),
         violations: report.violations().to_vec(),
         warnings: report.warnings().to_vec(),
         note: (ok && credits.is_none()).then_some(match report.quote() {
@@ -346,7 +345,10 @@ impl Comparison {
         w.member(key!("credits"));
         w.opt_u64(self.credits);
         w.member(key!("usd"));
-        w.opt_str(self.usd.as_deref());
+        match self.usd {
+            Some(usd) => usd.write_json(w),
+            None => w.null(),
+        }
         w.member(key!("violations"));
         write_violations(w, &self.violations);
         w.member(key!("warnings"));

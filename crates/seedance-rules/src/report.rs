@@ -306,6 +306,21 @@ impl<'a> Report<'a> {
         self.quote.as_ref()?.usd()
     }
 
+    /// The HTTP status the provider would answer with: `None` for a valid
+    /// request, else the first violation's. (A request over the balance is
+    /// otherwise valid: an invalid one has no price to compare.)
+    ///
+    /// ```
+    /// use seedance_rules::Checker;
+    /// let body = r#"{"prompt": "Sunrise over misty mountains", "duration": 10}"#;
+    /// assert_eq!(Checker::new().check("seedanceapi-v2", body)?.status(), None);
+    /// assert_eq!(Checker::new().balance(100).check("seedanceapi-v2", body)?.status(), Some(402));
+    /// # Ok::<(), seedance_rules::Error>(())
+    /// ```
+    pub fn status(&self) -> Option<u16> {
+        self.violations.first().map(|v| v.status)
+    }
+
     /// Every violation: the values of the wrong JSON type first, in the
     /// order of the fields, then the rules' findings in table order, then
     /// the balance.
@@ -486,6 +501,11 @@ impl OwnedReport {
     /// Every violation ([`Report::violations`]).
     pub fn violations(&self) -> &[Violation] {
         &self.violations
+    }
+
+    /// The HTTP status the provider would answer with ([`Report::status`]).
+    pub fn status(&self) -> Option<u16> {
+        self.violations.first().map(|v| v.status)
     }
 
     /// Every warning ([`Report::warnings`]).

@@ -436,6 +436,13 @@ fn compare_lists_every_video_endpoint_cheapest_first() {
     let priced: Vec<u64> = rows.iter().filter_map(|r| r.credits).collect();
     assert!(priced.windows(2).all(|w| w[0] <= w[1]), "{priced:?}");
     assert_eq!(priced, [56, 56]); // v1 and apiin.one, 720p 8 s with audio
+                                  // Dollars are exact amounts, ordered by value.
+    let usd: Vec<Usd> = rows.iter().filter_map(|r| r.usd).collect();
+    assert_eq!(
+        usd.iter().map(Usd::to_string).collect::<Vec<_>>(),
+        ["0.56", "0.56"]
+    );
+    assert!(usd.windows(2).all(|w| w[0] <= w[1]));
     let v2: Vec<_> = rows
         .iter()
         .filter(|r| r.endpoint == "seedanceapi-v2")
@@ -1107,4 +1114,22 @@ fn a_clips_input_reads_and_writes_by_name() {
         err.to_string(),
         "a clip's input is `text`, `image` or `video`"
     );
+}
+
+/// The status a report answers with: none when valid, else its first
+/// violation's.
+#[test]
+fn a_report_answers_with_its_first_violations_status() {
+    let body = r#"{"prompt": "Sunrise over misty mountains", "duration": 10}"#;
+    let over = Checker::new().balance(100);
+    assert_eq!(check("seedanceapi-v2", body).unwrap().status(), None);
+    let report = over.check("seedanceapi-v2", body).unwrap();
+    assert_eq!(report.status(), Some(402));
+    assert_eq!(report.into_owned().status(), Some(402));
+    let invalid =
+        r#"{"prompt": "Sunrise over misty mountains", "duration": 10, "resolution": "4k"}"#;
+    // An invalid request has no price, so it is never over the balance too.
+    let report = over.check("seedanceapi-v2", invalid).unwrap();
+    assert_eq!(report.violations().len(), 1, "{report}");
+    assert_eq!(report.status(), Some(400));
 }

@@ -130,6 +130,17 @@ use crate::report::Diag;
 ///
 /// `Err` only when `endpoint` is unknown or `body` is not JSON text; an
 /// invalid request is an `Ok` report with violations.
+///
+/// ```
+/// let report = seedance_rules::check("seedanceapi-v1",
+///     r#"{"prompt": "a cat", "duration": "12", "generate_audio": true}"#)?;
+/// assert!(report.is_ok());
+/// assert_eq!(report.credits(), Some(84)); // 720p 12 s with audio, the v1 grid
+///
+/// let e = seedance_rules::check("seedanceapi-v1", "{").unwrap_err();
+/// assert_eq!(e.code(), "INVALID_JSON");
+/// # Ok::<(), seedance_rules::Error>(())
+/// ```
 #[inline]
 pub fn check<'a>(endpoint: &str, body: &'a str) -> Result<Report<'a>, Error> {
     Checker::new().check(endpoint, body)
@@ -137,6 +148,17 @@ pub fn check<'a>(endpoint: &str, body: &'a str) -> Result<Report<'a>, Error> {
 
 /// [`check`], priced with a price book; endpoints the book does not list are
 /// priced by the built-in tables.
+///
+/// ```
+/// use seedance_rules::{check_with, PriceBook};
+/// let book = PriceBook::from_json(r#"{"schema": "seedance-rules/price-book/v1",
+///     "name": "my list", "endpoints": {"seedance2ai-video": {"usd_per_credit": "0.01",
+///     "rows": [{"when": {}, "credits_per_second": "6"}]}}}"#)?;
+/// let report = check_with(&book, "seedance2ai-video", r#"{"prompt": "a kite", "duration": "6"}"#)?;
+/// assert_eq!(report.credits(), Some(36));
+/// assert_eq!(report.usd().unwrap().to_string(), "0.36");
+/// # Ok::<(), seedance_rules::Error>(())
+/// ```
 pub fn check_with<'a>(
     book: &'a PriceBook,
     endpoint: &str,
@@ -148,6 +170,19 @@ pub fn check_with<'a>(
 /// Checks a typed request with the built-in tables. Makes no heap allocation
 /// when the request is valid and draws no warning, URLs included;
 /// `tests/alloc.rs` counts.
+///
+/// ```
+/// use seedance_rules::{check_request, SeedanceApiV1Request};
+/// let req = SeedanceApiV1Request {
+///     resolution: Some("480p".into()),
+///     duration: Some("8".into()),
+///     ..SeedanceApiV1Request::new("a cat")
+/// };
+/// let report = check_request(&req);
+/// assert_eq!(report.credits(), Some(14)); // 480p 8 s, the v1 grid
+/// let body = report.normalized().unwrap().to_json_text(); // what to send
+/// assert!(body.starts_with(r#"{"prompt":"a cat""#));
+/// ```
 pub fn check_request<R: Request>(request: &R) -> Report<'_> {
     Checker::new().check_request(request)
 }

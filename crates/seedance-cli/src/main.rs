@@ -363,15 +363,15 @@ fn file_hint(body: &str) -> String {
         if !named || path.contains(char::is_whitespace) || path.contains("://") {
             return String::new();
         }
+        let shown = args::clip(path);
         let there = if Path::new(path).is_dir() {
-            "`{}` is a directory"
+            format!("`{shown}` is a directory")
         } else {
-            "there is no file `{}` here either"
+            format!("there is no file `{shown}` here either")
         };
         return format!(
-            "; BODY is the JSON text itself, not a file name (and {}): give a file on \
-             standard input (`< FILE`)",
-            there.replace("{}", &args::clip(path))
+            "; BODY is the JSON text itself, not a file name (and {there}): give a file on \
+             standard input (`< FILE`)"
         );
     }
     // Quoted for the shell, as the command it shows is to be typed.

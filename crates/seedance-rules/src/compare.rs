@@ -41,17 +41,14 @@ pub enum Input {
 }
 
 impl Input {
-    /// `text`, `image` or `video`.
+    /// `text`, `image` or `video`: the input of that [`name`](Input::name).
     pub fn from_name(s: &str) -> Option<Input> {
-        match s {
-            "text" => Some(Input::Text),
-            "image" => Some(Input::Image),
-            "video" => Some(Input::Video),
-            _ => None,
-        }
+        [Input::Text, Input::Image, Input::Video]
+            .into_iter()
+            .find(|input| input.name() == s)
     }
 
-    /// `text`, `image` or `video`, as [`Input::from_name`] reads it.
+    /// `text`, `image` or `video`.
     pub fn name(self) -> &'static str {
         match self {
             Input::Text => "text",

@@ -18,13 +18,8 @@ pub struct Error {
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum ErrorKind {
     UnknownEndpoint(String),
-    Json {
-        message: String,
-        line: usize,
-        column: usize,
-        /// What the words leave unsaid (`SyntaxError::hint`), or "".
-        hint: &'static str,
-    },
+    /// `SyntaxError::describe`'s text.
+    Json(String),
     PriceBook {
         path: String,
         message: String,
@@ -43,12 +38,7 @@ impl Error {
     /// empty text, a byte order mark, the nesting limit).
     pub(crate) fn syntax(text: &str, e: crate::json::lex::SyntaxError) -> Error {
         Error {
-            kind: ErrorKind::Json {
-                message: e.message().to_owned(),
-                line: e.line(),
-                column: e.column(),
-                hint: e.hint(text),
-            },
+            kind: ErrorKind::Json(e.describe(text)),
         }
     }
 
@@ -68,7 +58,7 @@ impl Error {
 
     /// The body is not JSON text.
     pub fn is_json(&self) -> bool {
-        matches!(self.kind, ErrorKind::Json { .. })
+        matches!(self.kind, ErrorKind::Json(_))
     }
 
     /// The price book does not fit the `seedance-rules/price-book/v1` schema.
@@ -91,7 +81,7 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self.kind {
             ErrorKind::UnknownEndpoint(_) => "UNKNOWN_ENDPOINT",
-            ErrorKind::Json { .. } => "INVALID_JSON",
+            ErrorKind::Json(_) => "INVALID_JSON",
             ErrorKind::PriceBook { .. } => "INVALID_PRICE_BOOK",
         }
     }
@@ -100,31 +90,20 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.kind {
-            ErrorKind::UnknownEndpoint(id) => match closest_endpoint(id) {
-                Some(meant) => f.write_str(&message!(
-                    "unknown endpoint `{}`; did you mean `{}`? known endpoints: {}",
+            ErrorKind::UnknownEndpoint(id) => {
+                let meant = closest_endpoint(id)
+                    .map(|meant| message!("did you mean `{}`? ", meant))
+                    .unwrap_or_default();
+                f.write_str(&message!(
+                    "unknown endpoint `{}`; {}known endpoints: {}",
                     id,
                     meant,
                     crate::Endpoint::ids()
-                )),
-                None => f.write_str(&message!(
-                    "unknown endpoint `{}`; known endpoints: {}",
-                    id,
-                    crate::Endpoint::ids()
-                )),
-            },
-            ErrorKind::Json {
-                message,
-                line,
-                column,
-                hint,
-            } => f.write_str(&message!(
-                "the body is not JSON: {} (line {}, column {}){}",
-                message,
-                line,
-                column,
-                *hint
-            )),
+                ))
+            }
+            ErrorKind::Json(described) => {
+                f.write_str(&message!("the body is not JSON: {}", described))
+            }
             ErrorKind::PriceBook { path, message } if path.is_empty() => {
                 f.write_str(&message!("price book: {}", message))
             }

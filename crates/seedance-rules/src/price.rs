@@ -128,20 +128,8 @@ impl PriceBook {
     /// checked: unknown endpoints, unknown field names, unreadable rationals
     /// and misspelt keys are errors, so a typo cannot silently change a price.
     pub fn from_json(text: &str) -> Result<PriceBook, Error> {
-        let json = crate::json::parse(text).map_err(|e| {
-            // The position as a body's is written: `(line 1, column 4)`.
-            let (message, line, column) = (e.message(), e.line(), e.column());
-            Error::price_book(
-                "",
-                message!(
-                    "not JSON: {} (line {}, column {}){}",
-                    message,
-                    line,
-                    column,
-                    e.hint(text)
-                ),
-            )
-        })?;
+        let json = crate::json::parse(text)
+            .map_err(|e| Error::price_book("", message!("not JSON: {}", e.describe(text))))?;
         parse_book(&json)
     }
 

@@ -94,45 +94,38 @@ pub(crate) enum Kind {
 /// Text that is not JSON: serde_json's message and position.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct SyntaxError {
+    /// What is wrong, in serde_json's words (`expected value`).
     message: Cow<'static, str>,
+    /// The 1-based line.
     line: usize,
+    /// The column: bytes from the start of the line up to the fault.
     column: usize,
 }
 
 impl SyntaxError {
-    /// What serde_json's words leave unsaid about `text`, the text this
-    /// error is of, to be written after them: that the text is empty (only
-    /// JSON's white space), that it starts with a byte order mark, or what
-    /// the nesting limit is. Empty when the words say enough.
-    pub(crate) fn hint(&self, text: &str) -> &'static str {
-        if text.starts_with('\u{feff}') {
+    /// The error for a person, as the library writes it: serde_json's words,
+    /// the position as `(line 1, column 4)`, then what the words leave
+    /// unsaid about `text`, the text this error is of: that the text is
+    /// empty (only JSON's white space), that it starts with a byte order
+    /// mark, or what the nesting limit is.
+    pub(crate) fn describe(&self, text: &str) -> String {
+        let hint = if text.starts_with('\u{feff}') {
             "; the text starts with a byte order mark (U+FEFF), which JSON does not allow: \
              save it as UTF-8 without one"
-        } else if text
-            .bytes()
-            .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
-        {
+        } else if Lexer::unranged(text).skip_ws().is_none() {
             "; the text is empty"
         } else if self.message == msg::RECURSION_LIMIT_EXCEEDED {
             "; arrays and objects may nest at most 127 deep"
         } else {
             ""
-        }
-    }
-
-    /// What is wrong, in serde_json's words (`expected value`).
-    pub(crate) fn message(&self) -> &str {
-        &self.message
-    }
-
-    /// The 1-based line.
-    pub(crate) fn line(&self) -> usize {
-        self.line
-    }
-
-    /// The column: bytes from the start of the line up to the fault.
-    pub(crate) fn column(&self) -> usize {
-        self.column
+        };
+        crate::message::message!(
+            "{} (line {}, column {}){}",
+            self.message,
+            self.line,
+            self.column,
+            hint
+        )
     }
 }
 

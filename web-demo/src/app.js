@@ -1328,6 +1328,9 @@ function fillEndpoints() {
   sel.addEventListener('change', () => switchEndpoint(sel.value));
 }
 
+/** The 2D context `fitEndpoints` measures text with. */
+let measureCtx = null;
+
 /**
  * The endpoint options in the fullest of their forms (provider, models and
  * route; provider and models; the route alone) that every one of them fits
@@ -1337,7 +1340,9 @@ function fillEndpoints() {
 function fitEndpoints() {
   const sel = $('endpoint');
   const style = getComputedStyle(sel);
-  const ctx = document.createElement('canvas').getContext('2d');
+  // One canvas to measure with, made on the first call rather than on each resize.
+  measureCtx ??= document.createElement('canvas').getContext('2d');
+  const ctx = measureCtx;
   ctx.font = style.font;
   const room = sel.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 24;
   const options = [...sel.options].map((o) => ({ o, texts: JSON.parse(o.dataset.texts) }));

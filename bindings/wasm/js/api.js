@@ -159,7 +159,7 @@ function describeType(value) {
     // A class's instance by its class: "not a Map", "not a PriceBook". Read
     // from the prototype, not the value, so that a Proxy's traps do not run.
     const proto = Object.getPrototypeOf(value);
-    if (proto === null || isObjectPrototype(proto)) return 'an object';
+    if (isPlainPrototype(proto)) return 'an object';
     if (!own(proto, 'constructor')) return INHERITS;
     const name = proto.constructor?.name;
     if (!name) return 'an instance of an anonymous class';
@@ -174,12 +174,14 @@ function describeType(value) {
 const INHERITS = 'an object that inherits from another object';
 
 /**
- * Whether `proto` is some realm's `Object.prototype` (this one's, or a `vm`
- * context's, an iframe's, jsdom's): it has no prototype, and its
- * constructor, `Object`, has it as its prototype.
+ * Whether `proto` is a plain object's prototype: none (`Object.create(null)`),
+ * or some realm's `Object.prototype` (this one's, or a `vm` context's, an
+ * iframe's, jsdom's), which has no prototype, and whose constructor,
+ * `Object`, has it as its prototype.
  */
-const isObjectPrototype = (proto) =>
-  Object.getPrototypeOf(proto) === null && proto.constructor?.prototype === proto && proto.constructor.name === 'Object';
+const isPlainPrototype = (proto) =>
+  proto === null ||
+  (Object.getPrototypeOf(proto) === null && proto.constructor?.prototype === proto && proto.constructor.name === 'Object');
 
 /** The parsed book of a `PriceBook` in the current module instance. */
 let handleOf;
@@ -327,8 +329,11 @@ function readObject(value, what, keys) {
     // no own keys to read, and would be read as `{}` without a word, nor
     // would the keys an object inherits. The copy has no prototype, so
     // nothing inherited (a key set on `Object.prototype`) is read as given.
-    const proto = typeof value === 'object' && value !== null && Object.getPrototypeOf(value);
-    copy = (proto === null || (proto && isObjectPrototype(proto))) && Object.assign(Object.create(null), value);
+    copy =
+      typeof value === 'object' &&
+      value !== null &&
+      isPlainPrototype(Object.getPrototypeOf(value)) &&
+      Object.assign(Object.create(null), value);
   } catch (e) {
     throw fail('INVALID_ARGUMENT', `the ${what} cannot be read: ${e?.message ?? e}`, e);
   }

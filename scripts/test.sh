@@ -7,6 +7,13 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n==> %s\n' "$*"; }
 
+# What the build has to work with: a full disk fails a build midway with
+# "No space left on device", which this line makes easy to recognise.
+df -h . 2>/dev/null | sed 's/^/disk: /' || true
+# Incremental caches are for editing, not for one build: they only add
+# to the space the run needs.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
+
 step "Rust toolchain components"
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
 

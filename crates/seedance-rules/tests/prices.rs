@@ -181,6 +181,76 @@ fn ratios_parse_reduce_and_print_exactly() {
     assert_eq!(Ratio::int(72).ceil(), 72);
 }
 
+/// A product is exact, in lowest terms, whichever terms share a factor: the
+/// first numerator with the second denominator, the second numerator with
+/// the first denominator, or both.
+#[test]
+fn a_product_of_ratios_is_exact_whichever_terms_share_a_factor() {
+    let r = |n, d| Ratio::new(n, d).unwrap();
+    for (x, y, product) in [
+        // No common factor across: 19/2 × 3/2 = 57/4 (Mini's 480p rate).
+        (r(19, 2), r(3, 2), r(57, 4)),
+        // 3 shared by the first numerator and the second denominator.
+        (r(3, 4), r(5, 3), r(5, 4)),
+        // 2 shared by the second numerator and the first denominator.
+        (r(5, 4), r(2, 7), r(5, 14)),
+        // Both: 3/4 × 2/3 = 6/12 = 1/2.
+        (r(3, 4), r(2, 3), r(1, 2)),
+        // 4/15 × 5/8 = 20/120 = 1/6.
+        (r(4, 15), r(5, 8), r(1, 6)),
+        (Ratio::int(7), r(1, 7), Ratio::ONE),
+    ] {
+        assert_eq!(x.checked_mul(y), Some(product), "{x} × {y}");
+        assert_eq!(y.checked_mul(x), Some(product), "{y} × {x}");
+    }
+}
+
+/// A ratio is whole exactly when its lowest terms have denominator 1.
+#[test]
+fn a_ratio_is_an_integer_exactly_when_it_reduces_to_a_whole_number() {
+    let r = |n, d| Ratio::new(n, d).unwrap();
+    for whole in [Ratio::int(0), Ratio::int(3), r(6, 3), r(0, 7), Ratio::ONE] {
+        assert!(whole.is_integer(), "{whole}");
+    }
+    for fraction in [r(19, 2), r(1, 3), r(7, 6)] {
+        assert!(!fraction.is_integer(), "{fraction}");
+    }
+    assert!("9.0".parse::<Ratio>().unwrap().is_integer());
+    assert!(!"9.5".parse::<Ratio>().unwrap().is_integer());
+}
+
+/// Lowest terms for a small numerator over a denominator past 64 bits:
+/// 2^64 + 3 is odd and 1 modulo 3 (2^64 = 4^32), so 6/(2^64 + 3) is
+/// already in lowest terms, and 6/(2 × (2^64 + 3)) is 3/(2^64 + 3).
+#[test]
+fn a_small_numerator_over_a_denominator_past_64_bits_reduces_exactly() {
+    let big = (1u128 << 64) + 3;
+    let r = Ratio::new(6, big).unwrap();
+    assert_eq!((r.numer(), r.denom()), (6, big));
+    let r = Ratio::new(6, 2 * big).unwrap();
+    assert_eq!((r.numer(), r.denom()), (3, big));
+}
+
+/// A rational that cannot be read says why, in the words a price book's
+/// error gives after the text it could not read.
+#[test]
+fn a_rational_that_cannot_be_read_says_why() {
+    for text in ["1/0", "x", "1000000000000000001", "0.0000000000000000001"] {
+        let why = text.parse::<Ratio>().unwrap_err().to_string();
+        assert!(
+            why.starts_with(|c: char| c.is_ascii_lowercase()) && !why.ends_with('.'),
+            "{text}: {why:?}"
+        );
+        let err = book_of(
+            "seedance2ai-video",
+            &format!(r#"{{"markup": "{text}", "rows": []}}"#),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.ends_with(&format!("`{text}`: {why}")), "{text}: {err}");
+    }
+}
+
 /// A book's dollar rate is a decimal of at most 18 places, as the book's
 /// decimals are read: so every quote's dollars are an exact decimal, and the
 /// book written back loads again.

@@ -1349,6 +1349,41 @@ mod tests {
         assert_eq!(most_of(seed), 4_294_967_295);
     }
 
+    /// [`most`] is the largest bound of all the rules that range a field,
+    /// whatever their kind and order: a list's largest element wherever it
+    /// stands, a bound of an earlier rule above a later one's, a duration
+    /// string's digits (past `i64::MAX`, `i64::MAX`), and 0 when every
+    /// bound is below 0.
+    #[test]
+    fn most_is_the_largest_bound_in_any_order() {
+        let v2 = Endpoint::SeedanceApiV2.spec();
+        let d = v2.seconds_field.unwrap();
+        let base = v2.rules.iter().find(|r| r.field == d).unwrap();
+        let spec = |checks: &[Check]| EndpointSpec {
+            rules: Box::leak(
+                checks
+                    .iter()
+                    .map(|&check| crate::spec::Rule {
+                        check,
+                        ..base.clone()
+                    })
+                    .collect::<Vec<_>>()
+                    .into_boxed_slice(),
+            ),
+            ..*v2
+        };
+        for (checks, want) in [
+            (&[Check::IntOneOf(&[15, 10, 5])][..], 15),
+            (&[Check::IntOneOf(&[15, 10, 5]), Check::IntRange(4, 12)], 15),
+            (&[Check::IntRange(4, 20), Check::IntOneOf(&[5, 10])], 20),
+            (&[Check::OneOf(&["12", "8", "x"])], 12),
+            (&[Check::OneOf(&["9223372036854775808"])], i64::MAX as u64),
+            (&[Check::IntRange(-5, -1)], 0),
+        ] {
+            assert_eq!(most(&spec(checks), d), want, "{checks:?}");
+        }
+    }
+
     #[test]
     fn every_built_in_row_stays_within_max_credits() {
         for e in Endpoint::ALL {

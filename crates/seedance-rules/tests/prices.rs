@@ -2,7 +2,7 @@
 
 use proptest::prelude::*;
 use seedance_rules::{
-    check, check_request, Amount, Checker, Endpoint, PriceBook, Ratio, SeedanceApiV2Request,
+    check, check_request, Amount, Checker, Endpoint, Json, PriceBook, Ratio, SeedanceApiV2Request,
 };
 
 /// The published per-second rate of a Mini row, read from the document's
@@ -511,6 +511,81 @@ fn a_when_value_that_can_never_match_is_refused() {
             seconds,
             Some(Amount::PerSecond(Ratio::int(2))),
             "{endpoint} {when} on {body}"
+        );
+    }
+}
+
+/// A book's pretty text, its tree and each table's text are the JSON that
+/// `to_json` writes, however it is laid out.
+#[test]
+fn a_books_json_is_the_same_compact_pretty_as_a_tree_or_table_by_table() {
+    let book = PriceBook::builtin();
+    let compact = Json::parse(&book.to_json()).unwrap();
+    let pretty = book.to_json_pretty();
+    assert!(pretty.contains('\n'));
+    assert_eq!(Json::parse(&pretty).unwrap(), compact);
+    assert_eq!(book.to_json_value(), compact);
+    for e in Endpoint::ALL {
+        let table = Json::parse(&book.table_json(e).unwrap()).unwrap();
+        assert_eq!(table, compact["endpoints"][e.id()], "{e}");
+        let pretty = book.table_json_pretty(e).unwrap();
+        assert!(pretty.contains('\n'), "{e}");
+        assert_eq!(Json::parse(&pretty).unwrap(), table, "{e}");
+    }
+    // A book that lists one endpoint has no table for another.
+    let one = book_of("seedanceapi-v1", r#"{"rows": []}"#).unwrap();
+    assert!(one.table_json_pretty(Endpoint::SeedanceApiV1).is_some());
+    assert_eq!(one.table_json_pretty(Endpoint::SeedanceApiV2), None);
+}
+
+/// A reseller's markup on a table is written with the table, and the book
+/// written back quotes what it quoted; a markup of one, the default, is
+/// left out.
+#[test]
+fn a_tables_markup_is_written_back_with_it() {
+    let rows = r#""rows": [{"when": {"model": "seedance-2-mini"}, "credits_per_second": "19/2", "markup": "3/2"}]"#;
+    let book = book_of("seedanceapi-v2", &format!(r#"{{"markup": "5/4", {rows}}}"#)).unwrap();
+    let again = PriceBook::from_json(&book.to_json()).unwrap();
+    assert_eq!(again, book);
+    // Mini at 480p for 8 s: ceil(19/2 × 8 × 3/2) = 114 (14.25 × 8), then
+    // ceil(114 × 5/4) = ceil(142.5) = 143.
+    let body = mini_body(8, "480p", false);
+    for b in [&book, &again] {
+        let report = seedance_rules::check_with(b, "seedanceapi-v2", &body).unwrap();
+        assert_eq!(report.credits(), Some(143));
+    }
+    let plain = book_of("seedanceapi-v2", &format!("{{{rows}}}")).unwrap();
+    let table = Json::parse(&plain.table_json(Endpoint::SeedanceApiV2).unwrap()).unwrap();
+    assert_eq!(table.get("markup"), None, "{table:?}");
+    assert_eq!(PriceBook::from_json(&plain.to_json()).unwrap(), plain);
+}
+
+/// `{"present": true}` or `{"present": false}` is the only object a `when`
+/// takes: a key beside `present`, or no `present`, is refused rather than
+/// read as a presence test.
+#[test]
+fn a_presence_test_is_an_object_of_present_alone() {
+    let table = |media: &str| {
+        format!(r#"{{"rows": [{{"when": {{"media_urls": {media}}}, "credits": 3}}]}}"#)
+    };
+    for media in [
+        r#"{"present": true, "equals": "x"}"#,
+        r#"{"equals": "x", "present": false}"#,
+        r#"{"present": "yes"}"#,
+        r#"{}"#,
+    ] {
+        let err = book_of("seedance2ai-video", &table(media))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains(r#"rows[0].when.media_urls`: an object here must be {"present": true} or {"present": false}"#),
+            "{media}: {err}"
+        );
+    }
+    for media in [r#"{"present": true}"#, r#"{"present": false}"#] {
+        assert!(
+            book_of("seedance2ai-video", &table(media)).is_ok(),
+            "{media}"
         );
     }
 }

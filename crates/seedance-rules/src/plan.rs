@@ -1782,6 +1782,64 @@ mod tests {
         }
     }
 
+    /// Every built-in price table is compiled, on the table itself (the
+    /// engine then finds a request's row by its key), and each row's amount
+    /// as the row reads: a fixed price with no markup and no multiplier as
+    /// its credits, a rate a second as the rate times the row's markup,
+    /// anything else left to the general arithmetic. Mini's rates come out
+    /// as the published ones: 14.25, 9, 30.75 and 18.75 credits a second.
+    #[test]
+    fn every_built_in_price_table_is_compiled_row_by_row() {
+        use crate::ratio::Ratio;
+        fn amounts<const E: usize>() -> Vec<RowAmount> {
+            (0..=MAX_ROWS).map(At::<E>::row_amount).collect()
+        }
+        let amounts = [
+            amounts::<0>(),
+            amounts::<1>(),
+            amounts::<2>(),
+            amounts::<3>(),
+            amounts::<4>(),
+            amounts::<5>(),
+        ];
+        let mut per_second = Vec::new();
+        for ((e, c), amounts) in Endpoint::ALL.into_iter().zip(&COMPILED).zip(amounts) {
+            let rows: &[PriceRow] = &e.spec().prices.rows;
+            let p = c
+                .prices
+                .as_ref()
+                .unwrap_or_else(|| panic!("{e}: not compiled"));
+            assert!(std::ptr::eq(p.source, rows), "{e}");
+            for (i, &amount) in amounts.iter().enumerate() {
+                let Some(row) = rows.get(i) else {
+                    assert!(matches!(amount, RowAmount::General), "{e}: row {i}");
+                    continue;
+                };
+                let plain = row.markup == Ratio::ONE && row.per.is_none();
+                match (row.amount, amount) {
+                    (Amount::Credits(c), RowAmount::Fixed(f)) => {
+                        assert!(plain && c == f, "{e}: row {i}");
+                    }
+                    (Amount::Credits(_), RowAmount::General) => assert!(!plain, "{e}: row {i}"),
+                    (Amount::PerSecond(rate), RowAmount::PerSecond { num, den }) => {
+                        assert!(row.per.is_none(), "{e}: row {i}");
+                        let compiled = Ratio::new(num.into(), den.into());
+                        assert_eq!(compiled, rate.checked_mul(row.markup), "{e}: row {i}");
+                        per_second.extend(compiled);
+                    }
+                    (Amount::PerSecond(_), RowAmount::General) => {
+                        assert!(row.per.is_some(), "{e}: row {i}");
+                    }
+                    (a, b) => panic!("{e}: row {i}, {a:?} compiled as {b:?}"),
+                }
+            }
+        }
+        let mut published = ["14.25", "9", "30.75", "18.75"].map(|r| r.parse().unwrap());
+        published.sort();
+        per_second.sort();
+        assert_eq!(per_second, published);
+    }
+
     /// Each small integer's rules are those that pass it, by the engine's
     /// own code; and seedanceapi-v2's durations, which depend on the model,
     /// are looked up this way.

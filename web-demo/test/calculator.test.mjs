@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { labelFor, LEADING_FIELDS } from '../src/labels.js';
-import { openPage, quoteText, REPO, SCREENSHOTS, shownCredits, startSite } from './helpers.mjs';
+import { openPage, quoteText, REPO, SCREENSHOTS, shownCredits, startSite, withPage } from './helpers.mjs';
 
 const conformance = JSON.parse(readFileSync(join(REPO, 'conformance', 'cases.json'), 'utf8'));
 
@@ -212,17 +212,14 @@ describe('conformance quotes shown in the status', () => {
 });
 
 test('an invalid combination from a link shows its code next to the field', async () => {
-  const p = await openPage(site, '?endpoint=seedanceapi-v2&model=seedance-2.0&duration=7');
-  try {
+  await withPage(site, '?endpoint=seedanceapi-v2&model=seedance-2.0&duration=7', async (p) => {
     assert.equal(await byLabel(p, 'Model').inputValue(), 'seedance-2.0');
     assert.equal(await byLabel(p, 'Duration').inputValue(), '7');
     const field = p.locator('[data-field="duration"]');
     assert.match(await field.locator('.issues').innerText(), /INVALID_DURATION.*HTTP 400/s);
     assert.match(await quoteText(p), /Invalid request.*INVALID_DURATION/);
     assert.match(await p.locator('#curl-code').innerText(), /Fix the errors/);
-  } finally {
-    await p.close();
-  }
+  });
 });
 
 test('a link whose body JSON.parse cannot keep is checked as sent, and the page works on', async () => {
@@ -233,8 +230,7 @@ test('a link whose body JSON.parse cannot keep is checked as sent, and the page 
     // Deeper than the library reads.
     [`{"prompt": "A paper boat", "images": ${deep}}`, 'INVALID_JSON', null],
   ]) {
-    const p = await openPage(site, `?endpoint=seedanceapi-v2&body=${encodeURIComponent(body)}`);
-    try {
+    await withPage(site, `?endpoint=seedanceapi-v2&body=${encodeURIComponent(body)}`, async (p) => {
       assert.equal(await p.locator('#notice').isHidden(), true, await p.locator('#notice').innerText());
       assert.match(await quoteText(p), new RegExp(code));
       if (field) assert.match(await p.locator(`[data-field="${field}"] .issues`).innerText(), new RegExp(code));
@@ -242,9 +238,7 @@ test('a link whose body JSON.parse cannot keep is checked as sent, and the page 
       // The form still works: a valid body from it is priced.
       await byLabel(p, 'Request body (JSON)').fill('{"prompt": "A paper boat", "duration": 10}');
       assert.equal(await shownCredits(p), 480);
-    } finally {
-      await p.close();
-    }
+    });
   }
 });
 
@@ -261,16 +255,13 @@ test('a link reproduces the quote', async () => {
   assert.match(await page.locator('[data-field="resolution"] .issues').innerText(), /NORMALIZED_VALUE/);
   const link = page.url();
   assert.match(link, /endpoint=seedanceapi-v2/);
-  const p = await openPage(site, link.slice(site.url.length));
-  try {
+  await withPage(site, link.slice(site.url.length), async (p) => {
     assert.equal(await quoteText(p), quote);
     assert.equal(await byLabel(p, 'Duration').inputValue(), '9');
     assert.equal(await byLabel(p, 'Resolution').inputValue(), '1080p');
     assert.equal(await byLabel(p, 'Reference videos').inputValue(), 'https://example.com/ref.mp4');
     assert.equal(await p.locator('#normalized-code').innerText(), await page.locator('#normalized-code').innerText());
-  } finally {
-    await p.close();
-  }
+  });
 });
 
 test('the comparison lists the same clip cheapest first', async () => {
@@ -303,8 +294,7 @@ test('the comparison lists the same clip cheapest first', async () => {
 });
 
 test('a number typed that is one by JSON\'s grammar is sent as one, and the library says what is wrong with it', async () => {
-  const p = await openPage(site, '?endpoint=seedance2ai-video');
-  try {
+  await withPage(site, '?endpoint=seedance2ai-video', async (p) => {
     const seed = byLabel(p, 'Seed');
     const issues = p.locator('[data-field="seed"] .issues');
     await seed.fill('1.5');
@@ -321,22 +311,16 @@ test('a number typed that is one by JSON\'s grammar is sent as one, and the libr
     // Text that is no number is still sent as text.
     await seed.fill('abc');
     assert.match(await issues.innerText(), /not a string/);
-  } finally {
-    await p.close();
-  }
+  });
   // A link's number too.
-  const q = await openPage(site, '?endpoint=seedance2ai-video&seed=1e3&prompt=A+kite+over+the+sea');
-  try {
+  await withPage(site, '?endpoint=seedance2ai-video&seed=1e3&prompt=A+kite+over+the+sea', async (q) => {
     assert.equal((await heldBody(q)).seed, 1000);
-  } finally {
-    await q.close();
-  }
+  });
 });
 
 test('the comparison tells a clip an endpoint cannot make from a request it refuses, and tags the request\'s row as such', async () => {
   // A prompt of one character: seedance2ai.io refuses it (at least 3), which is the request's doing.
-  let p = await openPage(site, '?endpoint=seedanceapi-v2&model=seedance-2-mini&duration=8&resolution=720p&prompt=a');
-  try {
+  await withPage(site, '?endpoint=seedanceapi-v2&model=seedance-2-mini&duration=8&resolution=720p&prompt=a', async (p) => {
     const refused = p.locator('#compare tr[data-endpoint="seedance2ai-video"] .notes').first();
     assert.match(await refused.innerText(), /^Refused: \S+ `?prompt`? has 1 character/);
     assert.doesNotMatch(await refused.innerText(), /Can't make this clip/);
@@ -347,33 +331,25 @@ test('the comparison tells a clip an endpoint cannot make from a request it refu
     assert.equal(await current.count(), 1);
     assert.equal(await current.getAttribute('data-model'), 'seedance-2-mini');
     assert.equal(await current.locator('.tag').textContent(), 'this request');
-  } finally {
-    await p.close();
-  }
+  });
   // An image URL the provider refuses: the row makes the clip, but it is not this request.
-  p = await openPage(site, '?endpoint=seedanceapi-v2&model=seedance-2-mini&duration=8&resolution=720p&prompt=A+kite&images=ftp://a.example/1.png');
-  try {
+  await withPage(site, '?endpoint=seedanceapi-v2&model=seedance-2-mini&duration=8&resolution=720p&prompt=A+kite&images=ftp://a.example/1.png', async (p) => {
     assert.match(await quoteText(p), /Invalid request/);
     const current = p.locator('#compare tr.current');
     assert.equal(await current.count(), 1);
     assert.equal(await current.getAttribute('aria-current'), 'true');
     assert.equal(await current.locator('.tag').textContent(), 'this clip');
-  } finally {
-    await p.close();
-  }
+  });
 });
 
 test('the price table marks the row that prices the request, in words too', async () => {
-  const p = await openPage(site, '?endpoint=seedanceapi-v2&model=seedance-2-mini&duration=8&resolution=720p&prompt=A+kite');
-  try {
+  await withPage(site, '?endpoint=seedanceapi-v2&model=seedance-2-mini&duration=8&resolution=720p&prompt=A+kite', async (p) => {
     await p.locator('#price-table summary').click();
     const current = p.locator('#price-table tbody tr[aria-current="true"]');
     assert.equal(await current.count(), 1);
     assert.equal(await current.getByText('this request', { exact: true }).count(), 1);
     assert.equal(await p.locator('#price-table tbody tr.current').count(), 1);
-  } finally {
-    await p.close();
-  }
+  });
 });
 
 test('the rules table says in words what each URL rule accepts', async () => {
@@ -445,12 +421,9 @@ test('a price book prices seedance2ai.io; a bad one shows its error', async () =
   }
   // The book goes into the link, so the link reproduces the quote.
   const quote = await quoteText(page);
-  const p = await openPage(site, page.url().slice(site.url.length));
-  try {
+  await withPage(site, page.url().slice(site.url.length), async (p) => {
     assert.equal(await quoteText(p), quote);
-  } finally {
-    await p.close();
-  }
+  });
   await page.getByRole('button', { name: 'Use the built-in prices' }).click();
   assert.match(await quoteText(page), /no published price/i);
 
@@ -522,13 +495,10 @@ test('the JSON body editor checks a body as given', async () => {
   assert.match(await page.locator('[data-field="duration"] .issues').innerText(), /DUPLICATE_FIELD/);
   assert.equal(await byLabel(page, 'Duration').inputValue(), '12');
   // The text itself goes in the link (a duplicate key cannot be a query parameter).
-  const p = await openPage(site, page.url().slice(site.url.length));
-  try {
+  await withPage(site, page.url().slice(site.url.length), async (p) => {
     assert.equal(await shownCredits(p), 42);
     assert.match(await byLabel(p, 'Request body (JSON)').inputValue(), /"duration": "4", "duration": "12"/);
-  } finally {
-    await p.close();
-  }
+  });
   await byLabel(page, 'Request body (JSON)').fill('{"prompt": ');
   assert.match(await quoteText(page), /INVALID_JSON/);
   // The text is marked as refused, and the error is right under it and describes it.
@@ -596,15 +566,12 @@ test('readable at 390 px and at desktop width (screenshots)', async () => {
 
 test('a loaded price book is labelled as loaded, whatever its name', async () => {
   const book = { schema: 'seedance-rules/price-book/v1', name: 'built-in', endpoints: { 'seedanceapi-v2': { usd_per_credit: '0.01', rows: [{ when: {}, credits: 1 }] } } };
-  const p = await openPage(site, `?endpoint=seedanceapi-v2&book=${encodeURIComponent(JSON.stringify(book))}`);
-  try {
+  await withPage(site, `?endpoint=seedanceapi-v2&book=${encodeURIComponent(JSON.stringify(book))}`, async (p) => {
     assert.equal(await shownCredits(p), 1);
     assert.match(await quoteText(p), /1 credit\b/);
     assert.match(await quoteText(p), /Priced with the loaded price book/);
     assert.match(await p.locator('#explain').innerText(), /“built-in” \(loaded\)/);
-  } finally {
-    await p.close();
-  }
+  });
   // The book the page starts from has a name of its own.
   await page.locator('#book-builtin').click();
   assert.notEqual(JSON.parse(await page.locator('#book-text').inputValue()).name, 'built-in');
@@ -617,8 +584,7 @@ test('a loaded book with no row for the request says so, not that no price is pu
     endpoints: { 'seedance2ai-video': { rows: [{ when: { quality_tier: 'standard' }, credits_per_second: '6' }] } },
   };
   const body = { prompt: 'A glass train crossing a snowy bridge', quality_tier: 'pro' };
-  const p = await openPage(site, `?endpoint=seedance2ai-video&body=${encodeURIComponent(JSON.stringify(body))}&book=${encodeURIComponent(JSON.stringify(book))}`);
-  try {
+  await withPage(site, `?endpoint=seedance2ai-video&body=${encodeURIComponent(JSON.stringify(body))}&book=${encodeURIComponent(JSON.stringify(book))}`, async (p) => {
     assert.equal(await shownCredits(p), null);
     const quote = await quoteText(p);
     assert.match(quote, /No row of the loaded price book “standard only” matches this request/);
@@ -626,50 +592,38 @@ test('a loaded book with no row for the request says so, not that no price is pu
     assert.match(await p.locator('#explain').innerText(), /Add a row that matches it to the loaded book/);
     const pro = p.locator('#compare tr[data-endpoint="seedance2ai-video"][data-model="pro"]');
     assert.match(await pro.innerText(), /no row of the price book matches this clip/);
-  } finally {
-    await p.close();
-  }
+  });
 });
 
 test('a link from a body without a prompt opens without one', async () => {
-  const p = await openPage(site, '?endpoint=seedanceapi-v2');
-  try {
+  await withPage(site, '?endpoint=seedanceapi-v2', async (p) => {
     await p.locator('#editor summary').click();
     await byLabel(p, 'Request body (JSON)').fill('{"duration": 10}');
     // Then from the form, which writes the link from the body's fields.
     await byLabel(p, 'Model').selectOption('seedance-2.0-fast');
     assert.match(await quoteText(p), /INVALID_PROMPT/);
     const link = p.url();
-    const again = await openPage(site, link.slice(site.url.length));
-    try {
+    await withPage(site, link.slice(site.url.length), async (again) => {
       assert.match(await quoteText(again), /INVALID_PROMPT/);
-    } finally {
-      await again.close();
-    }
-  } finally {
-    await p.close();
-  }
+    });
+  });
 });
 
 test('a link whose body nests too deep in an unknown field keeps every control', async () => {
   let deep = '"leaf"';
   for (let i = 0; i < 200; i++) deep = `{"a":${deep}}`;
-  const p = await openPage(site, `?endpoint=seedanceapi-v1&body=${encodeURIComponent(`{"prompt":"hi there","x":${deep}}`)}`);
-  try {
+  await withPage(site, `?endpoint=seedanceapi-v1&body=${encodeURIComponent(`{"prompt":"hi there","x":${deep}}`)}`, async (p) => {
     assert.match(await quoteText(p), /INVALID_JSON/);
     const names = (await lib(p, 'fieldOptions', 'seedanceapi-v1', {})).map((o) => o.name);
     for (const name of names) {
       assert.equal(await p.locator(`[data-field="${name}"] :is(input, select, textarea)`).count() > 0, true, name);
     }
     assert.doesNotMatch(await p.locator('#compare-body').innerText(), /Choose a video endpoint/);
-  } finally {
-    await p.close();
-  }
+  });
 });
 
 test('Open on an endpoint that cannot make the clip carries the clip there', async () => {
-  const p = await openPage(site, '?endpoint=seedance2ai-video');
-  try {
+  await withPage(site, '?endpoint=seedance2ai-video', async (p) => {
     const prompt = await byLabel(p, 'Prompt').inputValue();
     const row = p.locator('#compare tr.cannot[data-endpoint="seedanceapi-v2"]').first();
     const model = await row.getAttribute('data-model');
@@ -681,9 +635,7 @@ test('Open on an endpoint that cannot make the clip carries the clip there', asy
     // And why it cannot make the clip, which its body alone does not show.
     assert.equal(await p.locator('#notice').isVisible(), true);
     assert.match(await p.locator('#notice').innerText(), /seedanceapi-v2 .* cannot make the clip compared .*no audio option/);
-  } finally {
-    await p.close();
-  }
+  });
 });
 
 test('a link whose price book or balance cannot be used says so', async () => {
@@ -692,22 +644,18 @@ test('a link whose price book or balance cannot be used says so', async () => {
     ['&balance=abc', /balance \(abc\) is not a whole number/],
     ['&balance=99999999999999999999', /balance \(99999999999999999999\) is more than 9,007,199,254,740,991 credits/],
   ]) {
-    const p = await openPage(site, `?endpoint=seedanceapi-v2${query}`);
-    try {
+    await withPage(site, `?endpoint=seedanceapi-v2${query}`, async (p) => {
       assert.equal(await p.locator('#notice').isVisible(), true, query);
       assert.match(await p.locator('#notice').innerText(), words);
       // The page goes on: choosing another endpoint takes the notice away.
       await byLabel(p, 'Endpoint').selectOption('seedanceapi-v1');
       assert.equal(await p.locator('#notice').isHidden(), true, query);
-    } finally {
-      await p.close();
-    }
+    });
   }
 });
 
 test('after Back, the address says what the page shows', async () => {
-  const p = await openPage(site, '?endpoint=seedanceapi-v2&duration=5');
-  try {
+  await withPage(site, '?endpoint=seedanceapi-v2&duration=5', async (p) => {
     await p.evaluate(() => { location.hash = '#book'; });
     await byLabel(p, 'Duration').selectOption('10');
     // A change keeps the fragment the address has.
@@ -715,16 +663,13 @@ test('after Back, the address says what the page shows', async () => {
     await p.goBack();
     await p.waitForFunction(() => new URLSearchParams(location.search).get('duration') === '10');
     assert.equal(await byLabel(p, 'Duration').inputValue(), '10');
-  } finally {
-    await p.close();
-  }
+  });
 });
 
 test('a change of endpoint carries the request over as far as the endpoint takes it', async () => {
   const img = 'https://example.com/first-frame.png';
   const body = { prompt: 'A red kite over the dunes', model: 'seedance-2.0', duration: 10, resolution: '1080p', images: [img], callback_url: 'https://example.com/hook', public: true };
-  const p = await openPage(site, `?endpoint=seedanceapi-v2&body=${encodeURIComponent(JSON.stringify(body))}`);
-  try {
+  await withPage(site, `?endpoint=seedanceapi-v2&body=${encodeURIComponent(JSON.stringify(body))}`, async (p) => {
     await byLabel(p, 'Endpoint').selectOption('seedance2ai-video');
     const held = await heldBody(p);
     assert.equal(held.prompt, body.prompt);
@@ -738,14 +683,11 @@ test('a change of endpoint carries the request over as far as the endpoint takes
     assert.doesNotMatch(said, /prompt|duration|images/);
     // Every field carried over is one the endpoint takes as it is.
     assert.deepEqual((await lib(p, 'check', 'seedance2ai-video', held)).violations, []);
-  } finally {
-    await p.close();
-  }
+  });
 });
 
 test('Back after a change of endpoint returns to the request as it was, and Forward to the new one', async () => {
-  const p = await openPage(site, '?endpoint=seedanceapi-v2&duration=5&prompt=A+kite');
-  try {
+  await withPage(site, '?endpoint=seedanceapi-v2&duration=5&prompt=A+kite', async (p) => {
     await byLabel(p, 'Endpoint').selectOption('seedanceapi-v1');
     await byLabel(p, 'Aspect ratio').selectOption('1:1');
     const there = p.url();
@@ -760,9 +702,7 @@ test('Back after a change of endpoint returns to the request as it was, and Forw
     assert.equal(p.url(), there);
     assert.equal(await byLabel(p, 'Aspect ratio').inputValue(), '1:1');
     assert.equal(await byLabel(p, 'Prompt').inputValue(), 'A kite');
-  } finally {
-    await p.close();
-  }
+  });
 });
 
 test('a change of endpoint: the clip as it was to be made, lists in part, names as the endpoint spells them, the prompt as written', async () => {
@@ -778,24 +718,20 @@ test('a change of endpoint: the clip as it was to be made, lists in part, names 
     ['seedanceapi-v2', { prompt: 'ab', duration: 5 }, 'seedance2ai-video', { prompt: 'ab' }, null],
   ];
   for (const [from, body, to, want, said] of cases) {
-    const p = await openPage(site, `?endpoint=${from}&balance=30&body=${encodeURIComponent(JSON.stringify(body))}`);
-    try {
+    await withPage(site, `?endpoint=${from}&balance=30&body=${encodeURIComponent(JSON.stringify(body))}`, async (p) => {
       await byLabel(p, 'Endpoint').selectOption(to);
       const held = await heldBody(p);
       for (const [k, v] of Object.entries(want)) assert.deepEqual(held[k], v, `${from} -> ${to}: ${k}`);
       const notice = await p.locator('#notice').innerText();
       if (said) assert.match(notice, said);
       else assert.equal(notice, '', `${from} -> ${to}`);
-    } finally {
-      await p.close();
-    }
+    });
   }
 });
 
 test('a run of endpoint changes (arrow keys on the select) carries from the request before it, and is one history entry', async () => {
   const body = { prompt: 'A red kite', model: 'seedance-2-mini', duration: 15, resolution: '1080p', images: ['https://example.com/a.png'], reference_video_urls: ['https://example.com/v.mp4'], callback_url: 'https://example.com/hook' };
-  const p = await openPage(site, `?endpoint=seedanceapi-v2&body=${encodeURIComponent(JSON.stringify(body))}`);
-  try {
+  await withPage(site, `?endpoint=seedanceapi-v2&body=${encodeURIComponent(JSON.stringify(body))}`, async (p) => {
     const start = await p.evaluate(() => history.length);
     const select = byLabel(p, 'Endpoint');
     await select.focus();
@@ -816,14 +752,11 @@ test('a run of endpoint changes (arrow keys on the select) carries from the requ
     await p.goBack();
     await p.waitForFunction(() => new URLSearchParams(location.search).get('endpoint') === 'seedanceapi-v2');
     assert.equal(await byLabel(p, 'Prompt').inputValue(), 'A blue kite');
-  } finally {
-    await p.close();
-  }
+  });
 });
 
 test('Back to a request whose JSON text did not parse shows that text, and a form of its own', async () => {
-  const p = await openPage(site, '?endpoint=seedanceapi-v2&prompt=A+kite&duration=5');
-  try {
+  await withPage(site, '?endpoint=seedanceapi-v2&prompt=A+kite&duration=5', async (p) => {
     await p.locator('#editor summary').click();
     const text = '{"prompt":"Edited in JSON","duration":15,';
     await byLabel(p, 'Request body (JSON)').fill(text);
@@ -837,14 +770,11 @@ test('Back to a request whose JSON text did not parse shows that text, and a for
     // Not the image endpoint's resolution, which v2 does not have.
     assert.equal(await byLabel(p, 'Resolution').inputValue(), '');
     assert.equal(await p.locator('#notice').innerText(), '');
-  } finally {
-    await p.close();
-  }
+  });
 });
 
 test('Open on the row of the request as it stands adds no history entry; Back and Forward keep the focused control', async () => {
-  const p = await openPage(site, '?endpoint=seedanceapi-v2&model=seedance-2.0&prompt=Kite&duration=5');
-  try {
+  await withPage(site, '?endpoint=seedanceapi-v2&model=seedance-2.0&prompt=Kite&duration=5', async (p) => {
     const start = await p.evaluate(() => history.length);
     // The row of this request is this request: kept as written, no new entry.
     const written = await byLabel(p, 'Request body (JSON)').inputValue();
@@ -873,14 +803,11 @@ test('Open on the row of the request as it stands adds no history entry; Back an
     await open();
     assert.equal(await p.evaluate(() => history.length), length);
     assert.equal(await byLabel(p, 'Request body (JSON)').inputValue(), text);
-  } finally {
-    await p.close();
-  }
+  });
 });
 
 test('a run of endpoint changes that comes back where it started leaves no entry of its own', async () => {
-  const p = await openPage(site, '?endpoint=seedanceapi-v1&prompt=First+page');
-  try {
+  await withPage(site, '?endpoint=seedanceapi-v1&prompt=First+page', async (p) => {
     await p.goto(`${site.url}?endpoint=apiinone-videos&prompt=Second+page`);
     await p.waitForFunction(() => document.documentElement.dataset.ready === 'true');
     const select = byLabel(p, 'Endpoint');
@@ -897,20 +824,17 @@ test('a run of endpoint changes that comes back where it started leaves no entry
     // And Back from this page is the page before it, not this one again.
     await p.goBack();
     await p.waitForFunction(() => new URLSearchParams(location.search).get('prompt') === 'First page');
-  } finally {
-    await p.close();
-  }
+  });
 });
 
 test('Back and Forward over edited JSON text: each entry shows its own body, and the quote is of that body', async () => {
-  const p = await openPage(site, '?endpoint=seedanceapi-v2');
-  const quoted = async () => {
-    const endpoint = await byLabel(p, 'Endpoint').inputValue();
-    const text = await byLabel(p, 'Request body (JSON)').inputValue();
-    const report = await lib(p, 'checkJson', endpoint, text);
-    return { endpoint, text, credits: await shownCredits(p), want: report.ok ? report.credits : null };
-  };
-  try {
+  await withPage(site, '?endpoint=seedanceapi-v2', async (p) => {
+    const quoted = async () => {
+      const endpoint = await byLabel(p, 'Endpoint').inputValue();
+      const text = await byLabel(p, 'Request body (JSON)').inputValue();
+      const report = await lib(p, 'checkJson', endpoint, text);
+      return { endpoint, text, credits: await shownCredits(p), want: report.ok ? report.credits : null };
+    };
     await p.locator('#editor summary').click();
     const mine = '{"prompt":"My own v2 prompt","model":"seedance-2-mini","duration":5,"aspect_ratio":"9:16"}';
     await byLabel(p, 'Request body (JSON)').fill(mine);
@@ -927,24 +851,18 @@ test('Back and Forward over edited JSON text: each entry shows its own body, and
     assert.notEqual(forward.text, mine);
     assert.deepEqual(JSON.parse(forward.text), JSON.parse(there.text));
     assert.equal(forward.credits, forward.want);
-  } finally {
-    await p.close();
-  }
+  });
 });
 
 test('a change of endpoint: defaults of an invalid request, same-label fields, inputs that do not go together, and notices said right', async () => {
-  const open = async (endpoint, body) => openPage(site, `?endpoint=${endpoint}&body=${encodeURIComponent(JSON.stringify(body))}`);
+  const withBody = (endpoint, body, fn) => withPage(site, `?endpoint=${endpoint}&body=${encodeURIComponent(JSON.stringify(body))}`, fn);
   // A prompt too short does not change the clip carried: audio on by default there.
-  let p = await open('seedance2ai-video', { mode: 'text-to-video', prompt: 'ab' });
-  try {
+  await withBody('seedance2ai-video', { mode: 'text-to-video', prompt: 'ab' }, async (p) => {
     await byLabel(p, 'Endpoint').selectOption('apiinone-videos');
     assert.equal((await heldBody(p)).generateAudio, true);
-  } finally {
-    await p.close();
-  }
+  });
   // An aspect ratio goes where the endpoint shows one; a video that cannot go with the image is said as such.
-  p = await open('seedanceapi-v2', { prompt: 'A fox', model: 'seedance-2.0', duration: 5, aspect_ratio: '21:9', images: ['https://a.example/1.png'], reference_video_urls: ['https://a.example/v.mp4'] });
-  try {
+  await withBody('seedanceapi-v2', { prompt: 'A fox', model: 'seedance-2.0', duration: 5, aspect_ratio: '21:9', images: ['https://a.example/1.png'], reference_video_urls: ['https://a.example/v.mp4'] }, async (p) => {
     await byLabel(p, 'Endpoint').selectOption('seedance2ai-video');
     assert.match(await p.locator('#notice').innerText(), /reference_video_urls \(not taken here as given, or not with the rest of the request\)/);
     await byLabel(p, 'Endpoint').selectOption('seedance2ai-nano-banana-pro');
@@ -952,51 +870,39 @@ test('a change of endpoint: defaults of an invalid request, same-label fields, i
     // An edit moves the page on: the notice goes.
     await byLabel(p, 'Prompt').fill('A red fox');
     assert.equal(await p.locator('#notice').innerText(), '');
-  } finally {
-    await p.close();
-  }
+  });
   // Text that parses but is not a request object is said, not carried silently.
-  p = await openPage(site, '?endpoint=seedanceapi-v2&prompt=A+kite');
-  try {
+  await withPage(site, '?endpoint=seedanceapi-v2&prompt=A+kite', async (p) => {
     await p.locator('#editor summary').click();
     await byLabel(p, 'Request body (JSON)').fill('[{"prompt":"array"}]');
     await byLabel(p, 'Endpoint').selectOption('seedanceapi-v1');
     assert.match(await p.locator('#notice').innerText(), /not a request the form can hold/);
     assert.equal((await heldBody(p)).prompt, 'A kite');
-  } finally {
-    await p.close();
-  }
+  });
   // What a comparison wrote is not named as the user's.
-  p = await openPage(site, '?endpoint=seedanceapi-v2&model=seedance-2-mini&duration=8&prompt=Kite');
-  try {
+  await withPage(site, '?endpoint=seedanceapi-v2&model=seedance-2-mini&duration=8&prompt=Kite', async (p) => {
     await p.locator('#compare tr[data-endpoint="seedanceapi-v1"]').first().getByRole('button', { name: /^Open / }).click();
     // Also after a reload: the entry keeps what the page wrote.
     await p.reload();
     await p.waitForFunction(() => document.documentElement.dataset.ready === 'true');
     await byLabel(p, 'Endpoint').selectOption('seedance2ai-gpt-image-2');
     assert.doesNotMatch(await p.locator('#notice').innerText(), /generate_audio/);
-  } finally {
-    await p.close();
-  }
+  });
 });
 
 test('a reload in a run of endpoint changes goes on with it', async () => {
   const body = { prompt: 'A red kite', model: 'seedance-2-mini', duration: 7, resolution: '480p' };
-  const p = await openPage(site, `?endpoint=seedanceapi-v2&body=${encodeURIComponent(JSON.stringify(body))}`);
-  try {
+  await withPage(site, `?endpoint=seedanceapi-v2&body=${encodeURIComponent(JSON.stringify(body))}`, async (p) => {
     await byLabel(p, 'Endpoint').selectOption('apiinone-videos');
     await p.reload();
     await p.waitForFunction(() => document.documentElement.dataset.ready === 'true');
     await byLabel(p, 'Endpoint').selectOption('seedanceapi-v2');
     assert.deepEqual(await heldBody(p), body);
-  } finally {
-    await p.close();
-  }
+  });
 });
 
 test('a field left shows the body\'s value: a list of only a typed newline is shown empty', async () => {
-  const p = await openPage(site, '?endpoint=seedanceapi-v2&prompt=A+kite');
-  try {
+  await withPage(site, '?endpoint=seedanceapi-v2&prompt=A+kite', async (p) => {
     const images = byLabel(p, 'Images');
     await images.click();
     await p.keyboard.press('Enter');
@@ -1004,14 +910,11 @@ test('a field left shows the body\'s value: a list of only a typed newline is sh
     await byLabel(p, 'Prompt').focus();
     assert.equal(await images.inputValue(), '');
     assert.equal(Object.hasOwn(await heldBody(p), 'images'), false);
-  } finally {
-    await p.close();
-  }
+  });
 });
 
 test('an endpoint without a model field shows its model whole, labelled Model', async () => {
-  const p = await openPage(site, '?endpoint=seedance2ai-video');
-  try {
+  await withPage(site, '?endpoint=seedance2ai-video', async (p) => {
     for (const width of [1280, 390]) {
       await p.setViewportSize({ width, height: 900 });
       const model = byLabel(p, 'Model');
@@ -1026,9 +929,7 @@ test('an endpoint without a model field shows its model whole, labelled Model', 
       });
       assert.deepEqual(box, { inside: true, readonly: 'true' }, `at ${width} px`);
     }
-  } finally {
-    await p.close();
-  }
+  });
 });
 
 /** The body the page holds, as its JSON editor shows it. */
@@ -1038,8 +939,7 @@ async function heldBody(p) {
 
 test('Open keeps your own image, callback and aspect ratio where the endpoint takes them, and says what it left', async () => {
   const query = '?endpoint=seedanceapi-v2&model=seedance-2.0&duration=5&images=https://my.cdn.example/cat.png&aspect_ratio=9:16&callback_url=https://my.site.example/hook&prompt=My%20cat%20dancing';
-  const p = await openPage(site, query);
-  try {
+  await withPage(site, query, async (p) => {
     const row = p.locator('#compare tr[data-endpoint="seedanceapi-v2"][data-model="seedance-2-mini"]').first();
     const rowCredits = await row.locator('.credits-cell').innerText();
     await row.getByRole('button', { name: /^Open seedanceapi-v2 / }).click();
@@ -1053,8 +953,7 @@ test('Open keeps your own image, callback and aspect ratio where the endpoint ta
 
     // seedanceapi-v1 takes the image as `image_urls`, and the callback and
     // the aspect ratio under the same names (an 8 s clip, which it makes).
-    const p1 = await openPage(site, query.replace('model=seedance-2.0&duration=5', 'model=seedance-2-mini&duration=8'));
-    try {
+    await withPage(site, query.replace('model=seedance-2.0&duration=5', 'model=seedance-2-mini&duration=8'), async (p1) => {
       const v1 = p1.locator('#compare tr[data-endpoint="seedanceapi-v1"]').first();
       await v1.getByRole('button', { name: /^Open seedanceapi-v1 / }).click();
       const b1 = await heldBody(p1);
@@ -1062,17 +961,12 @@ test('Open keeps your own image, callback and aspect ratio where the endpoint ta
       assert.equal(b1.callback_url, 'https://my.site.example/hook');
       assert.equal(b1.aspect_ratio, '9:16');
       assert.equal(await p1.locator('#notice').isVisible(), false, await p1.locator('#notice').innerText());
-    } finally {
-      await p1.close();
-    }
-  } finally {
-    await p.close();
-  }
+    });
+  });
 });
 
 test('over the balance, a compared row says so, and the caption says the order', async () => {
-  const p = await openPage(site, '?endpoint=seedanceapi-v2&model=seedance-2.0&duration=5&balance=100');
-  try {
+  await withPage(site, '?endpoint=seedanceapi-v2&model=seedance-2.0&duration=5&balance=100', async (p) => {
     const caption = await p.locator('#compare caption').innerText();
     assert.match(caption, /fewest credits first; then those with no price; then those over your balance, fewest credits first; then those refused/);
     // The rows over the balance come first of the refused.
@@ -1083,14 +977,11 @@ test('over the balance, a compared row says so, and the caption says the order',
     const first = p.locator('#compare tr.cannot', { hasText: 'INSUFFICIENT_CREDITS' }).first();
     assert.match(await first.locator('.notes').innerText(), /^Over your balance: /);
     assert.doesNotMatch(await first.locator('.notes').innerText(), /Can't make this clip/);
-  } finally {
-    await p.close();
-  }
+  });
 });
 
 test('the quote is written again only when what it says changes', async () => {
-  const p = await openPage(site, '?endpoint=seedanceapi-v2&duration=5');
-  try {
+  await withPage(site, '?endpoint=seedanceapi-v2&duration=5', async (p) => {
     await p.evaluate(() => {
       window.quoteChanges = 0;
       new MutationObserver((m) => { window.quoteChanges += m.length; }).observe(document.getElementById('quote'), { childList: true, subtree: true, characterData: true });
@@ -1099,14 +990,11 @@ test('the quote is written again only when what it says changes', async () => {
     assert.equal(await p.evaluate(() => window.quoteChanges), 0);
     await byLabel(p, 'Duration').selectOption('10');
     assert.ok((await p.evaluate(() => window.quoteChanges)) > 0);
-  } finally {
-    await p.close();
-  }
+  });
 });
 
 test('small things said plainly: an empty book, an unused input left empty, a body that is not JSON', async () => {
-  const p = await openPage(site, '?endpoint=seedance2ai-video');
-  try {
+  await withPage(site, '?endpoint=seedance2ai-video', async (p) => {
     await byLabel(p, 'Price book JSON').fill('  ');
     await p.getByRole('button', { name: 'Load price book' }).click();
     assert.equal(await p.locator('#book-error').innerText(), 'Nothing to load: paste a price book above, or choose a file.');
@@ -1119,20 +1007,14 @@ test('small things said plainly: an empty book, an unused input left empty, a bo
     assert.match(await p.locator('#normalized-code').innerText(), /cannot be checked/);
     // Three elements of one list breaking one rule: three violations, one pair named.
     const body = JSON.stringify({ prompt: 'x', images: ['ftp://a.example/1.png', 'ftp://a.example/2.png', 'ftp://a.example/3.png'] });
-    const v2 = await openPage(site, `?endpoint=seedanceapi-v2&body=${encodeURIComponent(body)}`);
-    try {
+    await withPage(site, `?endpoint=seedanceapi-v2&body=${encodeURIComponent(body)}`, async (v2) => {
       assert.match(await quoteText(v2), /3 violations, of 1 kind: \S+ \(images\)/);
-    } finally {
-      await v2.close();
-    }
-  } finally {
-    await p.close();
-  }
+    });
+  });
 });
 
 test('a price book too large for the link is kept by the tab on reload, and missed elsewhere', async () => {
-  const p = await openPage(site, '?endpoint=seedanceapi-v2');
-  try {
+  await withPage(site, '?endpoint=seedanceapi-v2', async (p) => {
     await p.getByRole('button', { name: 'Start from the built-in book' }).click();
     await p.getByRole('button', { name: 'Load price book' }).click();
     assert.match(await p.locator('#book-state').innerText(), /too large to go in the link: this tab keeps it/);
@@ -1142,13 +1024,10 @@ test('a price book too large for the link is kept by the tab on reload, and miss
     assert.match(await p.locator('#book-state').innerText(), /Prices: the price book “my price list/);
     assert.equal(await p.locator('#notice').isVisible(), false);
     // A copy of the link in another tab has no such book, and says so.
-    const other = await openPage(site, new URL(p.url()).search);
-    try {
+    await withPage(site, new URL(p.url()).search, async (other) => {
       assert.match(await other.locator('#notice').innerText(), /kept only by the browser tab that loaded it/);
       assert.equal(await other.locator('#book-state').innerText(), 'Prices: the built-in tables.');
-    } finally {
-      await other.close();
-    }
+    });
     // A book past what the browser keeps for a tab (about 5 million
     // characters) replaces the kept one, and says a reload loses it: the
     // reload must not bring back the book it replaced.
@@ -1171,9 +1050,7 @@ test('a price book too large for the link is kept by the tab on reload, and miss
     await p.reload();
     await p.waitForFunction(() => document.documentElement.dataset.ready === 'true');
     assert.equal(await p.locator('#book-state').innerText(), 'Prices: the built-in tables.');
-  } finally {
-    await p.close();
-  }
+  });
 });
 
 test('a module that does not load is the page\'s own error, not a page left loading', async () => {
@@ -1225,8 +1102,7 @@ test('a balance typed while the rules load counts, and the book\'s buttons wait 
 });
 
 test('the example book prices seedance2ai.io, which the built-in tables leave unpriced', async () => {
-  const p = await openPage(site, '?endpoint=seedance2ai-video');
-  try {
+  await withPage(site, '?endpoint=seedance2ai-video', async (p) => {
     assert.match(await quoteText(p), /no published price/i);
     await p.getByRole('button', { name: 'Start from an example book' }).click();
     await p.waitForFunction(() => document.getElementById('book-text').value.includes('seedance2ai-video'));
@@ -1236,21 +1112,16 @@ test('the example book prices seedance2ai.io, which the built-in tables leave un
     await p.waitForFunction(() => /credits/.test(document.getElementById('quote').innerText));
     // 6 credits a second for the default 5 s, marked up 6/5: ceil(30 × 6/5) = 36.
     assert.equal(await shownCredits(p), 36, await quoteText(p));
-  } finally {
-    await p.close();
-  }
+  });
 });
 
 test('the rules table names a single allowed value alone, several as a choice', async () => {
-  const p = await openPage(site, '?endpoint=seedance2ai-gpt-image-2');
-  try {
+  await withPage(site, '?endpoint=seedance2ai-gpt-image-2', async (p) => {
     await p.locator('#rules summary').click();
     const checks = await p.locator('#rules-body tbody tr').evaluateAll((rows) =>
       rows.filter((r) => r.cells.length === 5).map((r) => [r.cells[1].innerText, r.cells[2].innerText]));
     const auto = checks.find(([when]) => /aspectRatio.*auto/.test(when));
     assert.equal(auto?.[1], '1K', JSON.stringify(checks));
     assert.ok(checks.some(([, check]) => /^one of .+, /.test(check)), JSON.stringify(checks));
-  } finally {
-    await p.close();
-  }
+  });
 });

@@ -81,3 +81,16 @@ export async function shownCredits(page) {
   const m = /(\d+) credits?\b/.exec(await quoteText(page));
   return m ? Number(m[1]) : null;
 }
+
+/**
+ * Runs `fn` on a new page opened at `path` (see `openPage`), and closes the
+ * page however `fn` ends. Returns what `fn` returns.
+ */
+export async function withPage(site, path, fn) {
+  const page = await openPage(site, path);
+  try {
+    return await fn(page);
+  } finally {
+    await page.close();
+  }
+}

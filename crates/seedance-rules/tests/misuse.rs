@@ -410,3 +410,134 @@ fn one_allowed_value_is_named_alone_several_as_a_choice() {
         "{several}"
     );
 }
+
+/// Each kind of rule says, in full, what is wrong, what is allowed and when:
+/// the words a person reads to fix the request (the conformance cases hold
+/// the codes, fields and rules, not the words).
+#[test]
+fn each_kind_of_rule_says_what_is_wrong_and_what_is_allowed() {
+    let long = format!(
+        r#"{{"mode": "text-to-video", "prompt": "{}"}}"#,
+        "é".repeat(10_001)
+    );
+    let cases: &[(&str, &str, &str, &str)] = &[
+        // Required, with what to send.
+        (
+            "apiinone-videos",
+            r#"{"prompt": "a kite"}"#,
+            "model",
+            r#"`model` is required; send "model": "seedance-1-5-pro""#,
+        ),
+        // Not blank: empty and white space apart.
+        (
+            "apiinone-videos",
+            r#"{"prompt": "", "model": "seedance-1-5-pro"}"#,
+            "prompt",
+            "`prompt` is empty",
+        ),
+        (
+            "apiinone-videos",
+            r#"{"prompt": " \t", "model": "seedance-1-5-pro"}"#,
+            "prompt",
+            "`prompt` is only white space",
+        ),
+        // Characters, counted as characters, not bytes.
+        (
+            "seedance2ai-video",
+            r#"{"mode": "text-to-video", "prompt": "éé"}"#,
+            "prompt",
+            "`prompt` has 2 characters; at least 3 are needed",
+        ),
+        (
+            "seedance2ai-video",
+            &long,
+            "prompt",
+            "`prompt` has 10001 characters; at most 10000 are allowed",
+        ),
+        // Integers, from a list under a condition, and from a range.
+        (
+            "seedanceapi-v2",
+            r#"{"prompt": "a", "duration": 7}"#,
+            "duration",
+            "`duration` must be 5, 10 or 15 when `model` is seedance-2.0 (got 7); \
+             seedance-2-mini accepts any integer from 4 to 15",
+        ),
+        (
+            "seedance2ai-video",
+            r#"{"mode": "text-to-video", "prompt": "abc", "duration": "16"}"#,
+            "duration",
+            r#"`duration` must be an integer from 4 to 15 (got "16")"#,
+        ),
+        // A count of URLs over the most.
+        (
+            "seedanceapi-v1",
+            r#"{"prompt": "abc", "image_urls": ["https://a.example/1.png", "https://a.example/2.png"]}"#,
+            "image_urls",
+            "`image_urls` has 2 URLs; at most 1 allowed",
+        ),
+        // A URL alone, and each bad element of a list by its index.
+        (
+            "apiinone-videos",
+            r#"{"prompt": "abc", "model": "seedance-1-5-pro", "callback_url": "http://127.0.0.1/x"}"#,
+            "callback_url",
+            r#"`callback_url` points at 127.0.0.1, a loopback address, not a public host (got "http://127.0.0.1/x")"#,
+        ),
+        (
+            "seedanceapi-v1",
+            r#"{"prompt": "abc", "image_urls": ["ftp://a.example/1.png"]}"#,
+            "image_urls[0]",
+            r#"`image_urls[0]` must use http or https, not `ftp:` (got "ftp://a.example/1.png")"#,
+        ),
+        // Not allowed under a condition, with the rule's hint.
+        (
+            "seedanceapi-v2",
+            r#"{"prompt": "abc", "model": "seedance-2.0", "reference_video_urls": ["https://a.example/v.mp4"]}"#,
+            "reference_video_urls",
+            "`reference_video_urls` is not allowed when `model` is not seedance-2-mini; \
+             only seedance-2-mini takes reference videos",
+        ),
+        // A value of a type the field cannot hold.
+        (
+            "seedance2ai-video",
+            r#"{"mode": "text-to-video", "prompt": "abc", "duration": true}"#,
+            "duration",
+            "`duration` must be a string, not a boolean",
+        ),
+    ];
+    for &(endpoint, body, field, want) in cases {
+        let report = check(endpoint, body).unwrap();
+        let got: Vec<_> = report
+            .violations()
+            .iter()
+            .filter(|v| v.field == field)
+            .map(|v| v.message.to_string())
+            .collect();
+        assert_eq!(got, [want], "{endpoint} {body:.80}");
+    }
+    // The two warnings that change the request sent.
+    for (endpoint, body, field, want) in [
+        (
+            "seedance2ai-video",
+            r#"{"mode": "text-to-video", "prompt": "abc", "end_image_url": "https://a.example/1.png"}"#,
+            "end_image_url",
+            "`end_image_url` is not used when `mode` is not image-to-video: \
+             the normalized request leaves it out",
+        ),
+        (
+            "seedanceapi-v2",
+            r#"{"prompt": "abc", "model": "seedance-2-mini", "resolution": "1080p", "duration": 5}"#,
+            "resolution",
+            r#"`resolution` "1080p" is sent and billed as "720p" when `model` is seedance-2-mini"#,
+        ),
+    ] {
+        let report = check(endpoint, body).unwrap();
+        assert!(report.is_ok(), "{endpoint} {body}");
+        let got: Vec<_> = report
+            .warnings()
+            .iter()
+            .filter(|w| w.field == field)
+            .map(|w| w.message.to_string())
+            .collect();
+        assert_eq!(got, [want], "{endpoint} {body}");
+    }
+}

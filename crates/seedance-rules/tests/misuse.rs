@@ -198,6 +198,41 @@ fn a_number_past_64_bits_is_out_of_range_and_a_fraction_is_no_integer() {
             "1e-1",
             "`batchCount` must be an integer, not 1e-1",
         ),
+        // An exponent past 64 bits: beyond for a whole number, a fraction
+        // for a negative one (never read as a small exponent).
+        (
+            "seedance2ai-video",
+            "seed",
+            "1e99999999999999999999",
+            "`seed` is out of range (got 1e99999999999999999999)",
+        ),
+        (
+            "seedance2ai-video",
+            "seed",
+            "1e-99999999999999999999",
+            "`seed` must be an integer, not 1e-99999999999999999999",
+        ),
+        // The 64-bit ends, written as no plain integer is: read exactly,
+        // then judged by the rule.
+        (
+            "seedance2ai-video",
+            "seed",
+            "-9223372036854775808.0",
+            "`seed` must be an integer from -1 to 4294967295 (got -9223372036854775808)",
+        ),
+        (
+            "seedance2ai-video",
+            "seed",
+            "9.223372036854775807e18",
+            "`seed` must be an integer from -1 to 4294967295 (got 9223372036854775807)",
+        ),
+        // Digits past what 128 bits hold, clipped in the message.
+        (
+            "seedance2ai-video",
+            "seed",
+            "123456789012345678901234567890123456789012345",
+            "`seed` is out of range (got 1234567890123456789012345678901234567890…)",
+        ),
     ] {
         let body = format!("{{\"prompt\": \"a cat\", \"{field}\": {number}}}");
         let r = check(endpoint, &body).unwrap();
@@ -206,6 +241,17 @@ fn a_number_past_64_bits_is_out_of_range_and_a_fraction_is_no_integer() {
             v.map(|v| v.message.as_ref()),
             Some(message),
             "{endpoint} {body}"
+        );
+    }
+    // A field that takes no number says so, whatever the number.
+    for number in ["5", "1.5", "1e999", "-0"] {
+        let body = format!("{{\"prompt\": {number}}}");
+        let r = check("seedanceapi-v2", &body).unwrap();
+        let messages: Vec<&str> = r.violations().iter().map(|v| v.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["`prompt` must be a string, not a number"],
+            "{number}"
         );
     }
 }

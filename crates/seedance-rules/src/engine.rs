@@ -711,6 +711,39 @@ mod tests {
         assert!(formulas > 250, "only {formulas} formulas compared");
     }
 
+    /// `quote_request`'s hot path is taken where it may be: a valid typed
+    /// request that draws no warning and is within the balance is quoted
+    /// where it stands (`quote_typed`), with the report's quote; one whose
+    /// value the rules rewrite, or over the balance, is left to the report.
+    /// (Leaving it to the report gives the same answer, so only this test
+    /// sees the hot path lost.)
+    #[test]
+    fn a_clean_typed_request_is_quoted_without_the_report() {
+        use crate::requests::private::Sealed;
+        use crate::SeedanceApiV2Request;
+        let checker = Checker::new();
+        let (name, prices) = checker.prices(Endpoint::SeedanceApiV2);
+        let mini = |resolution: &'static str| SeedanceApiV2Request {
+            model: Some("seedance-2-mini".into()),
+            duration: Some(8),
+            resolution: Some(resolution.into()),
+            ..SeedanceApiV2Request::new("A kite over the sea")
+        };
+        let clean = mini("720p");
+        let report = checker.check_request(&clean);
+        assert!(report.is_ok() && report.warnings().is_empty());
+        let quick = clean
+            .quick_quote(name, prices, None)
+            .map(|q| format!("{q:?}"));
+        assert_eq!(quick, report.quote().map(|q| format!("{q:?}")));
+        assert!(quick.is_some());
+        assert!(clean.quick_quote(name, prices, Some(10_000)).is_some());
+        // Over the balance, and Mini's 1080p billed as 720p: the report says.
+        assert!(clean.quick_quote(name, prices, Some(1)).is_none());
+        assert!(mini("1080p").quick_quote(name, prices, None).is_none());
+        assert!(!checker.check_request(&mini("1080p")).warnings().is_empty());
+    }
+
     /// Bodies made at random from each endpoint's example, up to two of
     /// its fields left out or set to one of the endpoint's own words (the
     /// strings and integers its rules name, the field's first) or to a value

@@ -553,11 +553,24 @@ fn a_tables_markup_is_written_back_with_it() {
     for b in [&book, &again] {
         let report = seedance_rules::check_with(b, "seedanceapi-v2", &body).unwrap();
         assert_eq!(report.credits(), Some(143));
+        // The report's price says the markup, as its formula applies it.
+        let price = report.to_json_value();
+        let price = price.get("price").unwrap();
+        assert_eq!(price.get("markup").and_then(Json::as_str), Some("5/4"));
+        assert_eq!(
+            price.get("formula").and_then(Json::as_str),
+            Some("ceil(114 × 5/4) where 114 = ceil(19/2 × 8 s × 3/2) → 143")
+        );
     }
     let plain = book_of("seedanceapi-v2", &format!("{{{rows}}}")).unwrap();
     let table = Json::parse(&plain.table_json(Endpoint::SeedanceApiV2).unwrap()).unwrap();
     assert_eq!(table.get("markup"), None, "{table:?}");
     assert_eq!(PriceBook::from_json(&plain.to_json()).unwrap(), plain);
+    // Nor does a report priced without one name it.
+    let report = seedance_rules::check_with(&plain, "seedanceapi-v2", &body).unwrap();
+    assert_eq!(report.credits(), Some(114));
+    let price = report.to_json_value();
+    assert_eq!(price.get("price").unwrap().get("markup"), None, "{price:?}");
 }
 
 /// `{"present": true}` or `{"present": false}` is the only object a `when`

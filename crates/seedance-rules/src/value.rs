@@ -717,6 +717,17 @@ mod tests {
         let c = s.clone();
         assert_eq!(c, s);
         assert_eq!(format!("{c:?}"), format!("{s:?}"));
+        // A clone is a copy: a change to it leaves the original as it was.
+        let mut d = s.clone();
+        d.set(1, Some(owned("other")));
+        assert_ne!(d, s);
+        assert_eq!(s.get(1), Some(&owned("b3")));
+        // The debug form shows the values, wherever they are held.
+        let shown = format!("{s:?}");
+        assert!(
+            shown.contains("\"a\"") && shown.contains("\"b3\""),
+            "{shown}"
+        );
     }
 
     #[test]

@@ -1840,6 +1840,54 @@ mod tests {
         assert_eq!(per_second, published);
     }
 
+    /// Every rule without conditions that checks a value (not blank, a
+    /// length, a range, a list of integers, a count) is in its field's fused
+    /// value check, and each endpoint's example, a valid body, meets every
+    /// check of a field it gives: a valid value skips those rules. Without
+    /// the checks the rules run one by one to the same report, so only this
+    /// test sees them lost.
+    #[test]
+    fn every_plain_value_rule_is_fused_and_the_example_meets_it() {
+        use crate::report::Diag;
+        use crate::value::Slots;
+        for (e, c) in Endpoint::ALL.into_iter().zip(&COMPILED) {
+            let spec = e.spec();
+            let checks = &c.checks[..c.n_checks];
+            for (r, rule) in spec.rules.iter().enumerate() {
+                let plain = rule.when.is_empty()
+                    && matches!(
+                        rule.check,
+                        Check::NotBlank
+                            | Check::Chars { .. }
+                            | Check::IntRange(..)
+                            | Check::IntOneOf(_)
+                            | Check::Count { .. }
+                    );
+                let fused = checks
+                    .iter()
+                    .any(|k| usize::from(k.field) == rule.field && k.rules & (1 << r) != 0);
+                assert_eq!(fused, plain, "{}", rule.id);
+            }
+            let mut diag = Diag::default();
+            let mut slots = Slots::new();
+            assert!(crate::body::read_body(spec, spec.example, &mut diag, &mut slots).unwrap());
+            let mut met = 0;
+            for k in checks {
+                let f = usize::from(k.field);
+                if slots.get(f).is_some() {
+                    assert!(
+                        k.expect.met(&slots, f),
+                        "{}: {}",
+                        e.id(),
+                        spec.fields[f].name
+                    );
+                    met += 1;
+                }
+            }
+            assert!(met > 0, "{}: the example meets no check", e.id());
+        }
+    }
+
     /// Each small integer's rules are those that pass it, by the engine's
     /// own code; and seedanceapi-v2's durations, which depend on the model,
     /// are looked up this way.

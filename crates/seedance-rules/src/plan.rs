@@ -1888,6 +1888,45 @@ mod tests {
         }
     }
 
+    /// Each word's symbol passes exactly the rules that take the word
+    /// without a word of their own (an allowed value, or no rewrite), by the
+    /// engine's own code; and no rule of another kind or field.
+    #[test]
+    fn a_words_symbol_passes_exactly_the_rules_that_take_the_word() {
+        use crate::engine::apply;
+        use crate::report::Diag;
+        use crate::value::Value;
+        let mut checked = 0;
+        for (e, c) in Endpoint::ALL.into_iter().zip(&COMPILED) {
+            let spec = e.spec();
+            for sf in &c.sym_fields[..c.n_sym_fields] {
+                let f = usize::from(sf.field);
+                let start = usize::from(sf.start);
+                let words = &c.words[start..start + usize::from(sf.len)];
+                for (state, word) in words.iter().enumerate() {
+                    for (r, rule) in spec.rules.iter().enumerate() {
+                        let passes = sf.pass[state] & (1 << r) != 0;
+                        let by_word = rule.field == f
+                            && matches!(rule.check, Check::OneOf(_) | Check::Rewrite { .. });
+                        if !by_word {
+                            assert!(!passes, "{}: {} = {}", e.id(), rule.id, word.text);
+                            continue;
+                        }
+                        let mut diag = Diag::default();
+                        let value = Some(Value::Str(word.text.into()));
+                        let change = apply(spec, rule, value, &mut diag);
+                        let silent = change.is_none()
+                            && diag.violations.is_empty()
+                            && diag.warnings.is_empty();
+                        assert_eq!(passes, silent, "{}: {} = {}", e.id(), rule.id, word.text);
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 50, "only {checked} words checked");
+    }
+
     /// Each small integer's rules are those that pass it, by the engine's
     /// own code; and seedanceapi-v2's durations, which depend on the model,
     /// are looked up this way.

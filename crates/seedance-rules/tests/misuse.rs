@@ -550,14 +550,15 @@ fn each_kind_of_rule_says_what_is_wrong_and_what_is_allowed() {
             "`duration` must be a string, not a boolean",
         ),
     ];
+    // The messages of (field, message) pairs about `field`.
+    let about = |pairs: Vec<(&str, &str)>, field: &str| -> Vec<String> {
+        let about_field = pairs.into_iter().filter(|&(f, _)| f == field);
+        about_field.map(|(_, m)| m.to_owned()).collect()
+    };
     for &(endpoint, body, field, want) in cases {
         let report = check(endpoint, body).unwrap();
-        let got: Vec<_> = report
-            .violations()
-            .iter()
-            .filter(|v| v.field == field)
-            .map(|v| v.message.to_string())
-            .collect();
+        let pairs = report.violations().iter();
+        let got = about(pairs.map(|v| (&*v.field, &*v.message)).collect(), field);
         assert_eq!(got, [want], "{endpoint} {body:.80}");
     }
     // The two warnings that change the request sent.
@@ -578,12 +579,8 @@ fn each_kind_of_rule_says_what_is_wrong_and_what_is_allowed() {
     ] {
         let report = check(endpoint, body).unwrap();
         assert!(report.is_ok(), "{endpoint} {body}");
-        let got: Vec<_> = report
-            .warnings()
-            .iter()
-            .filter(|w| w.field == field)
-            .map(|w| w.message.to_string())
-            .collect();
+        let pairs = report.warnings().iter();
+        let got = about(pairs.map(|w| (&*w.field, &*w.message)).collect(), field);
         assert_eq!(got, [want], "{endpoint} {body}");
     }
 }

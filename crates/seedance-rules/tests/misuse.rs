@@ -550,15 +550,14 @@ fn each_kind_of_rule_says_what_is_wrong_and_what_is_allowed() {
             "`duration` must be a string, not a boolean",
         ),
     ];
-    // The messages of (field, message) pairs about `field`.
-    let about = |pairs: Vec<(&str, &str)>, field: &str| -> Vec<String> {
-        let about_field = pairs.into_iter().filter(|&(f, _)| f == field);
-        about_field.map(|(_, m)| m.to_owned()).collect()
-    };
+    /// The messages about `field` among (field, message) pairs.
+    fn about<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>, field: &str) -> Vec<&'a str> {
+        pairs.filter(|&(f, _)| f == field).map(|(_, m)| m).collect()
+    }
     for &(endpoint, body, field, want) in cases {
         let report = check(endpoint, body).unwrap();
-        let pairs = report.violations().iter();
-        let got = about(pairs.map(|v| (&*v.field, &*v.message)).collect(), field);
+        let pairs = report.violations().iter().map(|v| (&*v.field, &*v.message));
+        let got = about(pairs, field);
         assert_eq!(got, [want], "{endpoint} {body:.80}");
     }
     // The two warnings that change the request sent.
@@ -579,8 +578,8 @@ fn each_kind_of_rule_says_what_is_wrong_and_what_is_allowed() {
     ] {
         let report = check(endpoint, body).unwrap();
         assert!(report.is_ok(), "{endpoint} {body}");
-        let pairs = report.warnings().iter();
-        let got = about(pairs.map(|w| (&*w.field, &*w.message)).collect(), field);
+        let pairs = report.warnings().iter().map(|w| (&*w.field, &*w.message));
+        let got = about(pairs, field);
         assert_eq!(got, [want], "{endpoint} {body}");
     }
 }

@@ -331,6 +331,11 @@ const TRICKY: &[&str] = &[
     "file://example.com/x",
     "file://c:/x",
     "file://C|/x",
+    "file://1:/x",
+    "file://_|/x",
+    "file://ab:/x",
+    "file://c:d/",
+    "file://\t/x",
     "file://[::1]/",
     "file://[::1/",
     "file://a:b/",
@@ -579,6 +584,13 @@ const TRICKY: &[&str] = &[
     "https://xn--%41/",
     "https://xn--a_b-xyz/",
     "https://xn--a.b-xyz/",
+    // Punycode whose verdict turns on the bias, each read otherwise were it
+    // adapted to the sum of the deltas rather than to their difference,
+    // or were the delta scaled down from 455 rather than past it, or only
+    // past 1820.
+    "https://xn--kzl4caa8bv/",
+    "https://xn--rct5a5t7yc/",
+    "https://xn--7e8kc/",
     "https://x%6e--ls8h/",
     "https://ab--cd/",
     "https://xn-ls8h/",
@@ -639,6 +651,103 @@ fn long_urls_get_the_answers_of_the_url_crate() {
     ] {
         for scheme in ["https://", "http:", "ftp://", "file://", "foo://"] {
             assert_same(&format!("{scheme}{host}/"));
+        }
+    }
+}
+
+/// Punycode (RFC 3492, 6.3), to write labels past what the tables above
+/// hold: `url` is built here without a Unicode back end, so it reads
+/// Punycode but does not write it.
+fn punycode(label: &str) -> String {
+    fn digit(d: u32) -> char {
+        char::from(if d < 26 {
+            b'a' + d as u8
+        } else {
+            b'0' + (d - 26) as u8
+        })
+    }
+    fn adapt(delta: u32, points: u32, first: bool) -> u32 {
+        let mut delta = delta / if first { 700 } else { 2 };
+        delta += delta / points;
+        let mut k = 0;
+        while delta > 455 {
+            delta /= 35;
+            k += 36;
+        }
+        k + 36 * delta / (delta + 38)
+    }
+    let points: Vec<u32> = label.chars().map(u32::from).collect();
+    let mut out: String = label.chars().filter(char::is_ascii).collect();
+    let basic = out.len() as u32;
+    if basic > 0 {
+        out.push('-');
+    }
+    let (mut n, mut delta, mut bias, mut handled) = (0x80, 0, 72, basic);
+    while (handled as usize) < points.len() {
+        let m = points
+            .iter()
+            .copied()
+            .filter(|&c| c >= n)
+            .min()
+            .expect("a code point left");
+        delta += (m - n) * (handled + 1);
+        n = m;
+        for &c in &points {
+            if c < n {
+                delta += 1;
+            }
+            if c == n {
+                let mut q = delta;
+                let mut k: u32 = 36;
+                loop {
+                    let t = k.saturating_sub(bias).clamp(1, 26);
+                    if q < t {
+                        break;
+                    }
+                    out.push(digit(t + (q - t) % (36 - t)));
+                    q = (q - t) / (36 - t);
+                    k += 36;
+                }
+                out.push(digit(q));
+                bias = adapt(delta, handled + 1, handled == basic);
+                delta = 0;
+                handled += 1;
+            }
+        }
+        delta += 1;
+        n += 1;
+    }
+    out
+}
+
+/// `ascii` times `a`, then `n` CJK ideographs 20 code points apart from
+/// U+9FFF down: far apart and out of order, so that each takes about three
+/// Punycode digits.
+fn ideographs(ascii: usize, n: u32) -> String {
+    let mut label = "a".repeat(ascii);
+    label.extend((0..n).filter_map(|k| char::from_u32(0x9FFF - 20 * k)));
+    label
+}
+
+#[test]
+fn punycode_is_read_up_to_2000_bytes() {
+    // Far fewer code points than the 1000 a label may decode to, and each a
+    // valid one: only the length of the Punycode can refuse these.
+    assert_eq!(punycode("münchen"), "mnchen-3ya");
+    assert_eq!(punycode("☃"), "n3h");
+    let at_most = punycode(&ideographs(3, 678));
+    let over = punycode(&ideographs(0, 681));
+    assert_eq!((at_most.len(), over.len()), (2000, 2001));
+    let (accepted, _) = messages(UrlPolicy::Http, &format!("https://xn--{at_most}/"));
+    assert_eq!(accepted, None);
+    let (refused, _) = messages(UrlPolicy::Http, &format!("https://xn--{over}/"));
+    assert!(
+        refused.is_some_and(|m| m.contains("(invalid international domain name)")),
+        "2001 bytes of Punycode are refused"
+    );
+    for label in [at_most, over] {
+        for scheme in ["https://", "file://", "foo://"] {
+            assert_same(&format!("{scheme}xn--{label}/"));
         }
     }
 }

@@ -22,10 +22,11 @@ pub enum Command {
     Check(CheckArgs),
     /// `endpoints [--json]`.
     Endpoints { json: bool },
-    /// `tables [ENDPOINT] [--json]`.
+    /// `tables [ENDPOINT] [--json] [--price-book FILE]`.
     Tables {
         endpoint: Option<String>,
         json: bool,
+        price_book: Option<PathBuf>,
     },
     /// `describe ENDPOINT`.
     /// `describe ENDPOINT [--json]`: JSON either way; `--json` makes a
@@ -113,9 +114,11 @@ usage:
       cannot be checked), 1 when none can, 2 error
   seedance endpoints [--json]
       List the endpoints: id, provider, route, models.
-  seedance tables [ENDPOINT] [--json]
-      Show the built-in price tables; with --json, the built-in price book
-      (or one endpoint's table) in the seedance-rules/price-book/v1 schema.
+  seedance tables [ENDPOINT] [--json] [--price-book FILE]
+      Show the price tables a check uses: the built-in ones, or with
+      --price-book the book's (and the built-in one of an endpoint it does
+      not list). With --json, the price book (or the one endpoint's table)
+      in the seedance-rules/price-book/v1 schema.
   seedance describe ENDPOINT [--json]
       Print everything known of an endpoint as JSON: fields, rules, codes,
       warnings, prices and an example body (--json: a failure is JSON too).
@@ -272,7 +275,7 @@ fn read(command: &str, rest: &[String]) -> Result<Command, Failure> {
             })
         }
         "tables" => {
-            let mut p = Parsed::read("tables", rest, &[("--json", false)])?;
+            let mut p = Parsed::read("tables", rest, &[("--json", false), ("--price-book", true)])?;
             if p.help {
                 return Ok(Command::HelpOn("tables"));
             }
@@ -280,6 +283,7 @@ fn read(command: &str, rest: &[String]) -> Result<Command, Failure> {
             Ok(Command::Tables {
                 endpoint: p.positional.pop(),
                 json: p.take("--json").is_some(),
+                price_book: p.take("--price-book").map(PathBuf::from),
             })
         }
         "describe" => one_argument("describe", "an ENDPOINT", rest, |endpoint, json| {

@@ -208,10 +208,15 @@ fn run(command: Command) -> Result<Output, Failure> {
             text: endpoints(json),
             status: VALID,
         }),
-        Command::Tables { endpoint, json } => {
+        Command::Tables {
+            endpoint,
+            json,
+            price_book,
+        } => {
             let endpoint = endpoint.as_deref().map(endpoint_named).transpose()?;
+            let book = price_book.as_deref().map(load_book).transpose()?;
             Ok(Output {
-                text: tables(endpoint, json),
+                text: tables(endpoint, json, book.as_ref()),
                 status: VALID,
             })
         }
@@ -279,7 +284,6 @@ fn check(a: CheckArgs) -> Result<Output, Failure> {
             "the body is empty: give JSON text as BODY or on standard input",
         ));
     }
-    no_byte_order_mark(&body, "the body")?;
     let mut checker = Checker::new();
     if let Some(book) = &book {
         checker = checker.price_book(book);
@@ -429,7 +433,6 @@ fn load_book(path: &Path) -> Result<PriceBook, Failure> {
     if blank(&text) {
         return Err(Failure::book(format!("{what} is empty")));
     }
-    no_byte_order_mark(&text, &what).map_err(Failure::of_book)?;
     PriceBook::from_json(&text).map_err(|e| {
         // One endpoint's table, as `tables ENDPOINT --json` writes it, is
         // not a book: say how to make one of it.
@@ -451,19 +454,6 @@ fn load_book(path: &Path) -> Result<PriceBook, Failure> {
         };
         Failure::book(format!("{what}: {message}{hint}"))
     })
-}
-
-/// A text saved "with BOM" starts with U+FEFF, which JSON does not allow
-/// (the provider would refuse the body as sent): said plainly, rather than
-/// as the JSON reader's "expected value" at line 1, column 1.
-fn no_byte_order_mark(text: &str, what: &str) -> Result<(), Failure> {
-    if text.starts_with('\u{feff}') {
-        return Err(Failure::input(format!(
-            "{what} starts with a byte order mark (U+FEFF), which JSON does not allow: \
-             save it as UTF-8 without one"
-        )));
-    }
-    Ok(())
 }
 
 fn utf8(bytes: Vec<u8>, what: &str) -> Result<String, Failure> {
@@ -507,11 +497,16 @@ fn endpoints(json: bool) -> String {
     out
 }
 
-fn tables(endpoint: Option<Endpoint>, json: bool) -> String {
-    let book = PriceBook::builtin();
+/// The price tables a check uses: the loaded `book`'s, and the built-in
+/// table of each endpoint it does not list (all of them without a book).
+/// With a book, each table for people names the book it comes from.
+fn tables(endpoint: Option<Endpoint>, json: bool, book: Option<&PriceBook>) -> String {
+    let builtin = PriceBook::builtin();
+    let whole = book.unwrap_or(&builtin);
+    let from = |e: Endpoint| book.filter(|b| b.prices(e).is_some()).unwrap_or(&builtin);
     match (endpoint, json) {
-        (None, true) => book.to_json_pretty() + "\n",
-        (Some(e), true) => table_json(e) + "\n",
+        (None, true) => whole.to_json_pretty() + "\n",
+        (Some(e), true) => table_json(from(e), e) + "\n",
         (only, false) => {
             let mut out = String::new();
             for e in Endpoint::ALL {
@@ -521,17 +516,18 @@ fn tables(endpoint: Option<Endpoint>, json: bool) -> String {
                 if !out.is_empty() {
                     out.push('\n');
                 }
-                render::table(&mut out, e.spec(), e.spec().prices);
+                let named = book.map(|_| from(e).name());
+                let prices = from(e).prices(e).unwrap_or(e.spec().prices);
+                render::table(&mut out, e.spec(), prices, named);
             }
             out
         }
     }
 }
 
-/// One endpoint's built-in table in the price-book schema, indented.
-fn table_json(e: Endpoint) -> String {
-    PriceBook::builtin()
-        .table_json_pretty(e)
+/// One endpoint's table in `book`, in the price-book schema, indented.
+fn table_json(book: &PriceBook, e: Endpoint) -> String {
+    book.table_json_pretty(e)
         .unwrap_or_else(|| "null".to_owned())
 }
 
@@ -544,7 +540,7 @@ mod tests {
         let book_text = PriceBook::builtin().to_json_pretty();
         let book = Json::parse(&book_text).unwrap();
         for e in Endpoint::ALL {
-            let text = table_json(e);
+            let text = table_json(&PriceBook::builtin(), e);
             let table = Json::parse(&text).unwrap();
             assert_eq!(table, book["endpoints"][e.id()], "{e}");
             // Written as in the book, four spaces further in: same keys, same order.

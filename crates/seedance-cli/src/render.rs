@@ -160,9 +160,13 @@ pub fn comparison(out: &mut String, clip: &Clip<'_>, rows: &[Comparison]) {
     }
 }
 
-/// One endpoint's price table for a person.
-pub fn table(out: &mut String, spec: &EndpointSpec, prices: &EndpointPrices) {
+/// One endpoint's price table for a person, and the name of the `book` it
+/// comes from if there is a choice of books.
+pub fn table(out: &mut String, spec: &EndpointSpec, prices: &EndpointPrices, book: Option<&str>) {
     let _ = writeln!(out, "{} ({} {})", spec.id, spec.provider, spec.route);
+    if let Some(name) = book {
+        let _ = writeln!(out, "  book: {}", printable(name));
+    }
     if let Some(rate) = prices.usd_per_credit {
         let _ = write!(out, "  1 credit = ${}", Usd(rate));
         if prices.usd_source != Source::default() {

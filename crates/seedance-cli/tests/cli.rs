@@ -273,6 +273,13 @@ fn a_byte_order_mark_is_named() {
         run.assert_failed();
         assert!(run.stderr.contains("byte order mark"), "{}", run.stderr);
     }
+    // It is text that is not JSON, as the library says.
+    let run = seedance(
+        &["check", "seedanceapi-v2", "--json"],
+        Some(body.as_bytes()),
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(run.json()["error"]["code"], "INVALID_JSON");
 }
 
 #[test]
@@ -618,16 +625,47 @@ fn a_command_misused_shows_its_own_usage() {
         assert!(run.stderr.contains(command), "{args:?}: {}", run.stderr);
         assert!(!run.stderr.contains(not), "{args:?}: {}", run.stderr);
     }
-    // No command read: the whole usage.
-    let run = seedance(&["frobnicate"], None);
-    run.assert_failed();
-    for command in [
-        "seedance check ENDPOINT",
-        "seedance compare",
-        "seedance describe",
-    ] {
-        assert!(run.stderr.contains(command), "{}", run.stderr);
+    // No command read, or `help` misused: the whole usage.
+    for args in [&["frobnicate"][..], &["help", "check", "extra"]] {
+        let run = seedance(args, None);
+        run.assert_failed();
+        for command in [
+            "seedance check ENDPOINT",
+            "seedance compare",
+            "seedance describe",
+        ] {
+            assert!(run.stderr.contains(command), "{args:?}: {}", run.stderr);
+        }
     }
+}
+
+#[test]
+fn a_misspelt_command_gets_the_closest_and_a_flag_first_is_named() {
+    for (typed, hint) in [
+        ("chek", Some("check")),
+        ("TABELS", Some("tables")),
+        ("descirbe", Some("describe")),
+        // Two edits in a short name, or a word like none: no guess.
+        ("hlep", None),
+        ("frobnicate", None),
+    ] {
+        let run = seedance(&[typed], None);
+        run.assert_failed();
+        let first = run.stderr.lines().next().unwrap_or_default();
+        let guess = first
+            .split_once("did you mean `")
+            .and_then(|(_, rest)| rest.split_once('`'))
+            .map(|(name, _)| name);
+        assert_eq!(guess, hint, "{typed}: {first}");
+    }
+    let run = seedance(&["--frobnicate", "check"], None);
+    run.assert_failed();
+    assert!(
+        run.stderr
+            .starts_with("seedance: unknown flag `--frobnicate`; give a command first\n"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -730,6 +768,54 @@ fn compare_lists_endpoints_cheapest_first() {
         "why 2.0 cannot: {}",
         person.stdout
     );
+}
+
+#[test]
+fn compare_for_people_names_the_input_and_indents_why_under_the_endpoint() {
+    for (input, words) in [
+        (None, "from text, no audio"),
+        (Some("image"), "from an image, with audio"),
+        (Some("video"), "from a reference video, with audio"),
+    ] {
+        let mut args = vec!["compare", "--duration", "8", "--resolution", "720p"];
+        if let Some(i) = input {
+            args.extend(["--input", i, "--audio"]);
+        }
+        let run = seedance(&args, None);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let mut lines = run.stdout.lines();
+        assert_eq!(
+            lines.next(),
+            Some(format!("clip: 8 s, 720p, {words}").as_str())
+        );
+        assert_eq!(lines.next(), Some(""));
+        // Each row's endpoint starts in one column; what is said of it
+        // starts two further in.
+        let mut column = None;
+        let mut said = 0;
+        for line in lines {
+            if line.starts_with(' ') {
+                let indent = line.len() - line.trim_start().len();
+                assert_eq!(
+                    Some(indent),
+                    column.map(|c| c + 2),
+                    "{line:?}\n{}",
+                    run.stdout
+                );
+                said += 1;
+            } else {
+                let at = Endpoint::ALL
+                    .iter()
+                    .filter_map(|e| line.find(&format!("  {}  ", e.id())))
+                    .min()
+                    .map(|i| i + 2);
+                assert!(at.is_some(), "a row names its endpoint: {line:?}");
+                assert!(column.is_none() || column == at, "{}", run.stdout);
+                column = at;
+            }
+        }
+        assert!(said > 0, "some endpoint cannot: {}", run.stdout);
+    }
 }
 
 #[test]
@@ -935,6 +1021,173 @@ fn tables_for_people_show_rows_sources_and_unpublished_prices() {
     assert!(!one.stdout.contains("seedanceapi-v2"), "{}", one.stdout);
 }
 
+/// A reseller's book: a rate without a source, a markup on every row, a
+/// fixed price, one marked up, one by the second, a table with a row and no
+/// rate, and one with no row and no note.
+const RESELLER_BOOK: &str = r#"{"schema": "seedance-rules/price-book/v1", "name": "reseller",
+  "endpoints": {
+    "seedanceapi-v2": {"usd_per_credit": "0.02", "markup": "6/5", "rows": [
+      {"when": {"model": "seedance-2.0"}, "credits": 300},
+      {"when": {"model": "seedance-2.0-fast"}, "credits": 100, "markup": "3/2",
+       "source": {"decision": "Fast at cost plus half"}},
+      {"when": {}, "credits_per_second": "8", "per": "duration"}]},
+    "seedance2ai-video": {"rows": [{"when": {}, "credits": 30}]},
+    "seedance2ai-nano-banana-pro": {"rows": []}}}"#;
+
+/// The lines of `out` from the one that starts with `id` to the blank line
+/// after it.
+fn table_of<'a>(out: &'a str, id: &str) -> Vec<&'a str> {
+    out.lines()
+        .skip_while(|l| !l.starts_with(&format!("{id} (")))
+        .take_while(|l| !l.is_empty())
+        .collect()
+}
+
+#[test]
+fn tables_for_people_show_a_books_tables_and_name_the_book() {
+    let book = temp_file("reseller-book.json", RESELLER_BOOK);
+    let book = book.to_str().unwrap();
+    let run = seedance(&["tables", "--price-book", book], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = &run.stdout;
+    assert_eq!(
+        table_of(out, "seedanceapi-v2"),
+        [
+            "seedanceapi-v2 (seedanceapi.org POST /v2/generate)",
+            "  book: reseller",
+            // No source for the rate: nothing after it.
+            "  1 credit = $0.02",
+            "  every row's credits × 6/5, rounded up",
+            // A fixed price, neither marked up nor sourced: alone on its line.
+            "  model = seedance-2.0: 300 credits",
+            "  model = seedance-2.0-fast: 100 credits × 3/2, rounded up",
+            "      decision: Fast at cost plus half",
+            // A whole rate a second has no decimal form beside it.
+            "  any request: 8 credits a second × `duration`, rounded up",
+        ]
+    );
+    // No rate and no source for it: no line about dollars.
+    assert_eq!(
+        table_of(out, "seedance2ai-video"),
+        [
+            "seedance2ai-video (seedance2ai.io POST /api/v1/video/seedance)",
+            "  book: reseller",
+            "  any request: 30 credits",
+        ]
+    );
+    // An endpoint the book does not list is priced by the built-in table.
+    let v1 = table_of(out, "seedanceapi-v1");
+    assert_eq!(v1[1], "  book: built-in");
+    assert!(v1[2].starts_with("  1 credit = $0.01  (000_"), "{v1:?}");
+
+    // Without a book, no book is named, and no table has a markup.
+    let builtin = seedance(&["tables"], None).stdout;
+    assert!(!builtin.contains("book:"), "{builtin}");
+    assert!(!builtin.contains("every row's"), "{builtin}");
+    assert_eq!(
+        table_of(&builtin, "seedance2ai-video")[1],
+        "  no US dollar rate  (decision: seedance2ai.io publishes no rate of credits to US dollars)"
+    );
+
+    // With --json, the book as read, or the table a check uses.
+    let whole = seedance(&["tables", "--price-book", book, "--json"], None);
+    assert_eq!(whole.code, 0, "{}", whole.stderr);
+    let loaded = PriceBook::from_json(RESELLER_BOOK).unwrap();
+    assert_eq!(whole.stdout, loaded.to_json_pretty() + "\n");
+    let one = seedance(
+        &[
+            "tables",
+            "seedance2ai-video",
+            "--price-book",
+            book,
+            "--json",
+        ],
+        None,
+    );
+    assert_eq!(
+        one.json(),
+        serde_json::json!({"rows": [{"when": {}, "credits": 30}]})
+    );
+    let unlisted = seedance(
+        &["tables", "seedanceapi-v1", "--price-book", book, "--json"],
+        None,
+    );
+    assert_eq!(
+        unlisted.stdout,
+        PriceBook::builtin()
+            .table_json_pretty(Endpoint::SeedanceApiV1)
+            .unwrap()
+            + "\n"
+    );
+    // A book that cannot be read fails as it does for `check`.
+    let bad = seedance(&["tables", "--price-book", "/nonexistent/book.json"], None);
+    bad.assert_failed();
+    assert!(
+        bad.stderr.contains("cannot read price book"),
+        "{}",
+        bad.stderr
+    );
+}
+
+#[test]
+fn the_report_gives_the_rate_with_its_source_and_a_silent_table_its_note() {
+    let body =
+        r#"{"prompt": "Sunrise over misty mountains", "model": "seedance-2.0", "duration": 10}"#;
+    let builtin = seedance(&["check", "seedanceapi-v2", body], None);
+    assert_eq!(builtin.code, 0, "{}", builtin.stderr);
+    assert!(
+        builtin.stdout.lines().any(|l| l
+            == "  rate:    1 credit = $0.01 (001_7afcf58364257041.txt: “1 USD = 100 credits.”)"),
+        "{}",
+        builtin.stdout
+    );
+    let book = temp_file("reseller-book-check.json", RESELLER_BOOK);
+    let book = book.to_str().unwrap();
+    let run = seedance(
+        &["check", "seedanceapi-v2", body, "--price-book", book],
+        None,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // 300 × 6/5 = 360 credits at $0.02; the rate has no source to give.
+    assert!(
+        run.stdout.contains("price: 360 credits ($7.20)"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .lines()
+            .any(|l| l == "  rate:    1 credit = $0.02"),
+        "{}",
+        run.stdout
+    );
+
+    // No published price: the built-in table's note says why; a book's
+    // table of no rows and no note has nothing to add.
+    let image = r#"{"type": "text-to-image", "prompt": "a watercolor map"}"#;
+    let silent = seedance(&["check", "seedance2ai-nano-banana-pro", image], None);
+    assert_eq!(silent.code, 0, "{}", silent.stderr);
+    assert!(
+        silent
+            .stdout
+            .contains("price: no published price\n  note: 003_"),
+        "{}",
+        silent.stdout
+    );
+    let empty = seedance(
+        &[
+            "check",
+            "seedance2ai-nano-banana-pro",
+            image,
+            "--price-book",
+            book,
+        ],
+        None,
+    );
+    assert_eq!(empty.code, 0, "{}", empty.stderr);
+    assert!(!empty.stdout.contains("note:"), "{}", empty.stdout);
+}
+
 #[test]
 fn describe_prints_the_description_pretty() {
     let run = seedance(&["describe", "seedanceapi-v2"], None);
@@ -997,6 +1250,29 @@ fn a_closed_stdout_is_not_a_panic() {
 
 // ---- messages a shell user meets ---------------------------------------------
 
+#[cfg(target_os = "linux")]
+#[test]
+fn output_that_cannot_be_written_is_an_error() {
+    // `/dev/full` takes no byte: every write fails with "no space left".
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full");
+    let out = Command::new(env!("CARGO_BIN_EXE_seedance"))
+        .args(["tables"])
+        .stdin(Stdio::null())
+        .stdout(full)
+        .stderr(Stdio::piped())
+        .output()
+        .expect("the binary runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.starts_with("seedance: cannot write to standard output: "),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn an_unknown_endpoint_with_control_characters_is_shown_escaped() {
     for args in [
@@ -1051,10 +1327,13 @@ fn a_file_name_given_as_body_says_how_to_give_the_file() {
             run.stderr
         );
     }
-    // Text that names no file gets no hint.
-    let run = seedance(&["check", "seedanceapi-v2", "{bad"], None);
-    run.assert_failed();
-    assert!(!run.stderr.contains("standard input"), "{}", run.stderr);
+    // Text that names no file gets no hint: a word, or JSON gone wrong,
+    // even with a slash in it.
+    for body in ["{bad", "nonsense", r#"{"a/b"#] {
+        let run = seedance(&["check", "seedanceapi-v2", body], None);
+        run.assert_failed();
+        assert!(!run.stderr.contains("file"), "{body}: {}", run.stderr);
+    }
     // A file name of a file that is not there: the same, and that it is not.
     for body in ["no-such-body.json", "./no/such", "@no-such"] {
         let run = seedance(&["check", "seedanceapi-v2", body], None);

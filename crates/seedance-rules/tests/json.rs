@@ -186,3 +186,30 @@ fn valid_edge_cases_read_as_serde_json_reads_them() {
     assert_eq!(v[3].as_u64(), Some(u64::MAX));
     assert_eq!(v[4].as_i64(), Some(i64::MIN));
 }
+
+/// Compact text, members with no space between them: a key right after a
+/// value still needs its comma, and the first key has none before it. Both
+/// the tree and the body reader refuse it, with serde_json's words.
+#[test]
+fn compact_members_need_a_comma_between_them_and_none_before_the_first() {
+    for (text, want) in [
+        (
+            r#"{"a":1"b":2}"#,
+            "the body is not JSON: expected `,` or `}` (line 1, column 7)",
+        ),
+        (
+            r#"{"a":"x""b":2}"#,
+            "the body is not JSON: expected `,` or `}` (line 1, column 9)",
+        ),
+        (
+            r#"{,"a":1}"#,
+            "the body is not JSON: key must be a string (line 1, column 2)",
+        ),
+    ] {
+        assert_eq!(serde_json_error(text), want, "{text:?}");
+        let tree = Json::parse(text).expect_err(text);
+        assert_eq!(tree.to_string(), want, "{text:?}");
+        let body = seedance_rules::check("seedanceapi-v1", text).expect_err(text);
+        assert_eq!(body.to_string(), want, "{text:?}");
+    }
+}

@@ -1091,6 +1091,33 @@ mod tests {
         assert!(err(&deep).starts_with("recursion limit exceeded"));
     }
 
+    /// The limit is on what is open at once: a closed array or object gives
+    /// its level back, so each of many siblings may nest to the limit.
+    #[test]
+    fn a_closed_container_gives_its_level_back() {
+        // 126 levels in each sibling, 127 with the array around them.
+        let array = format!("{}{}", "[".repeat(126), "]".repeat(126));
+        let object = format!("{}1{}", "{\"a\":".repeat(126), "}".repeat(126));
+        let inner = [array.as_str(), &object].repeat(150).join(",");
+        let siblings = format!("[{inner}]");
+        let mut lx = Lexer::new(&siblings);
+        assert_eq!(lx.skip_value().map(str::len), Ok(siblings.len()));
+        lx.finish().unwrap();
+        let tree = crate::json::parse(&siblings).unwrap();
+        assert_eq!(tree.as_array().map(<[_]>::len), Some(300));
+        // A last sibling one level deeper is refused at its 127th `[`, the
+        // 128th open with the array around it.
+        let head = format!("[{inner},");
+        let over = format!("{head}{}{}]", "[".repeat(127), "]".repeat(127));
+        let want = format!(
+            "recursion limit exceeded at line 1 column {}",
+            head.len() + 127
+        );
+        assert_eq!(err(&over), want);
+        let tree = crate::json::parse(&over).unwrap_err();
+        assert_eq!(tree.to_string(), want);
+    }
+
     #[test]
     fn numbers_stay_text_and_out_of_range_is_past_f64() {
         for ok in [

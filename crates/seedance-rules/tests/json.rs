@@ -213,3 +213,29 @@ fn compact_members_need_a_comma_between_them_and_none_before_the_first() {
         assert_eq!(body.to_string(), want, "{text:?}");
     }
 }
+
+/// A key is read up to its closing quote and its colon looked for after
+/// that, past any white space: a key may end with a colon of its own, and a
+/// space may come before the colon.
+#[test]
+fn a_keys_colon_is_the_first_byte_after_its_closing_quote_and_white_space() {
+    for (text, compact) in [
+        (r#"{"abc" :1}"#, r#"{"abc":1}"#),
+        (r#"{"a:" :1}"#, r#"{"a:":1}"#),
+        (
+            r#"{"x":0,"abc" :1,"a:" :2,"b:":3}"#,
+            r#"{"x":0,"abc":1,"a:":2,"b:":3}"#,
+        ),
+    ] {
+        let v = Json::parse(text).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+        assert_eq!(v.to_string(), compact, "{text:?}");
+    }
+    for text in [r#"{"a:"1}"#, r#"{"x":0,"a:"1}"#] {
+        let e = Json::parse(text).expect_err(text);
+        assert_eq!(e.to_string(), serde_json_error(text), "{text:?}");
+    }
+    assert_eq!(
+        serde_json_error(r#"{"a:"1}"#),
+        "the body is not JSON: expected `:` (line 1, column 6)"
+    );
+}

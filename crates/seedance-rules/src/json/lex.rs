@@ -1025,6 +1025,24 @@ mod tests {
         assert_eq!(lx.string().unwrap(), "😀/\"\\\u{8}\u{c}\r\t");
     }
 
+    /// `\u` escapes take their hex digits in either case, as serde_json does.
+    #[test]
+    fn hex_escapes_take_digits_in_either_case() {
+        for (text, want) in [
+            (r#""\u00C9\u00c9""#, "ÉÉ"),
+            (r#""\u20AC\u20ac\u20aC""#, "€€€"),
+            (r#""\uABCD\uabcd\uFFFF""#, "\u{abcd}\u{abcd}\u{ffff}"),
+            (r#""\uD83D\uDE00\ud83d\ude00\uD83d\uDe00""#, "😀😀😀"),
+        ] {
+            assert_eq!(Lexer::new(text).string().unwrap(), want, "{text}");
+            assert_eq!(
+                serde_json::from_str::<String>(text).unwrap(),
+                want,
+                "{text}"
+            );
+        }
+    }
+
     #[test]
     fn skip_value_returns_the_raw_text() {
         let text = "  [1, {\"a\": [\"\\u0041\", {}]}, \"s\"]  ";

@@ -1157,6 +1157,34 @@ mod tests {
             assert!(err(bad).starts_with("number out of range"), "{bad}");
         }
     }
+
+    /// The least magnitude beyond every `f64`, 2^1024 - 2^970, is
+    /// 1.797693134862315807937...e308: a number agreeing with it in its
+    /// first digits is on the side of the first digit that differs, whatever
+    /// digits come after that one.
+    #[test]
+    fn the_first_digit_that_differs_from_the_boundary_decides() {
+        for ok in [
+            "1.7976931348623157999e308",
+            "1.7976931348623158078e308",
+            "1.79769313486231580789e308",
+            "-17976931348623158078999e286",
+        ] {
+            let mut lx = Lexer::new(ok);
+            assert_eq!(lx.number(), Ok(ok), "{ok}");
+        }
+        for bad in [
+            "1.797693134862315808e308",
+            "1.7976931348623158079e308",
+            "1.79769313486231580790001e308",
+        ] {
+            assert_eq!(
+                err(bad),
+                format!("number out of range at line 1 column {}", bad.len()),
+                "{bad}"
+            );
+        }
+    }
 }
 
 /// The lexer against serde_json on text that is mostly not JSON: the same

@@ -239,3 +239,19 @@ fn a_keys_colon_is_the_first_byte_after_its_closing_quote_and_white_space() {
         "the body is not JSON: expected `:` (line 1, column 6)"
     );
 }
+
+/// Serialized, an integer past 64 bits stays an integer, of either sign,
+/// and `-0` is the float serde_json reads it as: `-0.0`.
+#[cfg(feature = "serde")]
+#[test]
+fn serialized_numbers_are_integers_up_to_128_bits_and_negative_zero_a_float() {
+    let v = Json::parse("[-0,-99999999999999999999,99999999999999999999,1.50]").unwrap();
+    assert_eq!(
+        serde_json::to_string(&v).unwrap(),
+        "[-0.0,-99999999999999999999,99999999999999999999,1.5]"
+    );
+    assert_eq!(
+        serde_json::to_string(&serde_json::from_str::<Value>("-0").unwrap()).unwrap(),
+        "-0.0"
+    );
+}

@@ -1216,3 +1216,36 @@ impl<'a> ApiinoneVideosRequest<'a> {
         }
     }
 }
+
+#[cfg(all(test, not(target_family = "wasm")))]
+mod tests {
+    use super::private::Sealed;
+    use super::*;
+
+    /// An owned request is quoted where it stands, as the request it holds
+    /// is: its fields, the bits of those given and the quote are the
+    /// request's. (Without the hot path, the report gives the same quote,
+    /// so only this test sees it lost.)
+    #[test]
+    fn an_owned_request_is_quoted_where_it_stands_as_the_request_it_holds() {
+        let checker = crate::Checker::new();
+        let (name, prices) = checker.prices(Endpoint::SeedanceApiV2);
+        let request = crate::SeedanceApiV2Request {
+            model: Some("seedance-2-mini".into()),
+            duration: Some(8),
+            resolution: Some("720p".into()),
+            ..crate::SeedanceApiV2Request::new("A kite over the sea")
+        };
+        let owned = OwnedRequest(request.clone());
+        assert_eq!(owned.given(), request.given());
+        for i in 0..tables::seedanceapi_v2::FIELDS.len() {
+            assert_eq!(owned.field(i), request.field(i), "field {i}");
+        }
+        let quote = |q: Option<crate::price::Quote<'_>>| q.map(|q| format!("{q:?}"));
+        let quick = quote(owned.quick_quote(name, prices, None));
+        assert!(quick.is_some());
+        assert_eq!(quick, quote(request.quick_quote(name, prices, None)));
+        // 246 credits: ceil(20.5 × 3/2 × 8).
+        assert!(quick.unwrap().contains("246"));
+    }
+}

@@ -1133,3 +1133,89 @@ fn a_report_answers_with_its_first_violations_status() {
     assert_eq!(report.violations().len(), 1, "{report}");
     assert_eq!(report.status(), Some(400));
 }
+
+/// What serde says of a value it cannot read names what the field takes:
+/// a string, a duration's two JSON types, an integer of the field's width.
+#[cfg(feature = "serde")]
+#[test]
+fn serde_says_what_a_field_expects() {
+    fn complaint<'de, R: serde::Deserialize<'de>>(body: &'de str) -> String {
+        let e = serde_json::from_str::<R>(body)
+            .err()
+            .expect(body)
+            .to_string();
+        e.split(" at line").next().unwrap().to_owned()
+    }
+    assert_eq!(
+        complaint::<SeedanceApiV2Request>(r#"{"prompt": "a kite", "resolution": 720}"#),
+        "invalid type: integer `720`, expected a string"
+    );
+    assert_eq!(
+        complaint::<SeedanceApiV1Request>(r#"{"prompt": "a kite", "duration": true}"#),
+        "invalid type: boolean `true`, expected a duration: a string of digits, or an integer"
+    );
+    assert_eq!(
+        complaint::<Seedance2aiVideoRequest>(r#"{"prompt": "a kite", "seed": "7"}"#),
+        "invalid type: string \"7\", expected an integer that fits a i64"
+    );
+    assert_eq!(
+        complaint::<SeedanceApiV2Request>(r#"{"prompt": "a kite", "duration": true}"#),
+        "invalid type: boolean `true`, expected a duration: a u32 of seconds, or its digits as a string"
+    );
+}
+
+/// A float is whole and exact below 2^53 only: `9007199254740992.0` may
+/// have been `9007199254740993` before serde_json rounded it, so serde
+/// refuses it, where 2^53 - 1 reads as the integer, in an integer field and
+/// in a duration kept as digits alike.
+#[cfg(feature = "serde")]
+#[test]
+fn serde_reads_a_float_as_an_integer_only_below_two_to_the_53() {
+    let seed = |n: &str| {
+        let body = format!(r#"{{"prompt": "a slow pan over a harbour", "seed": {n}}}"#);
+        serde_json::from_str::<Seedance2aiVideoRequest>(&body).map(|r| r.seed)
+    };
+    assert_eq!(
+        seed("9007199254740991.0").ok(),
+        Some(Some(9_007_199_254_740_991))
+    );
+    assert_eq!(
+        seed("-9007199254740991.0").ok(),
+        Some(Some(-9_007_199_254_740_991))
+    );
+    assert!(seed("9007199254740992.0").is_err());
+    assert!(seed("-9007199254740992.0").is_err());
+    let duration = |n: &str| {
+        let body = format!(r#"{{"prompt": "a slow pan over a harbour", "duration": {n}}}"#);
+        serde_json::from_str::<SeedanceApiV1Request>(&body)
+            .map(|r| r.duration.map(|d| d.into_owned()))
+    };
+    assert_eq!(
+        duration("9007199254740991.0").ok(),
+        Some(Some("9007199254740991".to_owned()))
+    );
+    assert!(duration("9007199254740992.0").is_err());
+}
+
+/// Read from a `serde_json::Value`, which hands its strings over owned, an
+/// owned request keeps each string as it was.
+#[cfg(feature = "serde")]
+#[test]
+fn an_owned_request_reads_from_a_json_value() {
+    let value = serde_json::json!({
+        "prompt": "A compact product demo",
+        "model": "seedance-2-mini",
+        "resolution": "720p",
+        "duration": 8,
+        "images": ["https://example.com/a.png"],
+    });
+    let request: OwnedRequest<SeedanceApiV2Request<'static>> =
+        serde_json::from_value(value).unwrap();
+    assert_eq!(request.prompt, "A compact product demo");
+    assert_eq!(request.model.as_deref(), Some("seedance-2-mini"));
+    assert_eq!(request.resolution.as_deref(), Some("720p"));
+    assert_eq!(request.images, ["https://example.com/a.png"]);
+    let value = serde_json::json!({"prompt": "a dancer", "duration": "8"});
+    let v1: OwnedRequest<SeedanceApiV1Request<'static>> = serde_json::from_value(value).unwrap();
+    assert_eq!(v1.duration.as_deref(), Some("8"));
+}

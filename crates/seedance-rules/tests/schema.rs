@@ -287,3 +287,49 @@ fn the_book_schema_agrees_with_the_reader_on_edited_books() {
     );
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// The schema's description names the route and the models, then what it
+/// leaves to the library; a field's default is the schema's `default` only
+/// where it always applies (v2's `model`), and otherwise its description
+/// says so (v2's `aspect_ratio`, 16:9 for text-to-video alone).
+#[test]
+fn the_schema_names_its_route_and_gives_a_default_only_where_it_always_applies() {
+    let s = schema(Endpoint::SeedanceApiV2);
+    let description = s["description"].as_str().expect("a description");
+    assert!(
+        description.starts_with(
+            "POST https://seedanceapi.org/v2/generate \
+             (seedance-2.0, seedance-2.0-fast, seedance-2-mini). Written by seedance-rules "
+        ),
+        "{description}"
+    );
+    assert!(
+        description.contains("whether a URL's host is public"),
+        "{description}"
+    );
+    assert_eq!(s["properties"]["model"]["default"], "seedance-2.0");
+    let aspect = &s["properties"]["aspect_ratio"];
+    assert_eq!(aspect.get("default"), None, "{aspect}");
+    let doc = aspect["description"].as_str().expect("a description");
+    assert!(
+        doc.ends_with(" (defaults to \"16:9\" only under some conditions)"),
+        "{doc}"
+    );
+}
+
+/// A count of at least one is written as `maxItems` alone: an empty array
+/// is no array, so no count of one or more can be short.
+#[test]
+fn a_count_of_at_least_one_is_written_as_its_most() {
+    let s = schema(Endpoint::SeedanceApiV2);
+    let entry = s["allOf"]
+        .as_array()
+        .expect("allOf")
+        .iter()
+        .find(|r| r["description"] == "seedanceapi-v2.images.count: TOO_MANY_IMAGES (HTTP 400)")
+        .expect("the count's entry");
+    assert_eq!(
+        entry["properties"]["images"],
+        serde_json::json!({"type": "array", "maxItems": 4})
+    );
+}

@@ -333,3 +333,107 @@ fn a_count_of_at_least_one_is_written_as_its_most() {
         serde_json::json!({"type": "array", "maxItems": 4})
     );
 }
+
+/// v2's three `duration.allowed` entries, as written: a condition on the
+/// model's default (seedance-2.0) also holds with the model left out, a
+/// condition on another model only with it given; a list of durations is
+/// an `enum`, and Mini's range its two bounds.
+#[test]
+fn a_condition_on_a_default_holds_with_the_field_left_out() {
+    use serde_json::json;
+    let s = schema(Endpoint::SeedanceApiV2);
+    let entries: Vec<&Value> = s["allOf"]
+        .as_array()
+        .expect("allOf")
+        .iter()
+        .filter(|r| {
+            r["description"] == "seedanceapi-v2.duration.allowed: INVALID_DURATION (HTTP 400)"
+        })
+        .collect();
+    let model = |m: &str| json!({"required": ["model"], "properties": {"model": {"const": m}}});
+    assert_eq!(
+        entries,
+        [
+            &json!({
+                "description": "seedanceapi-v2.duration.allowed: INVALID_DURATION (HTTP 400)",
+                "if": {"anyOf": [model("seedance-2.0"), {"not": {"required": ["model"]}}]},
+                "then": {"properties": {"duration": {"type": "integer", "enum": [5, 10, 15]}}},
+            }),
+            &json!({
+                "description": "seedanceapi-v2.duration.allowed: INVALID_DURATION (HTTP 400)",
+                "if": model("seedance-2.0-fast"),
+                "then": {"properties": {"duration": {"type": "integer", "enum": [5, 10, 15]}}},
+            }),
+            &json!({
+                "description": "seedanceapi-v2.duration.allowed: INVALID_DURATION (HTTP 400)",
+                "if": model("seedance-2-mini"),
+                "then": {"properties": {"duration": {"type": "integer", "minimum": 4, "maximum": 15}}},
+            }),
+        ]
+    );
+}
+
+/// `seedance2ai-video`'s entries as written: the condition of a rule and
+/// that its input is used (not "mode is not media-to-video") are the one
+/// condition, written once with its double negation cancelled; a field
+/// forbidden under a condition is one not required.
+#[test]
+fn a_double_negation_is_written_as_what_it_negates() {
+    use serde_json::json;
+    let s = schema(Endpoint::Seedance2aiVideo);
+    let entry = |description: &str| {
+        s["allOf"]
+            .as_array()
+            .expect("allOf")
+            .iter()
+            .find(|r| r["description"] == description)
+            .cloned()
+            .expect(description)
+    };
+    assert_eq!(
+        entry("seedance2ai-video.media_urls.count: invalid_request (HTTP 400)"),
+        json!({
+            "description": "seedance2ai-video.media_urls.count: invalid_request (HTTP 400)",
+            "if": {"required": ["mode"], "properties": {"mode": {"const": "media-to-video"}}},
+            "then": {"properties": {"media_urls": {"type": "array", "maxItems": 12}}},
+        })
+    );
+    assert_eq!(
+        entry("seedance2ai-video.seed.not-on-real-channel: invalid_request (HTTP 400)"),
+        json!({
+            "description": "seedance2ai-video.seed.not-on-real-channel: invalid_request (HTTP 400)",
+            "if": {"required": ["channel"], "properties": {"channel": {"const": "real"}}},
+            "then": {"not": {"required": ["seed"]}},
+        })
+    );
+}
+
+/// The book schema's rows, for an editor: the values each field of a `when`
+/// may hold as examples (the rules' words and integers, in order), no
+/// examples for a field the rules give none, and `per` only where an
+/// integer field has a default (v2's `duration`; `seedance2ai-video` has
+/// none, its seed having no default and its duration being a string).
+#[test]
+fn the_book_schemas_rows_give_examples_and_per_from_the_rules() {
+    use serde_json::json;
+    let book: Value = serde_json::from_str(&seedance_rules::PriceBook::json_schema().to_string())
+        .expect("the schema is JSON");
+    let row = |e: &str| book["$defs"][e]["properties"]["rows"]["items"]["properties"].clone();
+    let v2 = row("seedanceapi-v2");
+    assert_eq!(v2["per"], json!({"enum": ["duration"]}));
+    assert_eq!(
+        v2["when"]["properties"]["duration"]["examples"],
+        json!([4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15])
+    );
+    assert_eq!(
+        v2["when"]["properties"]["model"]["examples"],
+        json!(["seedance-2.0", "seedance-2.0-fast", "seedance-2-mini"])
+    );
+    assert_eq!(v2["when"]["properties"]["prompt"].get("examples"), None);
+    let video = row("seedance2ai-video");
+    assert_eq!(video.get("per"), None);
+    assert_eq!(
+        video["when"]["properties"]["generate_audio"]["examples"],
+        json!([true, false])
+    );
+}

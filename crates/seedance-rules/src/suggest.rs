@@ -240,6 +240,27 @@ mod tests {
         assert!(Squashed::of(&"a_".repeat(MAX_CHARS)).is_some());
     }
 
+    /// The rows hold names of the longest length compared, [`MAX_CHARS`]
+    /// (no field or endpoint name is that long, so only this test reaches
+    /// it).
+    #[test]
+    fn the_rolling_rows_hold_names_of_the_longest_length_compared() {
+        let long = "abcdefghijklmnopqrstuvwxyzabcdef";
+        for (a, b) in [
+            (long, long),
+            (long, "bacdefghijklmnopqrstuvwxyzabcdfe"),
+            ("abcdefghijklmnopqrstuvwxyzabcd", long),
+        ] {
+            let (sa, sb) = (Squashed::of(a).unwrap(), Squashed::of(b).unwrap());
+            assert_eq!(sb.len, MAX_CHARS);
+            assert_eq!(
+                edit_distance(sa.as_slice(), sb.as_slice()),
+                reference(sa.as_slice(), sb.as_slice()),
+                "{a} {b}"
+            );
+        }
+    }
+
     #[test]
     fn another_providers_name_for_an_input_suggests_this_ones() {
         use crate::Endpoint::*;

@@ -324,6 +324,13 @@ mod tests {
         }};
     }
 
+    #[test]
+    fn an_integers_text_is_its_to_string() {
+        for n in [0, 1, -1, 9, -10, i128::from(u64::MAX), i128::MIN, i128::MAX] {
+            assert_eq!(int_text(n), n.to_string());
+        }
+    }
+
     /// Each piece writes what the `format!` it replaced wrote.
     #[test]
     fn pieces_write_what_format_wrote() {

@@ -255,3 +255,20 @@ fn serialized_numbers_are_integers_up_to_128_bits_and_negative_zero_a_float() {
         "-0.0"
     );
 }
+
+#[test]
+fn a_number_shows_as_written_and_makes_a_json_number() {
+    let n = Json::parse("-12.50").expect("JSON");
+    let Json::Number(number) = n.clone() else {
+        panic!("a number: {n:?}");
+    };
+    assert_eq!(number.to_string(), "-12.50");
+    assert_eq!(Json::from(number), n);
+    assert_eq!(Json::from(7u32).to_string(), "7");
+    // Only a boolean is one.
+    assert_eq!(Json::Bool(false).as_bool(), Some(false));
+    assert_eq!(Json::Bool(true).as_bool(), Some(true));
+    for other in ["0", "1", "\"true\"", "null", "[]"] {
+        assert_eq!(Json::parse(other).expect("JSON").as_bool(), None, "{other}");
+    }
+}

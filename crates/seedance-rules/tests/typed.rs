@@ -466,6 +466,40 @@ fn compare_lists_every_video_endpoint_cheapest_first() {
     assert_eq!(rows[0].credits, Some(72)); // 9 × 8
 }
 
+#[test]
+fn a_comparison_in_json_has_every_key_and_null_for_what_it_lacks() {
+    let clip = Clip {
+        duration: 8,
+        resolution: "720p",
+        input: Input::Text,
+        audio: true,
+        prompt: None,
+    };
+    let rows = compare(&clip, &Checker::new());
+    // Seedance 1.5 Pro on seedanceapi.org: one model (none to choose), priced.
+    let v1 = rows
+        .iter()
+        .find(|r| r.endpoint == "seedanceapi-v1")
+        .expect("v1 makes the clip");
+    assert_eq!((v1.model, v1.note), (None, None));
+    let json = Json::parse(&v1.to_json()).expect("JSON");
+    assert_eq!(json["model"], Json::Null);
+    assert_eq!(json["note"], Json::Null);
+    assert_eq!(json["credits"].as_u64(), Some(56));
+    assert_eq!(json["ok"].as_bool(), Some(true));
+    // seedance-2.0 cannot make 8 s: a model, a note, no credits.
+    let v2 = rows
+        .iter()
+        .find(|r| r.model == Some("seedance-2.0"))
+        .expect("seedance-2.0 is listed");
+    let json = Json::parse(&v2.to_json()).expect("JSON");
+    assert_eq!(json["model"].as_str(), Some("seedance-2.0"));
+    assert_eq!(json["note"].as_str(), v2.note);
+    assert_eq!(json["ok"].as_bool(), Some(false));
+    assert_eq!(json["credits"], Json::Null);
+    assert_eq!(json, v2.to_json_value());
+}
+
 /// A valid clip with no price says why: the provider publishes none, or
 /// the loaded book has rows for the endpoint and none matches the clip.
 #[test]

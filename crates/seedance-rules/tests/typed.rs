@@ -422,16 +422,19 @@ fn field_options_follow_the_model_and_the_mode() {
     assert_eq!(res.allowed.unwrap(), vec![Json::from("1K")]);
 }
 
+/// A clip every video endpoint is asked to price: 8 s at 720p from text,
+/// with audio.
+const TEXT_720P_8S_AUDIO: Clip<'static> = Clip {
+    duration: 8,
+    resolution: "720p",
+    input: Input::Text,
+    audio: true,
+    prompt: None,
+};
+
 #[test]
 fn compare_lists_every_video_endpoint_cheapest_first() {
-    let clip = Clip {
-        duration: 8,
-        resolution: "720p",
-        input: Input::Text,
-        audio: true,
-        prompt: None,
-    };
-    let rows = compare(&clip, &Checker::new());
+    let rows = compare(&TEXT_720P_8S_AUDIO, &Checker::new());
     assert_eq!(rows.len(), 1 + 3 + 2 + 1);
     let priced: Vec<u64> = rows.iter().filter_map(|r| r.credits).collect();
     assert!(priced.windows(2).all(|w| w[0] <= w[1]), "{priced:?}");
@@ -468,14 +471,7 @@ fn compare_lists_every_video_endpoint_cheapest_first() {
 
 #[test]
 fn a_comparison_in_json_has_every_key_and_null_for_what_it_lacks() {
-    let clip = Clip {
-        duration: 8,
-        resolution: "720p",
-        input: Input::Text,
-        audio: true,
-        prompt: None,
-    };
-    let rows = compare(&clip, &Checker::new());
+    let rows = compare(&TEXT_720P_8S_AUDIO, &Checker::new());
     // Seedance 1.5 Pro on seedanceapi.org: one model (none to choose), priced.
     let v1 = rows
         .iter()

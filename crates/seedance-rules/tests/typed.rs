@@ -1249,3 +1249,107 @@ fn an_owned_request_reads_from_a_json_value() {
     let v1: OwnedRequest<SeedanceApiV1Request<'static>> = serde_json::from_value(value).unwrap();
     assert_eq!(v1.duration.as_deref(), Some("8"));
 }
+
+#[test]
+fn a_fields_notes_are_the_hints_of_its_conditional_rules_that_hold() {
+    // seedance-2.0: the conditional rules on `duration`, `aspect_ratio`
+    // and the reference files hold; their hints are the notes, and no hint
+    // of a rule that holds whatever the body says is one.
+    let body = r#"{"model": "seedance-2.0"}"#;
+    let spec = Endpoint::SeedanceApiV2.spec();
+    let options = field_options(Endpoint::SeedanceApiV2, body).expect("JSON");
+    let mut noted = 0;
+    for (i, o) in options.iter().enumerate() {
+        for note in &o.notes {
+            let conditional = spec
+                .rules
+                .iter()
+                .any(|r| r.field == i && !r.when.is_empty() && r.hint == *note);
+            assert!(conditional, "{}: {note}", o.name);
+            noted += 1;
+        }
+        let own_hints = spec
+            .rules
+            .iter()
+            .filter(|r| r.field == i && r.when.is_empty() && !r.hint.is_empty());
+        for r in own_hints {
+            assert!(!o.notes.contains(&r.hint), "{}: {}", o.name, r.id);
+        }
+    }
+    assert_eq!(
+        noted, 4,
+        "duration, aspect_ratio and the two kinds of reference"
+    );
+    // Their JSON holds every key, in one line, and reads as the tree.
+    for o in &options {
+        let text = o.to_json();
+        assert!(!text.contains('\n'), "{text}");
+        let json = Json::parse(&text).expect("JSON");
+        assert_eq!(json, o.to_json_value());
+        assert_eq!(json["name"].as_str(), Some(o.name));
+        assert_eq!(json["required"].as_bool(), Some(o.required));
+        let range = o
+            .range
+            .map(|[lo, hi]| Json::from(vec![Json::from(lo), Json::from(hi)]));
+        assert_eq!(json["range"], range.unwrap_or(Json::Null), "{text}");
+        assert_eq!(
+            json["notes"].as_array().map(<[Json]>::len),
+            Some(o.notes.len())
+        );
+    }
+}
+
+#[test]
+fn a_description_pretty_is_its_json_indented() {
+    let d = describe(Endpoint::Seedance2aiVideo);
+    let pretty = d.to_json_pretty();
+    assert!(pretty.lines().count() > 10, "{pretty}");
+    assert_eq!(
+        Json::parse(&pretty).expect("JSON"),
+        Json::parse(&d.to_json()).expect("JSON")
+    );
+}
+
+#[test]
+fn each_error_says_which_kind_it_is_and_only_that() {
+    let unknown = check("nano-banana", "{}").unwrap_err();
+    let json = check("seedanceapi-v2", "{").unwrap_err();
+    let book = PriceBook::from_json("{}").unwrap_err();
+    let kinds = |e: &Error| [e.is_unknown_endpoint(), e.is_json(), e.is_price_book()];
+    assert_eq!(kinds(&unknown), [true, false, false]);
+    assert_eq!(kinds(&json), [false, true, false]);
+    assert_eq!(kinds(&book), [false, false, true]);
+    // A close id is offered; an id close to none gets only the list.
+    assert!(
+        unknown
+            .to_string()
+            .contains("did you mean `seedance2ai-nano-banana-pro`?"),
+        "{unknown}"
+    );
+    let far = check("completely-different", "{}").unwrap_err().to_string();
+    assert!(!far.contains('?'), "{far}");
+    assert!(far.contains(&Endpoint::ids()), "{far}");
+    assert_eq!(Endpoint::ids(), Endpoint::ALL.map(Endpoint::id).join(", "));
+}
+
+#[test]
+fn an_endpoint_shows_as_its_id_and_serde_names_what_it_expects() {
+    for e in Endpoint::ALL {
+        assert_eq!(e.to_string(), e.id());
+    }
+    let e = serde_json::from_str::<Endpoint>("7")
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("expected an endpoint id"), "{e}");
+}
+
+#[test]
+fn a_source_is_a_decision_only_when_it_says_one() {
+    let prices = Endpoint::SeedanceApiV2.spec().prices;
+    let rows: Vec<&Source> = prices.rows.iter().map(|r| &r.source).collect();
+    assert!(rows.iter().any(|s| s.is_decision()));
+    assert!(rows.iter().any(|s| !s.is_decision()));
+    for s in rows {
+        assert_eq!(s.is_decision(), !s.decision.is_empty());
+    }
+}

@@ -302,13 +302,8 @@ fn check(a: CheckArgs) -> Result<Output, Failure> {
     let text = if a.json {
         report.to_json() + "\n"
     } else {
-        // The table that priced the request: the book's, or the built-in one.
-        let prices = book
-            .as_ref()
-            .and_then(|b| b.prices(endpoint))
-            .unwrap_or(endpoint.spec().prices);
         let mut text = String::new();
-        render::report(&mut text, &report, prices);
+        render::report(&mut text, &report);
         if a.balance.is_some() && report.is_ok() && report.credits().is_none() {
             text.push_str("\nbalance: not checked, for the request has no price\n");
         }
@@ -502,11 +497,14 @@ fn endpoints(json: bool) -> String {
 /// With a book, each table for people names the book it comes from.
 fn tables(endpoint: Option<Endpoint>, json: bool, book: Option<&PriceBook>) -> String {
     let builtin = PriceBook::builtin();
-    let whole = book.unwrap_or(&builtin);
-    let from = |e: Endpoint| book.filter(|b| b.prices(e).is_some()).unwrap_or(&builtin);
+    // The book whose table prices `e`, and that table.
+    let from = |e: Endpoint| match book.and_then(|b| Some((b, b.prices(e)?))) {
+        Some(found) => found,
+        None => (&builtin, e.spec().prices),
+    };
     match (endpoint, json) {
-        (None, true) => whole.to_json_pretty() + "\n",
-        (Some(e), true) => table_json(from(e), e) + "\n",
+        (None, true) => book.unwrap_or(&builtin).to_json_pretty() + "\n",
+        (Some(e), true) => table_json(from(e).0, e) + "\n",
         (only, false) => {
             let mut out = String::new();
             for e in Endpoint::ALL {
@@ -516,8 +514,9 @@ fn tables(endpoint: Option<Endpoint>, json: bool, book: Option<&PriceBook>) -> S
                 if !out.is_empty() {
                     out.push('\n');
                 }
-                let named = book.map(|_| from(e).name());
-                let prices = from(e).prices(e).unwrap_or(e.spec().prices);
+                let (pricing, prices) = from(e);
+                // Named only when there is a choice of books.
+                let named = book.map(|_| pricing.name());
                 render::table(&mut out, e.spec(), prices, named);
             }
             out

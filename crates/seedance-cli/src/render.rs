@@ -9,9 +9,10 @@ use seedance_rules::{
     Ratio, Report, Source, Usd,
 };
 
-/// A report for a person: the verdict, the price and how it was reached, the
-/// normalized request, each violation and each warning.
-pub fn report(out: &mut String, report: &Report<'_>, prices: &EndpointPrices) {
+/// A report for a person: the verdict, the price and how it was reached (with
+/// the table that priced it: its rate, its note), the normalized request,
+/// each violation and each warning.
+pub fn report(out: &mut String, report: &Report<'_>) {
     let spec = report.endpoint().spec();
     let n = report.violations().len();
     let verdict = if report.is_ok() {
@@ -34,8 +35,9 @@ pub fn report(out: &mut String, report: &Report<'_>, prices: &EndpointPrices) {
             }
             (None, _) => {
                 let _ = writeln!(out, "price: no published price");
-                if prices.note != Source::default() {
-                    let _ = writeln!(out, "  note: {}", source(&prices.note));
+                let note = &q.table().note;
+                if *note != Source::default() {
+                    let _ = writeln!(out, "  note: {}", source(note));
                 }
                 let _ = writeln!(out, "  book: {}", printable(q.book()));
             }
@@ -58,6 +60,8 @@ pub fn report(out: &mut String, report: &Report<'_>, prices: &EndpointPrices) {
                 if row.source != Source::default() {
                     let _ = writeln!(out, "  source:  {}", source(&row.source));
                 }
+                // The rate and its source, from the table that priced it.
+                let prices = q.table();
                 if let (Some(rate), true) = (prices.usd_per_credit, q.usd().is_some()) {
                     let _ = write!(out, "  rate:    1 credit = ${}", Usd(rate));
                     if prices.usd_source != Source::default() {

@@ -317,19 +317,29 @@ fn the_schema_names_its_route_and_gives_a_default_only_where_it_always_applies()
     );
 }
 
+/// The schema's `allOf` entries of one rule, by their description
+/// (`RULE: CODE (HTTP STATUS)`), in order.
+fn entries<'s>(s: &'s Value, description: &str) -> Vec<&'s Value> {
+    s["allOf"]
+        .as_array()
+        .expect("allOf")
+        .iter()
+        .filter(|r| r["description"] == description)
+        .collect()
+}
+
 /// A count of at least one is written as `maxItems` alone: an empty array
 /// is no array, so no count of one or more can be short.
 #[test]
 fn a_count_of_at_least_one_is_written_as_its_most() {
     let s = schema(Endpoint::SeedanceApiV2);
-    let entry = s["allOf"]
-        .as_array()
-        .expect("allOf")
-        .iter()
-        .find(|r| r["description"] == "seedanceapi-v2.images.count: TOO_MANY_IMAGES (HTTP 400)")
-        .expect("the count's entry");
+    let count = entries(
+        &s,
+        "seedanceapi-v2.images.count: TOO_MANY_IMAGES (HTTP 400)",
+    );
+    assert_eq!(count.len(), 1, "{count:?}");
     assert_eq!(
-        entry["properties"]["images"],
+        count[0]["properties"]["images"],
         serde_json::json!({"type": "array", "maxItems": 4})
     );
 }
@@ -342,17 +352,13 @@ fn a_count_of_at_least_one_is_written_as_its_most() {
 fn a_condition_on_a_default_holds_with_the_field_left_out() {
     use serde_json::json;
     let s = schema(Endpoint::SeedanceApiV2);
-    let entries: Vec<&Value> = s["allOf"]
-        .as_array()
-        .expect("allOf")
-        .iter()
-        .filter(|r| {
-            r["description"] == "seedanceapi-v2.duration.allowed: INVALID_DURATION (HTTP 400)"
-        })
-        .collect();
+    let duration = entries(
+        &s,
+        "seedanceapi-v2.duration.allowed: INVALID_DURATION (HTTP 400)",
+    );
     let model = |m: &str| json!({"required": ["model"], "properties": {"model": {"const": m}}});
     assert_eq!(
-        entries,
+        duration,
         [
             &json!({
                 "description": "seedanceapi-v2.duration.allowed: INVALID_DURATION (HTTP 400)",
@@ -381,30 +387,27 @@ fn a_condition_on_a_default_holds_with_the_field_left_out() {
 fn a_double_negation_is_written_as_what_it_negates() {
     use serde_json::json;
     let s = schema(Endpoint::Seedance2aiVideo);
-    let entry = |description: &str| {
-        s["allOf"]
-            .as_array()
-            .expect("allOf")
-            .iter()
-            .find(|r| r["description"] == description)
-            .cloned()
-            .expect(description)
-    };
     assert_eq!(
-        entry("seedance2ai-video.media_urls.count: invalid_request (HTTP 400)"),
-        json!({
+        entries(
+            &s,
+            "seedance2ai-video.media_urls.count: invalid_request (HTTP 400)"
+        ),
+        [&json!({
             "description": "seedance2ai-video.media_urls.count: invalid_request (HTTP 400)",
             "if": {"required": ["mode"], "properties": {"mode": {"const": "media-to-video"}}},
             "then": {"properties": {"media_urls": {"type": "array", "maxItems": 12}}},
-        })
+        })]
     );
     assert_eq!(
-        entry("seedance2ai-video.seed.not-on-real-channel: invalid_request (HTTP 400)"),
-        json!({
+        entries(
+            &s,
+            "seedance2ai-video.seed.not-on-real-channel: invalid_request (HTTP 400)"
+        ),
+        [&json!({
             "description": "seedance2ai-video.seed.not-on-real-channel: invalid_request (HTTP 400)",
             "if": {"required": ["channel"], "properties": {"channel": {"const": "real"}}},
             "then": {"not": {"required": ["seed"]}},
-        })
+        })]
     );
 }
 

@@ -847,16 +847,13 @@ impl<const E: usize> At<E> {
 
 // ---- compiling ------------------------------------------------------------
 
-const fn add_word(
-    words: &mut [Word; MAX_WORDS],
-    n: &mut usize,
-    start: usize,
-    text: &'static str,
-) -> u8 {
+/// Adds `text` to the words of the field whose words start at `start`,
+/// unless it is one of them already.
+const fn add_word(words: &mut [Word; MAX_WORDS], n: &mut usize, start: usize, text: &'static str) {
     let mut i = start;
     while i < *n {
         if str_eq(words[i].text, text) {
-            return (i - start) as u8;
+            return;
         }
         i += 1;
     }
@@ -868,7 +865,6 @@ const fn add_word(
     }
     words[*n] = Word::new(text);
     *n += 1;
-    (*n - 1 - start) as u8
 }
 
 const fn find_word(words: &[Word; MAX_WORDS], (start, len): (u8, u8), text: &str) -> u8 {

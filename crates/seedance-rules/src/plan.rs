@@ -1718,9 +1718,29 @@ pub(crate) fn field_finder(spec: &EndpointSpec) -> Option<fn(&str) -> Option<usi
 mod tests {
     use super::*;
 
+    /// [`At::lookup`] of `Endpoint::ALL[e]`.
+    fn at_lookup(e: usize, sf: &SymField, s: &str) -> u8 {
+        match e {
+            0 => At::<0>::lookup(sf, s),
+            1 => At::<1>::lookup(sf, s),
+            2 => At::<2>::lookup(sf, s),
+            3 => At::<3>::lookup(sf, s),
+            4 => At::<4>::lookup(sf, s),
+            5 => At::<5>::lookup(sf, s),
+            _ => panic!("no endpoint {e}"),
+        }
+    }
+
+    /// Each word is found by its field's lookup, in memory ([`Plan::sym`])
+    /// and as constants ([`At::lookup`]), and a string that differs from it
+    /// is not: one byte longer, or the same length with the same first and
+    /// last bytes and another middle. Past 16 bytes that middle is in
+    /// neither 8-byte key (`seedance-2.0-fast`'s ninth byte), so only the
+    /// whole string can tell them apart.
     #[test]
     fn every_word_and_every_field_name_is_found() {
-        for e in Endpoint::ALL {
+        let mut long_words = 0;
+        for (ei, e) in Endpoint::ALL.into_iter().enumerate() {
             let p = plan(e);
             let find = field_finder(p.spec).unwrap();
             for (i, f) in p.spec.fields.iter().enumerate() {
@@ -1741,11 +1761,16 @@ mod tests {
             for sf in p.sym_fields {
                 let f = usize::from(sf.field);
                 let words = &p.words[usize::from(sf.start)..][..usize::from(sf.len)];
+                let sym = |s: &str| {
+                    let found = p.sym(f, s);
+                    assert_eq!(at_lookup(ei, sf, s), found, "{s}");
+                    found
+                };
                 for (k, w) in words.iter().enumerate() {
-                    assert_eq!(p.sym(f, w.text), k as u8, "{}", w.text);
+                    assert_eq!(sym(w.text), k as u8, "{}", w.text);
                     let mut other = w.text.to_owned();
                     other.push(' ');
-                    assert_eq!(p.sym(f, &other), NONE);
+                    assert_eq!(sym(&other), NONE);
                     // Same length, same first and last bytes, another middle.
                     if w.text.len() > 2 {
                         let mut b = w.text.as_bytes().to_vec();
@@ -1753,12 +1778,14 @@ mod tests {
                         b[m] = if b[m] == b'#' { b'%' } else { b'#' };
                         let t = String::from_utf8(b).unwrap();
                         if !words.iter().any(|x| x.text == t) {
-                            assert_eq!(p.sym(f, &t), NONE, "{t}");
+                            assert_eq!(sym(&t), NONE, "{t}");
                         }
                     }
                 }
+                long_words += words.iter().filter(|w| w.text.len() > 16).count();
             }
         }
+        assert!(long_words > 0, "no word is longer than its two keys");
     }
 
     #[test]
@@ -1956,5 +1983,94 @@ mod tests {
             }
         }
         assert_eq!(seen, ["duration"]);
+    }
+
+    /// `seedanceapi-v2`'s tables with `fields` fields (copies of `prompt`
+    /// added), `rules` rules (copies of the first, which has no condition,
+    /// put before it), and `words` words for `aspect_ratio` (made-up ones
+    /// added to its allowed list), compiled as the test runs. The built-in
+    /// tables are compiled when the crate is built, and are far from a
+    /// plan's limits; these take each limit to its edge or one past it.
+    fn compile_v2_with(fields: usize, rules: usize, words: usize) -> Compiled {
+        fn leak<T>(v: T) -> &'static T {
+            Box::leak(Box::new(v))
+        }
+        let spec = Endpoint::SeedanceApiV2.spec();
+        let mut all_fields = spec.fields.to_vec();
+        while all_fields.len() < fields {
+            let mut copy = spec.fields[0].clone();
+            copy.name = leak(format!("extra_{}", all_fields.len())).as_str();
+            all_fields.push(copy);
+        }
+        let mut all_rules = spec.rules.to_vec();
+        let aspect = spec.field_index("aspect_ratio").unwrap();
+        // The field's words besides its allowed list (its default's).
+        let own_words = plan(Endpoint::SeedanceApiV2)
+            .sym_fields
+            .iter()
+            .find(|sf| usize::from(sf.field) == aspect)
+            .map_or(0, |sf| usize::from(sf.len));
+        let extra: Vec<&'static str> = (own_words..words)
+            .map(|i| leak(format!("{i}:7")).as_str())
+            .collect();
+        for rule in &mut all_rules {
+            if let (true, Check::OneOf(own)) = (rule.field == aspect, rule.check) {
+                rule.check = Check::OneOf(leak([own, &extra].concat()).as_slice());
+            }
+        }
+        assert!(spec.rules[0].when.is_empty());
+        while all_rules.len() < rules {
+            all_rules.insert(0, spec.rules[0].clone());
+        }
+        compile(leak(EndpointSpec {
+            fields: leak(all_fields).as_slice(),
+            rules: leak(all_rules).as_slice(),
+            ..*spec
+        }))
+    }
+
+    #[test]
+    fn a_plan_holds_tables_at_its_limits() {
+        let c = compile_v2_with(MAX_FIELDS, 32, 32);
+        assert_eq!(c.n_fields, MAX_FIELDS);
+        assert_eq!(c.n_rules, 32);
+        let aspect = c.spec.field_index("aspect_ratio").unwrap();
+        let sf = c.sym_fields[..c.n_sym_fields]
+            .iter()
+            .find(|sf| usize::from(sf.field) == aspect)
+            .unwrap();
+        // Not the first field with words: its own count is what is limited.
+        assert!(sf.start > 0);
+        assert_eq!(sf.len, 32);
+    }
+
+    #[test]
+    #[should_panic(expected = "an endpoint has more fields than MAX_FIELDS")]
+    fn a_field_past_the_limit_fails_the_build() {
+        compile_v2_with(MAX_FIELDS + 1, 0, 0);
+    }
+
+    #[test]
+    #[should_panic(expected = "an endpoint has more than 32 rules")]
+    fn a_rule_past_the_limit_fails_the_build() {
+        compile_v2_with(0, 33, 0);
+    }
+
+    #[test]
+    #[should_panic(expected = "a field has more than 32 words")]
+    fn a_word_past_the_limit_fails_the_build() {
+        compile_v2_with(0, 0, 33);
+    }
+
+    #[test]
+    #[should_panic(expected = "a rule without conditions follows one with conditions")]
+    fn a_rule_without_conditions_after_one_with_fails_the_build() {
+        let spec = Endpoint::SeedanceApiV2.spec();
+        let mut rules = spec.rules.to_vec();
+        rules.push(rules[0].clone());
+        compile(Box::leak(Box::new(EndpointSpec {
+            rules: Box::leak(rules.into_boxed_slice()),
+            ..*spec
+        })));
     }
 }

@@ -181,6 +181,24 @@ test('checkJson: text that is not JSON throws INVALID_JSON; a non-string INVALID
   throwsCode(() => check('seedanceapi-v1', { prompt: 'x', extra: nest(127) }), 'INVALID_JSON');
 });
 
+test('the module refuses a balance the package refuses, when its own check is called', async () => {
+  // The module's export behind the package's `check`, for the benchmarks:
+  // it takes the balance as a double, and must not read -1 or 1.5 as some
+  // integer of credits.
+  const { default: module } = await import(new URL('../node_modules/seedance-rules/api.js', import.meta.url));
+  const text = JSON.stringify(GOOD);
+  for (const balance of [-1, 1.5, -0.5, NaN, -Infinity]) {
+    assert.throws(
+      () => module.check(0, 'seedanceapi-v2', text, balance, false),
+      (e) => typeof e === 'string' && e.startsWith('INVALID_ARGUMENT ') && e.includes('non-negative integer'),
+      String(balance),
+    );
+  }
+  assert.equal(module.check(0, 'seedanceapi-v2', text, 479, true), '');
+  assert.equal(module.check(0, 'seedanceapi-v2', text, 480, true), '480');
+  stillWorks();
+});
+
 test('bad options throw INVALID_ARGUMENT', () => {
   for (const options of [5, 'x', [], { balance: -1 }, { balance: 1.5 }, { balance: '100' }, { balance: NaN }, { balance: Infinity }, { priceBook: {} }, { priceBook: 'built-in' }]) {
     throwsCode(() => check('seedanceapi-v2', GOOD, options), 'INVALID_ARGUMENT');

@@ -1992,9 +1992,6 @@ mod tests {
     /// tables are compiled when the crate is built, and are far from a
     /// plan's limits; these take each limit to its edge or one past it.
     fn compile_v2_with(fields: usize, rules: usize, words: usize) -> Compiled {
-        fn leak<T>(v: T) -> &'static T {
-            Box::leak(Box::new(v))
-        }
         let spec = Endpoint::SeedanceApiV2.spec();
         let mut all_fields = spec.fields.to_vec();
         while all_fields.len() < fields {
@@ -2004,7 +2001,7 @@ mod tests {
         }
         let mut all_rules = spec.rules.to_vec();
         let aspect = spec.field_index("aspect_ratio").unwrap();
-        // The field's words besides its allowed list (its default's).
+        // The field's words now: its allowed lists' and its default's.
         let own_words = plan(Endpoint::SeedanceApiV2)
             .sym_fields
             .iter()
@@ -2068,9 +2065,15 @@ mod tests {
         let spec = Endpoint::SeedanceApiV2.spec();
         let mut rules = spec.rules.to_vec();
         rules.push(rules[0].clone());
-        compile(Box::leak(Box::new(EndpointSpec {
-            rules: Box::leak(rules.into_boxed_slice()),
+        compile(leak(EndpointSpec {
+            rules: leak(rules).as_slice(),
             ..*spec
-        })));
+        }));
+    }
+
+    /// `v` for the rest of the run: [`compile`] takes tables that live as
+    /// long as the built-in ones.
+    fn leak<T>(v: T) -> &'static T {
+        Box::leak(Box::new(v))
     }
 }

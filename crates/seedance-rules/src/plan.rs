@@ -1717,6 +1717,7 @@ pub(crate) fn field_finder(spec: &EndpointSpec) -> Option<fn(&str) -> Option<usi
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::spec::{Field, Rule};
 
     /// [`At::lookup`] of `Endpoint::ALL[e]`.
     fn at_lookup(e: usize, sf: &SymField, s: &str) -> u8 {
@@ -1993,13 +1994,6 @@ mod tests {
     /// plan's limits; these take each limit to its edge or one past it.
     fn compile_v2_with(fields: usize, rules: usize, words: usize) -> Compiled {
         let spec = Endpoint::SeedanceApiV2.spec();
-        let mut all_fields = spec.fields.to_vec();
-        while all_fields.len() < fields {
-            let mut copy = spec.fields[0].clone();
-            copy.name = leak(format!("extra_{}", all_fields.len())).as_str();
-            all_fields.push(copy);
-        }
-        let mut all_rules = spec.rules.to_vec();
         let aspect = spec.field_index("aspect_ratio").unwrap();
         // The field's words now: its allowed lists' and its default's.
         let own_words = plan(Endpoint::SeedanceApiV2)
@@ -2010,18 +2004,33 @@ mod tests {
         let extra: Vec<&'static str> = (own_words..words)
             .map(|i| leak(format!("{i}:7")).as_str())
             .collect();
-        for rule in &mut all_rules {
-            if let (true, Check::OneOf(own)) = (rule.field == aspect, rule.check) {
-                rule.check = Check::OneOf(leak([own, &extra].concat()).as_slice());
+        compile_edited(Endpoint::SeedanceApiV2, |all_fields, all_rules| {
+            while all_fields.len() < fields {
+                let mut copy = spec.fields[0].clone();
+                copy.name = leak(format!("extra_{}", all_fields.len())).as_str();
+                all_fields.push(copy);
             }
-        }
-        assert!(spec.rules[0].when.is_empty());
-        while all_rules.len() < rules {
-            all_rules.insert(0, spec.rules[0].clone());
-        }
+            for rule in all_rules.iter_mut() {
+                if let (true, Check::OneOf(own)) = (rule.field == aspect, rule.check) {
+                    rule.check = Check::OneOf(leak([own, &extra].concat()).as_slice());
+                }
+            }
+            assert!(spec.rules[0].when.is_empty());
+            while all_rules.len() < rules {
+                all_rules.insert(0, spec.rules[0].clone());
+            }
+        })
+    }
+
+    /// Endpoint `e`'s tables with their fields and rules edited, compiled
+    /// as the test runs.
+    fn compile_edited(e: Endpoint, edit: impl FnOnce(&mut Vec<Field>, &mut Vec<Rule>)) -> Compiled {
+        let spec = e.spec();
+        let (mut fields, mut rules) = (spec.fields.to_vec(), spec.rules.to_vec());
+        edit(&mut fields, &mut rules);
         compile(leak(EndpointSpec {
-            fields: leak(all_fields).as_slice(),
-            rules: leak(all_rules).as_slice(),
+            fields: leak(fields).as_slice(),
+            rules: leak(rules).as_slice(),
             ..*spec
         }))
     }
@@ -2062,13 +2071,73 @@ mod tests {
     #[test]
     #[should_panic(expected = "a rule without conditions follows one with conditions")]
     fn a_rule_without_conditions_after_one_with_fails_the_build() {
-        let spec = Endpoint::SeedanceApiV2.spec();
-        let mut rules = spec.rules.to_vec();
-        rules.push(rules[0].clone());
-        compile(leak(EndpointSpec {
-            rules: leak(rules).as_slice(),
-            ..*spec
-        }));
+        compile_edited(Endpoint::SeedanceApiV2, |_, rules| {
+            rules.push(rules[0].clone())
+        });
+    }
+
+    /// A field's words are every string the tables name for it: in its
+    /// allowed lists and rewrites, as its default, in the conditions on it
+    /// (of rules and of defaults) and in the price rows. In the built-in
+    /// tables nearly every such string is also in an allowed list; here the
+    /// allowed lists are emptied, and a default's condition names a word
+    /// nothing else does, so that each other place must bring its own.
+    #[test]
+    fn a_fields_words_are_every_string_the_tables_name_for_it() {
+        use std::collections::BTreeSet;
+        for e in Endpoint::ALL {
+            let c = compile_edited(e, |fields, rules| {
+                for rule in rules {
+                    if let Check::OneOf(_) = rule.check {
+                        rule.check = Check::OneOf(&[]);
+                    }
+                }
+                let defaulted = fields
+                    .iter_mut()
+                    .find(|f| !matches!(f.default, DefaultValue::None))
+                    .unwrap();
+                let when = [defaulted.default_when, &[Cond::IsNot(0, "no-such-word")]].concat();
+                defaulted.default_when = leak(when).as_slice();
+            });
+            // What each field's words must be, read from the edited tables.
+            let spec = c.spec;
+            let mut want = vec![BTreeSet::new(); spec.fields.len()];
+            let conds = spec
+                .rules
+                .iter()
+                .flat_map(|r| r.when)
+                .chain(spec.fields.iter().flat_map(|f| f.default_when));
+            for cond in conds {
+                if let Cond::Is(f, s) | Cond::IsNot(f, s) = *cond {
+                    want[f].insert(s);
+                }
+            }
+            for rule in spec.rules {
+                if let Check::Rewrite { from, to } = rule.check {
+                    want[rule.field].extend([from, to]);
+                }
+            }
+            for (f, field) in spec.fields.iter().enumerate() {
+                if let DefaultValue::Str(s) = field.default {
+                    want[f].insert(s);
+                }
+            }
+            for m in spec.prices.rows.iter().flat_map(|r| r.when.iter()) {
+                if let MatchValue::Str(s) = &m.value {
+                    want[m.field].insert(s);
+                }
+            }
+            assert!(want[0].contains("no-such-word"));
+            for (f, want) in want.iter().enumerate() {
+                let got: BTreeSet<&str> = c.sym_fields[..c.n_sym_fields]
+                    .iter()
+                    .filter(|sf| usize::from(sf.field) == f)
+                    .flat_map(|sf| &c.words[usize::from(sf.start)..][..usize::from(sf.len)])
+                    .map(|w| w.text)
+                    .collect();
+                assert_eq!(&got, want, "{} {}", spec.id, spec.fields[f].name);
+            }
+        }
     }
 
     /// `v` for the rest of the run: [`compile`] takes tables that live as

@@ -1996,10 +1996,7 @@ mod tests {
         let spec = Endpoint::SeedanceApiV2.spec();
         let aspect = spec.field_index("aspect_ratio").unwrap();
         // The field's words now: its allowed lists' and its default's.
-        let own_words = plan(Endpoint::SeedanceApiV2)
-            .sym_fields
-            .iter()
-            .find(|sf| usize::from(sf.field) == aspect)
+        let own_words = sym_field(&COMPILED[Endpoint::SeedanceApiV2.index()], aspect)
             .map_or(0, |sf| usize::from(sf.len));
         let extra: Vec<&'static str> = (own_words..words)
             .map(|i| leak(format!("{i}:7")).as_str())
@@ -2040,11 +2037,7 @@ mod tests {
         let c = compile_v2_with(MAX_FIELDS, 32, 32);
         assert_eq!(c.n_fields, MAX_FIELDS);
         assert_eq!(c.n_rules, 32);
-        let aspect = c.spec.field_index("aspect_ratio").unwrap();
-        let sf = c.sym_fields[..c.n_sym_fields]
-            .iter()
-            .find(|sf| usize::from(sf.field) == aspect)
-            .unwrap();
+        let sf = sym_field(&c, c.spec.field_index("aspect_ratio").unwrap()).unwrap();
         // Not the first field with words: its own count is what is limited.
         assert!(sf.start > 0);
         assert_eq!(sf.len, 32);
@@ -2129,15 +2122,21 @@ mod tests {
             }
             assert!(want[0].contains("no-such-word"));
             for (f, want) in want.iter().enumerate() {
-                let got: BTreeSet<&str> = c.sym_fields[..c.n_sym_fields]
-                    .iter()
-                    .filter(|sf| usize::from(sf.field) == f)
+                let got: BTreeSet<&str> = sym_field(&c, f)
+                    .into_iter()
                     .flat_map(|sf| &c.words[usize::from(sf.start)..][..usize::from(sf.len)])
                     .map(|w| w.text)
                     .collect();
                 assert_eq!(&got, want, "{} {}", spec.id, spec.fields[f].name);
             }
         }
+    }
+
+    /// Field `f`'s place among the words of `c`, if it has words.
+    fn sym_field(c: &Compiled, f: usize) -> Option<&SymField> {
+        c.sym_fields[..c.n_sym_fields]
+            .iter()
+            .find(|sf| usize::from(sf.field) == f)
     }
 
     /// `v` for the rest of the run: [`compile`] takes tables that live as
